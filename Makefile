@@ -1,0 +1,28 @@
+# Two entry points (see README):  make demo   |   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: demo test lint venv clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+## Run the main job on the bundled corpus and print a summary.
+demo: venv
+	$(BIN)/jixiao ingest corpus --out out
+
+## Lint, check the import layering, and run the whole test suite.
+test: venv lint
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check jixiao tests benchmarks
+	$(BIN)/lint-imports
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

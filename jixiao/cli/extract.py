@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import sys
+
+import click
+
+from jixiao.pipeline import read
+from jixiao.serialize import canonical_json
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--no-rules", is_flag=True, help="Skip the QA rules (findings stay empty).")
+def extract_cmd(file: str, no_rules: bool) -> None:
+    """Print one file as a Document in canonical JSON.
+
+    \b
+    Example:
+      jixiao extract corpus/seeds/004_multi_form.txt > 004.json
+    """
+    doc = read(file, rules=not no_rules)
+    sys.stdout.write(canonical_json(doc))
+    if doc.status == "error":
+        click.echo(f"错误：{doc.source}: {doc.error}", err=True)
+        sys.exit(1)
+
+
+COMMANDS = [extract_cmd]

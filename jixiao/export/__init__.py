@@ -1,0 +1,1 @@
+"""Documents → tables (pandas) → CSV / Parquet / XLSX / DuckDB."""

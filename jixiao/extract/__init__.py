@@ -1,0 +1,43 @@
+"""Loaders: a file on disk → :class:`~jixiao.extract.raw.RawDocument`.
+
+``load(path)`` sniffs the real format from the bytes (never trusts the extension)
+and dispatches to the text, DOCX or PDF loader.  Unreadable files raise
+:class:`~jixiao.errors.UnreadableFile` with a Chinese reason naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.errors import UnreadableFile
+from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
+from jixiao.extract.sniff import sniff_format
+
+__all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "sniff_format"]
+
+
+def load(path: str | Path, source: str | None = None) -> RawDocument:
+    """Read one file into the raw intermediate form.
+
+    ``source`` is the name recorded in provenance (defaults to ``str(path)``).
+    """
+    p = Path(path)
+    src = source if source is not None else str(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise UnreadableFile(src, f"无法读取文件：{e.strerror or e}") from e
+    fmt = sniff_format(data, p.name)
+    if fmt == "txt":
+        from jixiao.extract.text import bytes_to_raw
+
+        return bytes_to_raw(data, src)
+    if fmt == "docx":
+        from jixiao.extract.docx import bytes_to_raw as docx_to_raw
+
+        return docx_to_raw(data, src)
+    if fmt == "pdf":
+        from jixiao.extract.pdf import bytes_to_raw as pdf_to_raw
+
+        return pdf_to_raw(data, src)
+    raise UnreadableFile(src, f"不支持的文件格式（{fmt}）")

@@ -1,0 +1,97 @@
+"""The raw intermediate form every loader produces.
+
+A :class:`RawDocument` is an ordered list of blocks: paragraphs and tables.
+A :class:`RawTable` is a list of :class:`RawCell` on a grid.  A merged cell is
+*one* cell with ``row_span``/``col_span`` > 1 at its top-left grid position; the
+positions it covers hold no cell of their own.  Loaders that cannot see spans
+(text dumps) emit an empty cell where a merged cell continued; table
+reconstruction fills those down and records that it did.
+
+Nothing here knows about budgets or indicators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from jixiao.model import Frozen, Provenance
+
+
+class RawCell(Frozen):
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    text: str
+    prov: Provenance
+
+
+class RawParagraph(Frozen):
+    kind: Literal["paragraph"] = "paragraph"
+    index: int  # position among all blocks
+    text: str
+    prov: Provenance
+
+
+class RawTable(Frozen):
+    kind: Literal["table"] = "table"
+    index: int  # position among all blocks
+    table: int  # 0-based count of tables in the document
+    n_rows: int
+    n_cols: int
+    cells: list[RawCell] = Field(default_factory=list)
+    prov: Provenance
+
+    def rows(self) -> list[list[RawCell]]:
+        """Cells grouped by their (top) row, each row sorted by column."""
+        out: list[list[RawCell]] = [[] for _ in range(self.n_rows)]
+        for c in self.cells:
+            out[c.row].append(c)
+        for r in out:
+            r.sort(key=lambda c: c.col)
+        return out
+
+    def grid(self) -> list[list[GridCell | None]]:
+        """The table as an ``n_rows × n_cols`` grid.
+
+        A merged cell appears at every position it covers; positions other
+        than its top-left one have ``spanned=True``.  Positions no cell covers
+        are ``None`` (ragged rows in text dumps).
+        """
+        g: list[list[GridCell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.row_span, self.n_rows)):
+                for k in range(c.col, min(c.col + c.col_span, self.n_cols)):
+                    g[r][k] = GridCell(c, spanned=(r, k) != (c.row, c.col))
+        return g
+
+
+@dataclass(frozen=True)
+class GridCell:
+    cell: RawCell
+    spanned: bool
+
+    @property
+    def text(self) -> str:
+        return self.cell.text
+
+
+RawBlock = RawParagraph | RawTable
+
+
+class RawDocument(Frozen):
+    source: str
+    format: str
+    sha256: str
+    blocks: list[RawParagraph | RawTable] = Field(default_factory=list)
+    n_pages: int | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+    def tables(self) -> list[RawTable]:
+        return [b for b in self.blocks if isinstance(b, RawTable)]
+
+    def paragraphs(self) -> list[RawParagraph]:
+        return [b for b in self.blocks if isinstance(b, RawParagraph)]
