@@ -37,9 +37,23 @@ class RawParagraph(Frozen):
 
 
 class RawTable(Frozen):
+    """A table as the loader saw it.
+
+    ``dialect`` says how much of the grid the loader could see:
+
+    - ``grid``: a real grid with spans (DOCX, PDF); merged cells carry spans.
+    - ``cells``: one cell per line dumps; spans lost, a merged cell's continuation
+      is an empty cell, but every row keeps its cells in order.
+    - ``spaced``: pdftotext-style lines split on runs of spaces; blank cells are
+      lost and a cell holding a space ("≥2 次") may be split: columns must be
+      re-aligned against the header before use.
+    - ``pipe``: ``| a | b |`` rows; blank cells kept.
+    """
+
     kind: Literal["table"] = "table"
     index: int  # position among all blocks
     table: int  # 0-based count of tables in the document
+    dialect: Literal["grid", "cells", "spaced", "pipe"] = "grid"
     n_rows: int
     n_cols: int
     cells: list[RawCell] = Field(default_factory=list)

@@ -143,6 +143,7 @@ def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTa
             RawTable(
                 index=len(blocks),
                 table=n_tables,
+                dialect="cells",
                 n_rows=len(rows),
                 n_cols=max((len(r) for r in rows), default=0),
                 cells=cells,
