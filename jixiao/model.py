@@ -121,6 +121,7 @@ class BudgetLine(Frozen):
     seq: int
     line: str  # label as written
     kind: LineKind = LineKind.OTHER
+    depth: int = 0  # 0: the total line; 1: a part of the total (其中…); 2: a part of a depth-1 line
     money_unit: str | None = None  # "万元" | "元" | None when the report does not say
     initial: Quantity | None = None  # 年初预算
     adjusted: Quantity | None = None  # 调整后 / 全年预算数
