@@ -1,0 +1,239 @@
+"""Header cells and budget line labels → roles.
+
+Knowledge lives in ``data/header_roles.toml`` and ``data/budget_rows.toml``,
+loaded and validated at import.
+
+- :func:`fold_header` — the canonical form a header is matched in.
+- :func:`header_role` — "全年预算数(A)" → ``"adjusted"``, "度量\\n单位" → ``"unit"``.
+- :func:`header_blocks` — every block a header has a role in.
+- :func:`header_unit` — "年度预算数（万元）" → ``"万元"``.
+- :func:`budget_row_kind` — "其中：财政资金" → ``(LineKind.FISCAL, 1)``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from jixiao.model import LineKind
+
+BLOCKS = ("budget", "indicator", "form")
+
+BUDGET_ROLES = frozenset(
+    {"line", "row_no", "initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate",
+     "weight", "score", "reason"}
+)
+INDICATOR_ROLES = frozenset(
+    {"level1", "level2", "name", "nature", "target", "unit", "actual", "weight", "score", "completion_rate",
+     "reason"}
+)
+FORM_ROLES = frozenset(
+    {"project_name", "department", "implementer", "year", "goal", "completion", "total", "grade", "conclusion",
+     "problems", "measures", "signature", "budget_block", "indicator_block"}
+)
+_ALLOWED = {"budget": BUDGET_ROLES, "indicator": INDICATOR_ROLES, "form": FORM_ROLES}
+
+# a trailing parenthesis: "(万元)", "(B/A)", "(目标指标)", "(盖章)"; nested once: "(篇(部))"
+_TRAILING_PAREN = regex.compile(r"\((?:[^()]|\([^()]*\))*\)$")
+_SPACE = regex.compile(r"\s+")
+
+
+class _HeaderRoles(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    budget: dict[str, list[str]]
+    indicator: dict[str, list[str]]
+    form: dict[str, list[str]]
+    units: dict[str, list[str]]
+
+    @field_validator("budget", "indicator", "form")
+    @classmethod
+    def _known_roles(cls, v: dict[str, list[str]], info: object) -> dict[str, list[str]]:
+        block = getattr(info, "field_name", "")
+        unknown = set(v) - _ALLOWED[block]
+        if unknown:
+            raise ValueError(f"unknown {block} roles: {sorted(unknown)}")
+        return v
+
+
+class _LineEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: LineKind
+    depth: int
+    labels: list[str]
+
+
+class _BudgetRows(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    line: list[_LineEntry]
+    part: list[_LineEntry]
+    subtotal: dict[str, list[str]]
+    part_marker: dict[str, list[str]]
+
+
+def fold_header(text: str | None) -> str:
+    """Canonical form of a header cell: NFKC (full-width folded), no whitespace or
+    line breaks, no trailing colon."""
+    t = unicodedata.normalize("NFKC", text or "")
+    t = _SPACE.sub("", t)
+    return t.rstrip(":")
+
+
+def _load(name: str) -> dict[str, object]:
+    return tomllib.loads(resources.files("jixiao.normalize").joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+    data = _HeaderRoles.model_validate(_load("header_roles.toml"))
+    table: dict[str, dict[str, str]] = {}
+    for block in BLOCKS:
+        m: dict[str, str] = {}
+        for role, words in getattr(data, block).items():
+            for w in words:
+                k = fold_header(w)
+                if k in m and m[k] != role:
+                    raise ValueError(f"header_roles.toml: {w!r} has two roles in block {block}")
+                m[k] = role
+        table[block] = m
+    units = frozenset(fold_header(u) for u in data.units.get("header", []))
+    return table, units
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[dict[str, tuple[LineKind, int]], dict[str, tuple[LineKind, int]], frozenset[str],
+                     tuple[str, ...]]:
+    data = _BudgetRows.model_validate(_load("budget_rows.toml"))
+    lines: dict[str, tuple[LineKind, int]] = {}
+    for e in data.line:
+        for w in e.labels:
+            lines[fold_header(w)] = (e.kind, e.depth)
+    parts: dict[str, tuple[LineKind, int]] = {}
+    for e in data.part:
+        for w in e.labels:
+            parts[fold_header(w)] = (e.kind, e.depth)
+    subtotal = frozenset(fold_header(w) for w in data.subtotal.get("labels", []))
+    markers = tuple(fold_header(w) for w in data.part_marker.get("prefixes", []))
+    return lines, parts, subtotal, markers
+
+
+def _candidates(text: str | None) -> list[str]:
+    """The folded text, then with trailing parentheses taken off one at a time."""
+    t = fold_header(text)
+    out = [t]
+    while True:
+        m = _TRAILING_PAREN.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[: m.start()].rstrip(":")
+        out.append(t)
+    if ":" in out[0]:
+        head = out[0].split(":", 1)[0]
+        if head:
+            out.append(head)
+    return out
+
+
+def header_role(text: str | None, block: str | None = None) -> str | None:
+    """Role of a header cell in ``block`` ("budget", "indicator", "form"), or in
+    the first block (in that order) where it has one when ``block`` is None.
+
+    >>> header_role("执行率(B/A)")
+    'rate'
+    >>> header_role("三级指标", "indicator")
+    'name'
+    """
+    table, _ = _roles()
+    blocks = (block,) if block else BLOCKS
+    for cand in _candidates(text):
+        if not cand:
+            continue
+        for b in blocks:
+            role = table.get(b, {}).get(cand)
+            if role:
+                return role
+    return None
+
+
+def header_blocks(text: str | None) -> dict[str, str]:
+    """Every block in which the header has a role: {"budget": "weight", "indicator": "weight"}."""
+    out: dict[str, str] = {}
+    for b in BLOCKS:
+        r = header_role(text, b)
+        if r:
+            out[b] = r
+    return out
+
+
+def header_unit(text: str | None) -> str | None:
+    """The unit a header states in a trailing parenthesis: "年度预算数（万元）" → "万元",
+    "预算执行率(%)" → "%"; None when it states none."""
+    _, units = _roles()
+    t = fold_header(text)
+    while True:
+        m = _TRAILING_PAREN.search(t)
+        if not m:
+            return None
+        inner = m.group(0)[1:-1]
+        if inner in units:
+            return inner
+        t = t[: m.start()]
+
+
+def _fold_label(label: str | None) -> tuple[str, bool]:
+    """Folded line label without a trailing unit; whether it carried a part marker."""
+    _, _, _, markers = _rows()
+    t = fold_header(label)
+    is_part = False
+    for p in markers:
+        if t.startswith(p) and len(t) > len(p):
+            t = t[len(p):].lstrip(":")
+            is_part = True
+            break
+    while True:
+        m = _TRAILING_PAREN.search(t)
+        if not m or m.start() == 0:
+            break
+        t = t[: m.start()]
+    return t, is_part
+
+
+def is_subtotal(label: str | None) -> bool:
+    """"小计": a column standing for its parent line."""
+    _, _, subtotal, _ = _rows()
+    return _fold_label(label)[0] in subtotal
+
+
+def budget_row_kind(label: str | None, parent: tuple[LineKind, int] | None = None) -> tuple[LineKind, int] | None:
+    """Kind and depth of a budget line label; None when the label is no budget line.
+
+    ``parent`` is the (kind, depth) of the line this one is a part of, when the
+    caller knows it (the upper row of a two-level header): the line then sits at
+    parent depth + 1 and a bare part (中央级) takes the parent's kind.
+
+    >>> budget_row_kind("其中：财政资金")
+    (<LineKind.FISCAL: 'fiscal'>, 1)
+    """
+    lines, parts, subtotal, _ = _rows()
+    t, is_part = _fold_label(label)
+    if not t:
+        return None
+    if t in subtotal:
+        return parent
+    if t in lines:
+        kind, depth = lines[t]
+        if parent is not None:
+            return kind, parent[1] + 1
+        if is_part and depth == 0:
+            depth = 1
+        return kind, depth
+    if t in parts:
+        kind, depth = parts[t]
+        if parent is not None:
+            return parent[0], parent[1] + 1
+        return kind, depth
+    return None
