@@ -1,14 +1,108 @@
-"""Tell a file's real format from its first bytes (extensions lie)."""
+"""Tell a file's real format from its bytes (extensions lie).
+
+``sniff_format`` looks only at content:
+
+- ``pdf``: ``%PDF-`` within the first KiB (some writers put junk before it);
+- ``docx`` / ``xlsx`` / ``pptx`` / ``odt`` / ``zip``: a ZIP archive, told apart by
+  its members (``word/document.xml``, ``xl/workbook.xml`` …) or ODF mimetype;
+- ``doc`` / ``xls`` / ``ppt`` / ``wps`` / ``ole``: an OLE2 compound file (legacy
+  Office or WPS), told apart by the names of its streams;
+- ``rtf``, ``html``, ``image``; ``empty`` for zero bytes / whitespace only;
+- ``txt`` otherwise.
+
+``legacy_reason(fmt)`` gives the Chinese message for formats that must be
+converted before reading.
+"""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+
+# OLE stream names (UTF-16LE in the directory) → format
+_OLE_STREAMS = (
+    ("WordDocument".encode("utf-16-le"), "doc"),
+    ("Workbook".encode("utf-16-le"), "xls"),
+    ("Book".encode("utf-16-le"), "xls"),
+    ("PowerPoint Document".encode("utf-16-le"), "ppt"),
+    ("EncryptedPackage".encode("utf-16-le"), "office-encrypted"),
+)
+
+LEGACY_FORMATS = {"doc", "xls", "ppt", "wps", "ole"}
+
+_LEGACY_TARGET = {"doc": "DOCX", "wps": "DOCX", "xls": "XLSX", "ppt": "PPTX", "ole": "DOCX/XLSX"}
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if "mimetype" in names:
+                mt = z.read("mimetype")[:100]
+                if b"opendocument.text" in mt:
+                    return "odt"
+                if b"opendocument.spreadsheet" in mt:
+                    return "ods"
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # truncated/corrupt archive: a DOCX is still the likeliest intent when the
+        # local header names a word/ member
+        head = data[:4096]
+        if b"word/" in head or b"[Content_Types].xml" in head:
+            return "docx"
+        return "zip"
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.startswith("ppt/") for n in names):
+        return "pptx"
+    if "[Content_Types].xml" in names:
+        return "docx"  # an OOXML package without the usual folders: let the DOCX loader judge
+    return "zip"
+
+
+def _ole_kind(data: bytes, name: str) -> str:
+    if name.lower().endswith(".wps"):
+        return "wps"  # Kingsoft WPS Writer: Word-compatible OLE, converted like .doc
+    head = data[: 1 << 20]
+    for marker, fmt in _OLE_STREAMS:
+        if marker in head:
+            return fmt
+    return "ole"
+
 
 def sniff_format(data: bytes, name: str = "") -> str:
-    """Return ``txt``, ``docx``, ``pdf`` or another short format name."""
-    if data.startswith(b"%PDF"):
+    """Return a short format name from the bytes (see module docstring).
+
+    ``name`` is only used to tell WPS (a Word-compatible OLE file) from DOC.
+    """
+    if not data.strip():
+        return "empty"
+    if data.startswith(OLE_MAGIC):
+        return _ole_kind(data, name)
+    if data.startswith(ZIP_MAGICS):
+        return _zip_kind(data)
+    if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"  # legacy .doc / .xls / .wps
+    head = data[:512].lstrip()
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
+        return "image"
     return "txt"
+
+
+def legacy_reason(fmt: str) -> str | None:
+    """The Chinese reason for a legacy format that must be converted first, else None."""
+    if fmt not in LEGACY_FORMATS:
+        return None
+    target = _LEGACY_TARGET[fmt]
+    return (
+        f"旧版Office/WPS文件（{fmt}，OLE复合文档），无法直接读取，须先转换为{target}"
+        f"（可用 LibreOffice：soffice --headless --convert-to {target.split('/')[0].lower()}）"
+    )

@@ -1,0 +1,248 @@
+"""DOCX → :class:`RawDocument` (python-docx to open the package, lxml below it).
+
+Stages: ``check_docx_package`` (zip bomb / XXE / corrupt, before any parsing) →
+``bytes_to_body`` (python-docx finds the main document part) →
+``body_to_blocks`` (paragraphs and tables in body order).
+
+Body order
+    Paragraphs and tables are emitted in the order of the document body,
+    looking through block-level content controls (``w:sdt``) and
+    ``w:customXml``.  Blank paragraphs are skipped but counted:
+    ``prov.paragraph`` is the 0-based index of the paragraph among all body
+    paragraphs (blank ones included).  Headers, footers, footnotes and comments
+    are not read (they never hold report data).
+
+Grid and merged cells (``dialect="grid"``)
+    Grid columns are counted per row: a row starts at column ``w:gridBefore``
+    (cells before it do not exist: no RawCell), each ``w:tc`` occupies
+    ``w:gridSpan`` columns starting at the next free column, and
+    ``w:gridAfter`` columns at the end are likewise left without cells.
+    ``n_cols`` is the larger of the ``w:tblGrid`` column count and the widest row.
+
+    A merged area is ONE :class:`RawCell` at its top-left grid position with
+    ``col_span`` = ``w:gridSpan`` and ``row_span`` = the number of rows it covers;
+    the positions it covers hold no cell of their own, and its text is never
+    copied into them.  Vertical merges: a ``w:tc`` with ``w:vMerge`` (no value or
+    ``continue``) whose grid column and span equal those of a cell directly
+    above that itself carries ``w:vMerge`` extends that cell by one row; a
+    ``continue`` with nothing to continue becomes an ordinary cell (a warning
+    is recorded).  Text found in a continuation cell (Word hides it) is
+    appended to the merged cell after a line break, with a warning.  Legacy
+    ``w:hMerge="continue"`` widens the cell to its left.
+
+Cell text
+    The paragraphs of a cell joined with ``"\\n"`` (``w:br`` also gives
+    ``"\\n"``); blank lines dropped; content controls inside cells read.
+
+Nested tables
+    A table inside a cell is emitted as its own :class:`RawTable` right after its
+    parent (and after the parent's earlier nested tables), numbered in that
+    order.  Its ``prov`` says where it sits: ``prov.table``/``row``/``col`` are
+    the parent table's number and the grid position of the containing cell,
+    and ``prov.text`` reads ``"嵌套于表格{t}第{r}行第{c}列"`` (0-based, as the
+    other fields).  A top-level table has ``prov.table == table`` and no row.
+    The nested table's text is not part of the parent cell's text.
+
+Provenance of a cell: ``table``, ``row``, ``col`` (grid column), ``text``.
+Pages are unknown in DOCX (``page`` is None).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+import docx
+from lxml import etree
+
+from jixiao.errors import UnreadableFile
+from jixiao.extract.docx_safety import check_docx_package
+from jixiao.extract.docx_xml import (
+    T_P,
+    T_TBL,
+    T_TC,
+    T_TCPR,
+    T_TR,
+    T_TRPR,
+    VAL,
+    children,
+    int_val,
+    paragraph_text,
+    w,
+)
+from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
+from jixiao.model import Provenance
+
+
+def bytes_to_body(data: bytes, source: str) -> etree._Element:
+    """Open a DOCX package (after the safety checks) and return its ``w:body``."""
+    check_docx_package(data, source)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except ValueError as e:  # python-docx: not a Word main document part
+        raise UnreadableFile(source, f"不是Word文档（DOCX），无法读取：{e}") from e
+    except Exception as e:  # noqa: BLE001 - any failure of the package reader = unreadable file
+        raise UnreadableFile(source, f"DOCX文件已损坏或不完整：{type(e).__name__}: {e}") from e
+    body = document.element.body
+    if body is None:
+        raise UnreadableFile(source, "DOCX文件中没有正文（w:body）")
+    return body
+
+
+@dataclass
+class _Open:
+    """A cell under construction (merged areas grow while rows are read)."""
+
+    row: int
+    col: int
+    col_span: int
+    row_span: int = 1
+    parts: list[str] = field(default_factory=list)
+    vmerge: bool = False
+    nested: list[etree._Element] = field(default_factory=list)
+
+
+def _cell_text(tc: etree._Element) -> str:
+    lines = [paragraph_text(p) for p in children(tc, T_P)]
+    return "\n".join(t for t in lines if t)
+
+
+@dataclass
+class _Ctx:
+    source: str
+    n_tables: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _table_to_raw(
+    tbl: etree._Element, ctx: _Ctx, block_index: int, parent: tuple[int, int, int] | None
+) -> list[RawTable]:
+    """One ``w:tbl`` → its RawTable followed by its nested tables (preorder)."""
+    number = ctx.n_tables
+    ctx.n_tables += 1
+    grid = tbl.find(w("tblGrid"))
+    n_grid = len(grid.findall(w("gridCol"))) if grid is not None else 0
+    cells: list[_Open] = []
+    above: dict[int, _Open] = {}  # grid col → cell whose bottom row is the previous row
+    width = 0
+    rows = list(children(tbl, T_TR))
+    for r, tr in enumerate(rows):
+        trpr = tr.find(T_TRPR)
+        col = int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+        current: dict[int, _Open] = {}
+        last: _Open | None = None
+        for tc in children(tr, T_TC):
+            tcpr = tc.find(T_TCPR)
+            span = max(1, int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
+            vm_el = tcpr.find(w("vMerge")) if tcpr is not None else None
+            hm_el = tcpr.find(w("hMerge")) if tcpr is not None else None
+            text = _cell_text(tc)
+            nested = list(children(tc, T_TBL))
+            if hm_el is not None and hm_el.get(VAL) != "restart" and last is not None and last.row == r:
+                last.col_span += span  # legacy horizontal merge
+                if text:
+                    last.parts.append(text)
+                last.nested.extend(nested)
+                col += span
+                continue
+            cont = vm_el is not None and vm_el.get(VAL, "continue") == "continue"
+            prev = above.get(col)
+            if cont and prev is not None and prev.vmerge and prev.col_span == span:
+                prev.row_span += 1
+                if text:
+                    prev.parts.append(text)
+                    ctx.warnings.append(
+                        f"表格{number}第{r}行第{col}列：纵向合并的续格中有文字，已并入合并单元格"
+                    )
+                prev.nested.extend(nested)
+                current[col] = prev
+                last = prev
+            else:
+                if cont:
+                    ctx.warnings.append(f"表格{number}第{r}行第{col}列：纵向合并续格上方无可合并的单元格")
+                cell = _Open(row=r, col=col, col_span=span, parts=[text] if text else [],
+                             vmerge=vm_el is not None, nested=nested)
+                cells.append(cell)
+                current[col] = cell
+                last = cell
+            col += span
+        col += int_val(trpr.find(w("gridAfter")) if trpr is not None else None, 0)
+        width = max(width, col)
+        above = current
+    n_cols = max(n_grid, width)
+    src = ctx.source
+    raw_cells = []
+    for c in cells:
+        text = "\n".join(c.parts)
+        raw_cells.append(
+            RawCell(
+                row=c.row,
+                col=c.col,
+                row_span=c.row_span,
+                col_span=c.col_span,
+                text=text,
+                prov=Provenance(source=src, table=number, row=c.row, col=c.col, text=text),
+            )
+        )
+    if parent is None:
+        prov = Provenance(source=src, table=number)
+    else:
+        pt, pr, pc = parent
+        prov = Provenance(source=src, table=pt, row=pr, col=pc, text=f"嵌套于表格{pt}第{pr}行第{pc}列")
+    out = [
+        RawTable(
+            index=block_index,
+            table=number,
+            dialect="grid",
+            n_rows=len(rows),
+            n_cols=n_cols,
+            cells=raw_cells,
+            prov=prov,
+        )
+    ]
+    for c in cells:
+        for inner in c.nested:
+            out.extend(_table_to_raw(inner, ctx, block_index + len(out), (number, c.row, c.col)))
+    return out
+
+
+def body_to_blocks(body: etree._Element, source: str) -> tuple[list[RawParagraph | RawTable], list[str]]:
+    """Walk the body in order; return the blocks and the loader's warnings."""
+    ctx = _Ctx(source=source)
+    blocks: list[RawParagraph | RawTable] = []
+    n_par = 0
+    for el in children(body, {T_P, T_TBL}):
+        if el.tag == T_P:
+            text = paragraph_text(el)
+            if text:
+                blocks.append(
+                    RawParagraph(
+                        index=len(blocks),
+                        text=text,
+                        prov=Provenance(source=source, paragraph=n_par, text=text),
+                    )
+                )
+            n_par += 1
+        else:
+            blocks.extend(_table_to_raw(el, ctx, len(blocks), None))
+    if body.find(".//" + w("altChunk")) is not None:
+        ctx.warnings.append("文档含有嵌入的外部内容（altChunk），其中的文字未读取")
+    return blocks, ctx.warnings
+
+
+def bytes_to_raw(data: bytes, source: str) -> RawDocument:
+    """Read a DOCX file's bytes into the raw intermediate form.
+
+    Raises :class:`UnreadableFile` (Chinese reason) for corrupt, unsafe or
+    non-Word packages.
+    """
+    body = bytes_to_body(data, source)
+    blocks, warnings = body_to_blocks(body, source)
+    return RawDocument(
+        source=source,
+        format="docx",
+        sha256=hashlib.sha256(data).hexdigest(),
+        blocks=blocks,
+        warnings=warnings,
+    )

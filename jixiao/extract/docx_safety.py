@@ -1,0 +1,106 @@
+"""Refuse dangerous or broken DOCX packages *before* any XML is parsed.
+
+Checks, in order, each failing with :class:`~jixiao.errors.UnreadableFile` and a
+Chinese reason:
+
+1. the bytes are a readable ZIP archive (truncated/corrupt → "已损坏或不完整");
+2. zip bomb: too many members, a total uncompressed size above
+   :data:`MAX_TOTAL_UNCOMPRESSED`, or a large member whose compression ratio
+   exceeds :data:`MAX_RATIO` (sizes from the central directory; ``zipfile``
+   never inflates a member beyond its declared size, so the declared sizes bound
+   what parsing can read);
+3. XXE / entity expansion: any XML part whose prolog holds ``<!DOCTYPE`` or
+   ``<!ENTITY`` (OOXML never needs one).  A DTD can only stand in the prolog,
+   so scanning the bytes before the root element is exact (UTF-16 parts are
+   decoded first).  Nothing is resolved: python-docx's parser is also built with
+   ``resolve_entities=False`` and without network or DTD loading.
+4. every member's CRC is checked while scanning (a damaged member is refused
+   here rather than half-read later).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from jixiao.errors import UnreadableFile
+
+MAX_MEMBERS = 5000
+MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024  # 300 MiB
+MAX_RATIO = 200  # uncompressed / compressed, for members above RATIO_MIN_SIZE
+RATIO_MIN_SIZE = 5 * 1024 * 1024
+_PROLOG_BYTES = 8192
+
+
+def _prolog(head: bytes) -> bytes:
+    """The part of an XML document before its root element's start tag."""
+    i = 0
+    while True:
+        j = head.find(b"<", i)
+        if j < 0 or j + 1 >= len(head):
+            return head
+        nxt = head[j + 1 : j + 2]
+        if nxt in (b"?", b"!"):
+            if head.startswith(b"<!--", j):
+                k = head.find(b"-->", j)
+                i = (k + 3) if k >= 0 else len(head)
+                continue
+            if head.startswith(b"<!DOCTYPE", j) or head.startswith(b"<!ENTITY", j):
+                return head  # keep everything: the declaration is the point
+            k = head.find(b">", j)
+            i = (k + 1) if k >= 0 else len(head)
+            continue
+        return head[:j]
+
+
+def _check_xml_prolog(name: str, head: bytes, source: str) -> None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    pro = _prolog(head)
+    if b"<!DOCTYPE" in pro or b"<!ENTITY" in pro:
+        kind = "外部实体" if (b"SYSTEM" in pro or b"PUBLIC" in pro) else "实体"
+        raise UnreadableFile(
+            source, f"DOCX中的XML部件 {name} 含有DTD/{kind}声明（可能是XXE或实体膨胀攻击），已拒绝读取"
+        )
+
+
+def check_docx_package(data: bytes, source: str) -> None:
+    """Raise :class:`UnreadableFile` if ``data`` is not a safe, intact ZIP package."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise UnreadableFile(source, f"DOCX文件已损坏或不完整（不是有效的ZIP压缩包：{e}）") from e
+    with z:
+        infos = z.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise UnreadableFile(source, f"DOCX压缩包内文件过多（{len(infos)}个），疑似压缩炸弹，已拒绝读取")
+        total = sum(i.file_size for i in infos)
+        if total > MAX_TOTAL_UNCOMPRESSED:
+            raise UnreadableFile(
+                source,
+                f"DOCX解压后总大小 {total // (1024 * 1024)} MB 超过上限"
+                f" {MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取",
+            )
+        for i in infos:
+            if i.file_size >= RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                raise UnreadableFile(
+                    source,
+                    f"DOCX部件 {i.filename} 压缩比异常（{i.file_size // max(i.compress_size, 1)}:1），"
+                    "疑似压缩炸弹，已拒绝读取",
+                )
+        for i in infos:
+            if not i.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                with z.open(i) as f:
+                    head = f.read(_PROLOG_BYTES)
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+                raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {i.filename} 无法解压：{e}）") from e
+            _check_xml_prolog(i.filename, head, source)
+        bad = None
+        try:
+            bad = z.testzip()
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+            raise UnreadableFile(source, f"DOCX文件已损坏或不完整（{e}）") from e
+        if bad is not None:
+            raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {bad} 校验失败）")
