@@ -1,5 +1,75 @@
-"""``jixiao ingest`` (PROVISIONAL until the batch/export stage lands, issue 6)."""
+"""``jixiao ingest``: files and folders → a dataset directory (CSV, Parquet, XLSX, DuckDB)."""
 
 from __future__ import annotations
 
-COMMANDS: list = []
+import signal
+import sys
+from types import FrameType
+
+import click
+
+from jixiao.batch import DEFAULT_FORMATS, default_jobs, paths_to_dataset
+from jixiao.batch.output import OutputDirError
+from jixiao.export import FORMATS
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise click.BadParameter(f"未知格式 {', '.join(bad) or '（空）'}；可选：{', '.join(FORMATS)}")
+    return fmts
+
+
+def _term(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Dataset directory (replaced as a whole, atomically).")
+@click.option("--format", "formats", default=",".join(DEFAULT_FORMATS), show_default=True, callback=_formats,
+              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help=f"Worker processes [default: {default_jobs()}].")
+@click.option("--no-cache", is_flag=True, help="Process every file again (the cache is still refreshed).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="Keep the per-file cache here instead of OUT/.cache.")
+@click.option("--no-rules", is_flag=True, help="Skip the QA rules (no findings).")
+@click.option("--timeout", type=float, default=600, show_default=True,
+              help="Seconds one file may take before it is recorded as an error.")
+def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
+               cache_dir: str | None, no_rules: bool, timeout: float) -> None:
+    """Read every .docx/.pdf/.txt under PATHS into one dataset in OUT.
+
+    Other files (.doc, .wps, .xls, …) are listed in the documents table with an
+    error, never skipped silently.  A file that crashes the reader is recorded as
+    an error and the batch goes on.  Re-running only processes new or changed
+    files (cache); an interrupted run leaves the previous dataset intact.
+
+    \b
+    Examples:
+      jixiao ingest corpus --out out
+      jixiao ingest reports/ more/ --out dataset --format csv,parquet,xlsx,duckdb --jobs 2
+    """
+    old = signal.signal(signal.SIGTERM, _term)
+    try:
+        summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
+                                   cache_dir=cache_dir, rules=not no_rules, timeout=timeout, progress=True)
+    except KeyboardInterrupt:
+        click.echo("已中断：原有数据集未改动。", err=True)
+        sys.exit(130)
+    except (OutputDirError, FileNotFoundError) as e:
+        click.echo(f"错误：{e}", err=True)
+        sys.exit(2)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    for line in summary.lines():
+        click.echo(line)
+    if summary.n_documents == 0:
+        click.echo("警告：没有找到任何文件。", err=True)
+        sys.exit(1)
+
+
+COMMANDS = [ingest_cmd]

@@ -1,0 +1,101 @@
+"""Per-file result cache: a Document stored as JSON under a content key.
+
+The key hashes the file's sha256, its source name, the jixiao version, a digest
+of jixiao's own code and data files (so a changed parser or vocabulary never
+serves stale results, even before the version is bumped) and a hash of the run's
+configuration.  Entries are written atomically (temp file + rename), so a killed
+run leaves no half-written entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from jixiao import __version__
+from jixiao.model import Document
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """sha256 over jixiao's ``.py``/``.toml``/``.txt`` files (path + bytes)."""
+    h = hashlib.sha256()
+    for p in sorted(_PACKAGE.rglob("*")):
+        if p.suffix in (".py", ".toml", ".txt") and "__pycache__" not in p.parts and p.is_file():
+            h.update(p.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            h.update(p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def config_hash(config: object | None) -> str:
+    """A stable hash of the run configuration (``repr``-free: JSON of its fields)."""
+    if config is None:
+        return "default"
+    dump = getattr(config, "model_dump", None)
+    data = dump(mode="json") if callable(dump) else config
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class Cache:
+    """Documents keyed by :meth:`key`, stored under ``root/<2 hex>/<key>.json``."""
+
+    def __init__(self, root: str | Path, config: object | None = None) -> None:
+        self.root = Path(root)
+        self._salt = f"{__version__}\0{code_digest()}\0{config_hash(config)}"
+        self.used: set[str] = set()
+
+    def key(self, sha256: str, source: str) -> str:
+        return hashlib.sha256(f"{sha256}\0{source}\0{self._salt}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Document | None:
+        try:
+            text = self._path(key).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        try:
+            doc = Document.model_validate_json(text)
+        except ValueError:
+            return None  # a corrupt entry is a miss, recomputed and overwritten
+        self.used.add(key)
+        return doc
+
+    def get_json(self, key: str) -> str | None:
+        try:
+            text = self._path(key).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        self.used.add(key)
+        return text
+
+    def put_json(self, key: str, text: str) -> None:
+        p = self._path(key)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=p.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, p)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.used.add(key)
+
+    def prune(self) -> int:
+        """Delete entries this run did not use; returns how many were deleted."""
+        n = 0
+        if not self.root.is_dir():
+            return 0
+        for p in self.root.glob("*/*"):
+            if p.is_file() and (p.name.startswith(".tmp-") or p.stem not in self.used):
+                p.unlink(missing_ok=True)
+                n += 1
+        return n

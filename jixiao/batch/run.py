@@ -1,0 +1,199 @@
+"""``paths_to_dataset``: files and folders → a dataset directory.
+
+Steps: walk the inputs (:mod:`jixiao.batch.walk`), hash each file, take what the
+cache holds, run the rest through the crash-isolating pool
+(:mod:`jixiao.batch.pool`), turn every Document into table rows, write the
+chosen formats into a temp directory and swap it in atomically
+(:mod:`jixiao.batch.output`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.batch.cache import Cache
+from jixiao.batch.output import CACHE_NAME, check_replaceable, make_tmp, recover, swap_in
+from jixiao.batch.pool import Outcome, Pool, Task
+from jixiao.batch.progress import Progress
+from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
+from jixiao.export import TableRows, write_dataset
+from jixiao.model import Document
+from jixiao.pipeline import doc_id_for
+
+DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
+
+
+def default_jobs() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+@dataclass
+class Summary:
+    """What a batch did; ``lines()`` renders it for people (Chinese)."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    documents: Counter[str] = field(default_factory=Counter)  # by status
+    reports: int = 0
+    indicators: int = 0
+    findings: Counter[str] = field(default_factory=Counter)  # by severity
+    processed: int = 0  # files run through the pipeline this time
+    cached: int = 0  # files taken from the cache
+    seconds: float = 0.0
+    peak_worker_rss_kb: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def n_documents(self) -> int:
+        return sum(self.documents.values())
+
+    def lines(self) -> list[str]:
+        d, f = self.documents, self.findings
+        return [
+            f"文档 {self.n_documents} 个：正常 {d['ok']}，空 {d['empty']}，错误 {d['error']}"
+            f"（本次处理 {self.processed}，取自缓存 {self.cached}）",
+            f"报告 {self.reports} 份，指标 {self.indicators} 条",
+            f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
+            f"用时 {self.seconds:.1f} 秒；输出 {self.out_dir}（{', '.join(self.formats)}）",
+        ]
+
+
+def _unsupported(inp: Input, sha: str) -> Document:
+    suffix = inp.suffix or "无扩展名"
+    return Document(
+        doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+        sha256=sha, status="error",
+        error=f"不支持的文件格式（{suffix}）：jixiao 只读取 {'、'.join(sorted(SUPPORTED))}，请先另存为 .docx 或 PDF",
+    )
+
+
+def _failed(inp: Input, sha: str, reason: str) -> Document:
+    return Document(doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+                    sha256=sha, status="error", error=reason)
+
+
+def _sha256(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _count(doc: Document, rows: TableRows, summary: Summary) -> None:
+    rows.add(doc)
+    summary.documents[doc.status] += 1
+    summary.reports += len(doc.reports)
+    summary.indicators += sum(len(r.indicators) for r in doc.reports)
+    summary.findings.update(str(f.severity) for f in doc.findings)
+    if doc.status == "error":
+        summary.errors.append((doc.source, doc.error or ""))
+
+
+def paths_to_dataset(
+    paths: list[str | Path],
+    out: str | Path,
+    *,
+    formats: tuple[str, ...] | list[str] = DEFAULT_FORMATS,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    cache_dir: str | Path | None = None,
+    rules: bool = True,
+    timeout: float | None = None,
+    progress: Progress | bool | None = True,
+) -> Summary:
+    """Read every file under ``paths`` into the dataset directory ``out``.
+
+    ``use_cache=False`` reads nothing from the cache (every file is processed)
+    but still refreshes it.  The cache lives in ``out/.cache`` unless
+    ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
+    """
+    t0 = time.perf_counter()
+    out = Path(out)
+    formats = tuple(dict.fromkeys(formats))
+    recover(out)
+    check_replaceable(out)
+    own_cache = cache_dir is None
+    cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir))  # type: ignore[arg-type]
+    excluded = [out, cache.root]
+    inputs = paths_to_inputs(list(paths), exclude=excluded)
+    summary = Summary(out_dir=out, formats=formats)
+    prog = progress if isinstance(progress, Progress) else Progress(len(inputs)) if progress else None
+    rows = TableRows()
+
+    tasks: list[Task] = []
+    meta: dict[int, tuple[Input, str, str]] = {}  # task id → (input, sha, cache key)
+    for inp in inputs:
+        sha = _sha256(inp.path)
+        if sha is None or not inp.supported:
+            doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)
+            _count(doc, rows, summary)
+            if prog:
+                prog.finish(inp.source, doc.status, doc.error)
+            continue
+        key = cache.key(sha, inp.source)
+        text = cache.get_json(key) if use_cache else None
+        doc = None
+        if text is not None:
+            try:
+                doc = Document.model_validate_json(text)
+            except ValueError:
+                doc = None
+        if doc is not None:
+            summary.cached += 1
+            _count(doc, rows, summary)
+            if prog:
+                prog.finish(inp.source, doc.status, doc.error, cached=True)
+            continue
+        t = Task(len(tasks), inp.path, inp.source)
+        tasks.append(t)
+        meta[t.id] = (inp, sha, key)
+
+    def on_start(task: Task) -> None:
+        if prog:
+            prog.start(task.source)
+
+    def on_done(o: Outcome) -> None:
+        inp, sha, key = meta[o.task.id]
+        summary.processed += 1
+        if o.kind == "ok":
+            doc = Document.model_validate_json(o.payload)
+            cache.put_json(key, o.payload)
+        else:
+            reason = f"处理时出错：{o.payload}" if o.kind == "exception" else o.payload
+            doc = _failed(inp, sha, reason)
+        _count(doc, rows, summary)
+        if prog:
+            prog.finish(inp.source, doc.status, doc.error)
+
+    tmp: Path | None = None
+    try:
+        if tasks:
+            out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
+            pool = Pool(jobs or default_jobs(), rules=rules, timeout=timeout)
+            pool.run(tasks, on_done, on_start)
+            summary.peak_worker_rss_kb = pool.peak_rss_kb
+        if prog:
+            prog.close()
+        tmp = make_tmp(out)
+        summary.paths = write_dataset(rows.tables(), tmp, formats)
+        swap_in(tmp, out, keep_cache=own_cache)
+        tmp = None
+        if own_cache:
+            cache.prune()
+        summary.paths = [out / p.name for p in summary.paths]
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    summary.seconds = time.perf_counter() - t0
+    return summary

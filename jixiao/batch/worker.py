@@ -1,0 +1,70 @@
+"""The worker process: receives (task id, path, source, rules) and answers with the
+Document as JSON.  Runs in a child process, so a file that crashes the
+extractor (even the interpreter) takes down only this worker.
+
+Test-only hook: ``JIXIAO_BATCH_TEST_HOOK`` holds ``;``-separated actions
+``exit:<text>`` (``os._exit(3)``), ``segv:<text>`` (SIGSEGV), ``raise:<text>``
+(a RuntimeError), ``sleep:<text>:<seconds>``, each applied to files whose
+source name contains ``<text>``.  It exists so tests can prove the batch
+survives such failures; it is read only in worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import time
+from multiprocessing.connection import Connection
+
+HOOK_ENV = "JIXIAO_BATCH_TEST_HOOK"
+
+
+def _test_hook(source: str) -> None:
+    spec = os.environ.get(HOOK_ENV)
+    if not spec:
+        return
+    for action in spec.split(";"):
+        kind, _, rest = action.partition(":")
+        text, _, arg = rest.partition(":")
+        if not text or text not in source:
+            continue
+        if kind == "exit":
+            os._exit(3)
+        elif kind == "segv":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        elif kind == "raise":
+            raise RuntimeError(f"test hook: {source}")
+        elif kind == "sleep":
+            time.sleep(float(arg or 1))
+
+
+def peak_rss_kb() -> int:
+    """Peak resident set size of this process in KiB (Linux reports KiB, macOS bytes)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss // 1024 if os.uname().sysname == "Darwin" else rss
+
+
+def worker_main(conn: Connection) -> None:
+    """Serve tasks until the parent closes the pipe or sends ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    from jixiao.pipeline import path_to_document
+
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        task_id, path, source, rules = msg
+        try:
+            _test_hook(source)
+            doc = path_to_document(path, source, rules=rules)
+            reply = (task_id, "ok", doc.model_dump_json(), peak_rss_kb())
+        except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
+            reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return

@@ -1,0 +1,87 @@
+"""DuckDB database: the dataset tables plus analysis views.
+
+Views (see ``docs/dataset.md`` for example SQL):
+
+- ``report_findings``: one row per report with its findings counted by severity
+- ``indicator_completion``: each indicator with target/actual in the base unit,
+  the completion ratio and whether the target was met for its comparator
+- ``budget_execution``: the total budget lines summed by department and year,
+  money in 万元, with the execution rate
+
+A DuckDB file is not byte-identical between runs (its block layout varies);
+its contents are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+VIEWS: dict[str, str] = {
+    "report_findings": """
+        SELECT r.report_id, r.doc_id, r.source, r.seq, r.project_name, r.department, r.year,
+               r.total_score, r.grade,
+               count(f.rule_id) AS n_findings,
+               count(f.rule_id) FILTER (WHERE f.severity = 'error') AS n_error,
+               count(f.rule_id) FILTER (WHERE f.severity = 'warning') AS n_warning,
+               count(f.rule_id) FILTER (WHERE f.severity = 'info') AS n_info
+        FROM reports r LEFT JOIN findings f ON f.report_id = r.report_id
+        GROUP BY ALL
+        ORDER BY r.source, r.seq
+    """,
+    "indicator_completion": """
+        SELECT i.report_id, r.project_name, r.department, r.year,
+               i.seq, i.role, i.level1, i.level2, i.name, i.comparator,
+               i.target_raw, i.actual_raw, i.target_base_value, i.actual_base_value, i.base_unit,
+               i.weight, i.score,
+               CASE WHEN i.target_base_value <> 0
+                    THEN CAST(i.actual_base_value AS DOUBLE) / CAST(i.target_base_value AS DOUBLE) END
+                 AS completion_ratio,
+               CASE WHEN i.target_base_value IS NULL OR i.actual_base_value IS NULL THEN NULL
+                    WHEN i.comparator IN ('≥', '=') THEN i.actual_base_value >= i.target_base_value
+                    WHEN i.comparator = '>' THEN i.actual_base_value > i.target_base_value
+                    WHEN i.comparator = '≤' THEN i.actual_base_value <= i.target_base_value
+                    WHEN i.comparator = '<' THEN i.actual_base_value < i.target_base_value
+               END AS target_met,
+               CASE WHEN i.weight <> 0 THEN CAST(i.score AS DOUBLE) / CAST(i.weight AS DOUBLE) END
+                 AS score_ratio
+        FROM indicators i JOIN reports r ON r.report_id = i.report_id
+        ORDER BY r.source, r.seq, i.role, i.seq
+    """,
+    "budget_execution": """
+        WITH totals AS (
+            SELECT r.department, r.year, b.report_id,
+                   CASE b.money_unit WHEN '元' THEN b.adjusted * 0.0001 ELSE b.adjusted END AS adjusted_wan,
+                   CASE b.money_unit WHEN '元' THEN b.executed * 0.0001 ELSE b.executed END AS executed_wan
+            FROM budget_lines b JOIN reports r ON r.report_id = b.report_id
+            WHERE b.line_kind = 'total' AND b.depth = 0
+        )
+        SELECT department, year, count(DISTINCT report_id) AS n_reports,
+               sum(adjusted_wan) AS adjusted_wan, sum(executed_wan) AS executed_wan,
+               CASE WHEN sum(adjusted_wan) <> 0
+                    THEN round(100 * CAST(sum(executed_wan) AS DOUBLE) / CAST(sum(adjusted_wan) AS DOUBLE), 2)
+               END AS execution_rate_pct
+        FROM totals
+        GROUP BY department, year
+        ORDER BY department, year
+    """,
+}
+
+
+def arrow_to_duckdb(tables: dict[str, pa.Table], path: Path) -> Path:
+    if path.exists():
+        path.unlink()
+    con = duckdb.connect(str(path))
+    try:
+        for name, t in tables.items():
+            con.register("_src", t)
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _src')
+            con.unregister("_src")
+        for name, sql in VIEWS.items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path

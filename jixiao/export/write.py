@@ -1,0 +1,43 @@
+"""Write a dataset (rows per table) in the chosen formats into one directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.export.values import Row
+
+FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx", "duckdb")
+XLSX_NAME = "dataset.xlsx"
+DUCKDB_NAME = "dataset.duckdb"
+
+
+def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
+    """Write ``tables`` (as from ``TableRows.tables()`` or ``frames_to_tables``) into
+    ``out_dir`` (which must exist): ``<table>.csv``, ``<table>.parquet``,
+    ``dataset.xlsx``, ``dataset.duckdb``.  Returns the paths written."""
+    out = Path(out_dir)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"不支持的输出格式：{', '.join(unknown)}（可选：{', '.join(FORMATS)}）")
+    paths: list[Path] = []
+    if "csv" in formats:
+        from jixiao.export.csvfile import tables_to_csv
+
+        paths += tables_to_csv(tables, out)
+    if "xlsx" in formats:
+        from jixiao.export.xlsx import tables_to_xlsx
+
+        paths.append(tables_to_xlsx(tables, out / XLSX_NAME))
+    if "parquet" in formats or "duckdb" in formats:
+        from jixiao.export.arrow import tables_to_arrow
+
+        arrow = tables_to_arrow(tables)
+        if "parquet" in formats:
+            from jixiao.export.parquet import arrow_to_parquet
+
+            paths += arrow_to_parquet(arrow, out)
+        if "duckdb" in formats:
+            from jixiao.export.duck import arrow_to_duckdb
+
+            paths.append(arrow_to_duckdb(arrow, out / DUCKDB_NAME))
+    return paths
