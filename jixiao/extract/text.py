@@ -2,156 +2,106 @@
 
 Stages (each one inspectable):
 
-``bytes_to_text``      decode (UTF-8 ± BOM, GB18030, UTF-16), normalise NBSP etc.
-``text_to_lines``      split into numbered lines, strip dump artefacts
-``lines_to_blocks``    group lines into paragraphs and tables (dialects below)
+``bytes_to_text``      decode (UTF-8 ± BOM, GB18030/GBK, UTF-16 LE/BE ± BOM)
+``text_to_lines``      numbered lines: verbatim text + working text (artefacts
+                       stripped, NBSP/zero-width cleaned, full-width ASCII folded)
+``lines_to_blocks``    group lines into paragraphs and tables, the dialect
+                       detected per region of the file:
 
-Dialect "cell lines" (flattened DOCX dumps): every table cell is one line that
-starts with a TAB; the cells of one row are consecutive lines; a blank line ends
-a row; a line without TAB ends the table.  A cell holding a line break shows up
-as a TAB line, a blank line and a line without TAB that is immediately followed
-by another TAB line (``"\t度量" "" "单位" "\t完成值"``): such a line continues
-the previous cell.
+- ``cells``  TAB-indented cell lines (flattened DOCX), :mod:`.text_cells`
+- ``pipe``   ``| a | b |`` rows, :mod:`.text_pipe`
+- ``spaced`` pdftotext rows split on spaces, :mod:`.text_spaced`
+- prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
+             :mod:`.text_prose`
+
+Cell and paragraph ``text`` is the working text; ``prov.text`` is verbatim and
+``prov.line_start``/``line_end`` are 1-based line numbers of the file.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
-import regex
-
-from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
+from jixiao.extract import text_cells, text_pipe, text_spaced
+from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
+from jixiao.extract.text_decode import decode_bytes
+from jixiao.extract.text_lines import Line, text_to_lines
+from jixiao.extract.text_prose import lines_to_paragraphs, wrap_width
 from jixiao.model import Provenance
 
-# Artefacts of DOCX→text converters: "[bookmark: _Toc61505636]"
-_BOOKMARK = regex.compile(r"\[bookmark:\s*[^\]]*\]")
-_CELL_LINE = regex.compile(r"^[ \u3000]*\t")
+__all__ = ["Line", "bytes_to_raw", "bytes_to_text", "lines_to_blocks", "text_to_lines", "text_to_raw"]
 
 
 def bytes_to_text(data: bytes) -> str:
-    """Decode a text file.  Tries BOMs, strict UTF-8, then GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    """Decode a text file (see :func:`jixiao.extract.text_decode.decode_bytes`)."""
+    return decode_bytes(data).text
 
 
-@dataclass(frozen=True)
-class Line:
-    no: int  # 1-based line number in the file
-    text: str  # artefacts stripped, trailing spaces removed
+class _Builder:
+    def __init__(self, source: str, width: int | None) -> None:
+        self.source = source
+        self.width = width
+        self.blocks: list[RawParagraph | RawTable] = []
+        self.n_tables = 0
 
+    def table(self, t: RawTable | None) -> None:
+        if t is None:
+            return
+        self.blocks.append(t.model_copy(update={"index": len(self.blocks)}))
+        self.n_tables += 1
 
-def text_to_lines(text: str) -> list[Line]:
-    out = []
-    for i, raw in enumerate(text.split("\n"), start=1):
-        t = _BOOKMARK.sub("", raw).rstrip(" \u3000")
-        out.append(Line(i, t))
-    return out
+    def prose(self, lines: list[Line]) -> None:
+        for p in lines_to_paragraphs(lines, self.width):
+            self.blocks.append(
+                RawParagraph(
+                    index=len(self.blocks),
+                    text=p.text,
+                    prov=Provenance(source=self.source, line_start=p.first, line_end=p.last, text=p.raw),
+                )
+            )
 
+    def plain(self, lines: list[Line]) -> None:
+        """Non-cell lines: pipe tables, spaced tables and prose, in file order."""
+        i, n = 0, len(lines)
+        pending: list[Line] = []
+        while i < n:
+            if text_pipe.is_pipe_start(lines[i]):
+                self.spaced_or_prose(pending)
+                pending = []
+                rows, i = text_pipe.read_pipe_rows(lines, i)
+                if rows:
+                    self.table(text_pipe.rows_to_table(rows, self.source, self.n_tables))
+                continue
+            pending.append(lines[i])
+            i += 1
+        self.spaced_or_prose(pending)
 
-def _is_cell(line: Line) -> bool:
-    return bool(_CELL_LINE.match(line.text))
-
-
-def _is_blank(line: Line) -> bool:
-    return not _is_cell(line) and not line.text.strip()
-
-
-def _cell_text(line: Line) -> str:
-    return line.text.split("\t", 1)[1].strip()
+    def spaced_or_prose(self, lines: list[Line]) -> None:
+        at = 0
+        for a, b in text_spaced.find_regions(lines):
+            self.prose(lines[at:a])
+            rows = text_spaced.lines_to_rows(lines[a:b])
+            self.table(text_spaced.rows_to_table(rows, self.source, self.n_tables))
+            at = b
+        self.prose(lines[at:])
 
 
 def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTable]:
-    """Group numbered lines into paragraphs and cell-line tables."""
-    blocks: list[RawParagraph | RawTable] = []
-    n_tables = 0
-    i = 0
-    n = len(lines)
+    """Group numbered lines into paragraphs and tables (dialect per region)."""
+    b = _Builder(source, wrap_width([ln for ln in lines if not ln.is_cell]))
+    i, n = 0, len(lines)
+    pending: list[Line] = []
     while i < n:
-        ln = lines[i]
-        if _is_blank(ln):
-            i += 1
+        if lines[i].is_cell:
+            b.plain(pending)
+            pending = []
+            rows, i = text_cells.read_cell_table(lines, i)
+            b.table(text_cells.cell_rows_to_table(rows, source, b.n_tables))
             continue
-        if not _is_cell(ln):
-            blocks.append(
-                RawParagraph(
-                    index=len(blocks),
-                    text=ln.text.strip(),
-                    prov=Provenance(source=source, line_start=ln.no, line_end=ln.no, text=ln.text),
-                )
-            )
-            i += 1
-            continue
-        # a table: rows of cell lines
-        rows: list[list[tuple[str, int, int]]] = []  # (text, first line, last line)
-        row: list[tuple[str, int, int]] = []
-        start = ln.no
-        while i < n:
-            ln = lines[i]
-            if _is_cell(ln):
-                row.append((_cell_text(ln), ln.no, ln.no))
-                i += 1
-            elif _is_blank(ln):
-                # blank: a row break, unless it is inside a cell whose text goes on
-                j = i
-                while j < n and _is_blank(lines[j]):
-                    j += 1
-                if (
-                    row
-                    and j + 1 < n
-                    and not _is_cell(lines[j])
-                    and _is_cell(lines[j + 1])
-                    and j - i == 1
-                ):
-                    t, a, _ = row[-1]
-                    row[-1] = (t + "\n" + lines[j].text.strip(), a, lines[j].no)
-                    i = j + 1
-                    continue
-                if row:
-                    rows.append(row)
-                    row = []
-                i = j
-                if j < n and not _is_cell(lines[j]):
-                    break
-            else:
-                break
-        if row:
-            rows.append(row)
-        cells = []
-        for r, cells_of_row in enumerate(rows):
-            for c, (t, a, b) in enumerate(cells_of_row):
-                cells.append(
-                    RawCell(
-                        row=r,
-                        col=c,
-                        text=t,
-                        prov=Provenance(
-                            source=source, table=n_tables, row=r, col=c, line_start=a, line_end=b, text=t
-                        ),
-                    )
-                )
-        end = rows[-1][-1][2] if rows else start
-        blocks.append(
-            RawTable(
-                index=len(blocks),
-                table=n_tables,
-                dialect="cells",
-                n_rows=len(rows),
-                n_cols=max((len(r) for r in rows), default=0),
-                cells=cells,
-                prov=Provenance(source=source, table=n_tables, line_start=start, line_end=end),
-            )
-        )
-        n_tables += 1
-    return blocks
+        pending.append(lines[i])
+        i += 1
+    b.plain(pending)
+    return b.blocks
 
 
 def text_to_raw(text: str, source: str, sha256: str = "") -> RawDocument:
@@ -160,4 +110,11 @@ def text_to_raw(text: str, source: str, sha256: str = "") -> RawDocument:
 
 
 def bytes_to_raw(data: bytes, source: str) -> RawDocument:
-    return text_to_raw(bytes_to_text(data), source, hashlib.sha256(data).hexdigest())
+    dec = decode_bytes(data)
+    raw = text_to_raw(dec.text, source, hashlib.sha256(data).hexdigest())
+    warnings = list(raw.warnings)
+    if dec.replaced:
+        warnings.append(f"文本编码（{dec.encoding}）有 {dec.replaced} 个无法解码的字符")
+    elif dec.plausibility < 0.8:
+        warnings.append(f"文本编码可能识别有误（按 {dec.encoding} 解码，可读字符占 {dec.plausibility:.0%}）")
+    return raw.model_copy(update={"warnings": warnings}) if warnings else raw

@@ -1,0 +1,56 @@
+"""Numbered lines of a text report: the unit every text dialect works on."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from jixiao.extract.text_decode import normalize_line, split_lines
+from jixiao.extract.text_patterns import CELL_LINE, ZERO_WIDTH
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line number in the file
+    text: str  # working text: artefacts stripped, width folded, trailing spaces removed
+    raw: str  # the line as decoded, verbatim (line ending removed)
+
+    @property
+    def is_cell(self) -> bool:
+        """A cell line of a flattened DOCX dump (starts with a TAB)."""
+        return bool(CELL_LINE.match(self.text))
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.is_cell and not self.text.strip()
+
+    def tokens(self) -> list[str]:
+        """Whitespace-separated tokens of the working text."""
+        return self.text.split()
+
+    def raw_tokens(self) -> list[str]:
+        """Whitespace-separated tokens of the verbatim text (zero-width-only tokens dropped)."""
+        return [t for t in self.raw.split() if ZERO_WIDTH.sub("", t)]
+
+
+def text_to_lines(text: str) -> list[Line]:
+    return [Line(i, normalize_line(raw), raw) for i, raw in enumerate(split_lines(text), start=1)]
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a monospaced dump: wide (CJK) characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def join_text(parts: list[str]) -> str:
+    """Join pieces of one sentence broken over lines: no separator between CJK
+    characters, one space between two ASCII words ("DRGs" / "付费" stays "DRGs付费")."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
+            out += " "
+        out += p
+    return out

@@ -1,0 +1,140 @@
+"""Dialect "spaced": pdftotext-style table rows, cells separated by runs of spaces.
+
+A table region is a run of *row lines* (two or more short tokens, no prose
+punctuation, not a heading) that may hold *floating lines* (one short token:
+a level-1 label or a weight pushed onto its own line, page-break debris),
+blank lines between them.  A region needs at least two lines of three or more
+tokens; floating lines at its end are left to the prose.
+
+Rows of the table are the lines' tokens.  Blank cells are lost and a cell
+holding a space ("=2 次") is split: :mod:`jixiao.assemble.realign` puts the
+tokens back under their header.  One repair is done here because it needs
+the line layout: a row whose label was broken off onto the floating lines
+above it (" 资金实际支出率" / "(%)" / "(8)=(4)/(3) 100 …") is made one row
+again, its label the floating lines joined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from jixiao.extract.raw import RawCell, RawTable
+from jixiao.extract.text_lines import Line, join_text
+from jixiao.extract.text_patterns import HAN, HEADING_START, NUMBERISH, PROSE_PUNCT, SENTENCE_END
+from jixiao.model import Provenance
+
+MAX_TOKEN = 24  # characters; longer tokens are sentences, not cells
+MAX_FLOAT = 14  # characters of a floating line
+
+LineClass = Literal["row", "float", "other"]
+
+
+def classify_line(line: Line) -> LineClass:
+    t = line.text.strip()
+    if not t:
+        return "other"
+    if HEADING_START.match(t) or SENTENCE_END.search(t):
+        return "other"
+    toks = t.split()
+    if any(PROSE_PUNCT.search(tok) or len(tok) > MAX_TOKEN for tok in toks):
+        return "other"
+    if len(toks) >= 2:
+        return "row"
+    return "float" if len(t) <= MAX_FLOAT else "other"
+
+
+def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """Index ranges ``[a, b)`` of ``lines`` that are spaced tables."""
+    classes = [None if ln.is_blank else classify_line(ln) for ln in lines]
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if classes[i] != "row" or len(lines[i].tokens()) < 3:
+            i += 1
+            continue
+        j = i
+        last_row = i
+        while j < n and classes[j] in (None, "row", "float"):
+            if classes[j] == "row":
+                last_row = j
+            j += 1
+        wide = sum(1 for k in range(i, last_row + 1) if classes[k] == "row" and len(lines[k].tokens()) >= 3)
+        if wide >= 2:
+            out.append((i, last_row + 1))
+        i = last_row + 1
+    return out
+
+
+@dataclass
+class _Row:
+    tokens: list[str]
+    raws: list[str]
+    first: int
+    last: int
+
+
+def _tokens_of(line: Line) -> tuple[list[str], list[str]]:
+    toks = line.tokens()
+    raws = line.raw_tokens()
+    return toks, (raws if len(raws) == len(toks) else toks)
+
+
+def _is_label(tok: str) -> bool:
+    return bool(HAN.search(tok))
+
+
+def lines_to_rows(lines: list[Line]) -> list[_Row]:
+    """Rows of one region, a label broken off above a label-less row joined back."""
+    rows: list[_Row] = []
+    floating: list[_Row] = []
+    for ln in lines:
+        if ln.is_blank:
+            continue
+        toks, raws = _tokens_of(ln)
+        row = _Row(toks, raws, ln.no, ln.no)
+        if len(toks) == 1:
+            floating.append(row)
+            continue
+        if floating and not _is_label(toks[0]) and rows:
+            # the run of floating text lines right above (a bare number stays: a weight)
+            k = len(floating)
+            while k > 0 and not NUMBERISH.match(floating[k - 1].tokens[0]):
+                k -= 1
+            head = floating[k:]
+            if head and _is_label(head[0].tokens[0]):
+                rows.extend(floating[:k])
+                label = join_text([f.tokens[0] for f in head])
+                label_raw = "\n".join(f.raws[0] for f in head)
+                row = _Row([label, *toks], [label_raw, *raws], head[0].first, ln.no)
+                floating = []
+        rows.extend(floating)
+        floating = []
+        rows.append(row)
+    rows.extend(floating)
+    return rows
+
+
+def rows_to_table(rows: list[_Row], source: str, table_no: int) -> RawTable:
+    cells = [
+        RawCell(
+            row=r,
+            col=c,
+            text=tok,
+            prov=Provenance(
+                source=source, table=table_no, row=r, col=c, line_start=row.first, line_end=row.last,
+                text=raw,
+            ),
+        )
+        for r, row in enumerate(rows)
+        for c, (tok, raw) in enumerate(zip(row.tokens, row.raws))
+    ]
+    return RawTable(
+        index=-1,
+        table=table_no,
+        dialect="spaced",
+        n_rows=len(rows),
+        n_cols=max((len(r.tokens) for r in rows), default=0),
+        cells=cells,
+        prov=Provenance(source=source, table=table_no, line_start=rows[0].first, line_end=rows[-1].last),
+    )

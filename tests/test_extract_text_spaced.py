@@ -1,0 +1,106 @@
+"""Spaced dialect and wrapped prose on seed 001 (a pdftotext dump)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.extract import load
+from jixiao.extract.raw import RawTable
+from jixiao.extract.text import text_to_raw
+
+SEED_001 = Path(__file__).resolve().parent.parent / "corpus" / "seed-001" / "report.txt"
+
+
+def _rows(t: RawTable) -> list[list[str]]:
+    return [[c.text for c in r] for r in t.rows()]
+
+
+def test_seed_001_three_spaced_tables() -> None:
+    doc = load(SEED_001)
+    tables = doc.tables()
+    assert [(t.dialect, t.prov.line_start, t.prov.line_end) for t in tables] == [
+        ("spaced", 15, 36), ("spaced", 40, 46), ("spaced", 116, 155)
+    ]
+
+
+def test_seed_001_long_form_budget_rows() -> None:
+    t = load(SEED_001).tables()[0]
+    rows = _rows(t)
+    assert rows[0] == ["项目", "行次", "合计", "财政资金", "其他资金"]
+    assert rows[1] == ["小计", "中央级", "市级", "区县级", "乡镇级", "小计", "单位自筹", "银行贷款等", "社会资本"]
+    assert rows[2] == ["预算安排", "(1)", "3200000", "3200000", "3200000", "0"]
+    assert rows[7] == ["预算执行率(%)", "(6)=(3)/(1)", "71.85", "71.85", "0", "71.85", "0", "0", "0", "0", "0", "0"]
+
+
+def test_seed_001_row_broken_over_three_lines_is_one_row() -> None:
+    # " 资金实际支出率" / "(%)" / "(8)=(4)/(3) 100 100 0 100 0 0 0 0 0 0"
+    t = load(SEED_001).tables()[0]
+    last = t.rows()[-1]
+    assert [c.text for c in last] == ["资金实际支出率(%)", "(8)=(4)/(3)", "100", "100", "0", "100", "0", "0", "0",
+                                      "0", "0", "0"]
+    assert (last[0].prov.line_start, last[0].prov.line_end) == (32, 36)
+    assert last[0].prov.text == "资金实际支出率\n(%)"
+    assert t.n_rows == 10
+
+
+def test_seed_001_annex_table_rows_are_the_lines_tokens() -> None:
+    t = load(SEED_001).tables()[2]
+    rows = _rows(t)
+    assert rows[0] == ["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"]
+    assert rows[1] == ["预算执行率", "预算执行率", "10", "100%", "71.85%", "7.19"]
+    # floating weight and level-1 label lines stay rows of their own
+    assert rows[2:4] == [["40"], ["产出目标"]]
+    assert rows[4] == ["开展门诊规定病种鉴定次数", "5", "=2", "次", "2", "5"]
+    assert ["效益指标"] in rows and ["30"] in rows
+    assert rows[-2:] == [["总计", "100", "97.19"], ["评价等级", "0", "优秀"]]
+    assert len(rows) == 21
+    cell = t.rows()[4][2]
+    assert (cell.prov.line_start, cell.prov.text) == (123, "=2")
+
+
+def test_seed_001_headings_and_captions_stay_paragraphs() -> None:
+    texts = [p.text for p in load(SEED_001).paragraphs()]
+    assert "1. 资金安排情况" in texts
+    assert "2. 资金使用情况" in texts
+    assert "附表 1.自评价评分附件表" in texts
+    assert "(一)对 项 目 管 理及实施的建议" in texts
+    assert "无" in texts
+
+
+def test_seed_001_wrapped_prose_joined_into_paragraphs() -> None:
+    doc = load(SEED_001)
+    paras = doc.paragraphs()
+    score = [p for p in paras if "总得分" in p.text]
+    assert len(score) == 1
+    p = score[0]
+    assert p.text == ('综合考虑投入、产出、效果、影响力等各方面因素,通过数据采集及分析,最终评分结果:'
+                      '医疗保障专项业务经费项目绩效自评价结果为:总得分 97.19分,属于"优秀"。')
+    assert (p.prov.line_start, p.prov.line_end) == (83, 85)
+    assert p.prov.text.endswith('务经费项目绩效自评价结果为:总得分 97.19分，属于"优秀"。')
+    # the heading before it stays its own paragraph
+    assert "二、项目绩效情况分析" in [q.text for q in paras]
+    # a sentence broken over a page start (" 采购工作，…") is one paragraph too
+    goal = [q for q in paras if q.text.startswith("将符合门诊规定病种")][0]
+    assert (goal.prov.line_start, goal.prov.line_end) == (56, 71)
+    assert "招标采购工作,完善我市药品价格机制" in goal.text
+    # clauses separated by "；" run on to the "。"
+    done = [q for q in paras if q.text.startswith("预算执行率;开展门诊规定病种鉴定次数")][0]
+    assert done.text.endswith("参保群众满意率。")
+
+
+def test_one_paragraph_per_line_dumps_are_not_joined() -> None:
+    texts = [p.text for p in load(SEED_001.parent.parent / "seed-002" / "report.txt").paragraphs()]
+    assert "基本情况" in texts
+    assert "绩效评价工作开展情况" in texts
+    assert "绩效评价目的、对象和范围" in texts
+
+
+def test_prose_lines_with_spaces_are_not_tables() -> None:
+    text = (
+        "2023 年度城乡居民医疗保险工作经费财政拨款 20 万元，主要用于开展基本医疗保险参保宣传。\n\n"
+        "填报日期：2024 年 7 月 11 日\n\n"
+        "方式改革，探索建立 DRGs付费方式，逐步形成与基本医疗保险制度发展相适应的制度。\n"
+    )
+    doc = text_to_raw(text, "x.txt")
+    assert doc.tables() == []
+    assert len(doc.paragraphs()) == 3
