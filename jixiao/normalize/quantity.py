@@ -1,43 +1,193 @@
-"""``parse_quantity``: one value string → :class:`~jixiao.model.Quantity`.
+"""One value string → :class:`~jixiao.model.Quantity` (issue 2 §3).
 
-PROVISIONAL minimal version so other stages can be built; replaced by the full
-data-driven parser (issue 2 §3).
+``text_to_quantity``   the parser; raises only on a bug
+``parse_quantity``     the public entry point: same, but never raises (a bug gives kind "text")
+``format_quantity``    Quantity → text that parses back to the same comparator/value/unit
+
+Order of reading a cell (all spellings are data, see ``data/*.toml``):
+
+1. fold (NFKC, no whitespace); placeholders "" "/" "—" "-" "无" → kind empty.
+   Choice: "无" in a value cell is a placeholder (nothing stated), not a qualitative
+   "no"; the raw text is kept, so a rule can still tell "无" from "".
+2. a whole-cell qualitative word ("优秀", "一般", "有效控制") → kind qualitative;
+3. a comparator prefix ("≥", "不少于"), then "百分之…", then the number
+   (Arabic with thousands separators, or a Chinese numeral);
+4. a range "90%-95%" / "90-95%"; a comparator suffix ("以上", "以内");
+5. the unit (text first, else ``unit_hint``): canonical unit, multiplier → base value,
+   kind; "2021年" (or 19xx/20xx with hint 年) is a calendar year, "1年" a duration;
+6. a bare 0 < v ≤ 1 whose percent unit came from the hint sets ``likely_ratio``;
+7. a short text containing a qualitative word → qualitative; anything else → text.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from jixiao.model import Comparator, Kind, Provenance, Quantity
+from jixiao.normalize import patterns as P
+from jixiao.normalize.comparators import split_prefix, split_suffix
+from jixiao.normalize.grades import qualitative_of
+from jixiao.normalize.numbers import cn_to_decimal, leading_number
+from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
+from jixiao.normalize.vocab import fold
 
-_CMP = {"≥": Comparator.GE, "≧": Comparator.GE, ">=": Comparator.GE, "≤": Comparator.LE, "≦": Comparator.LE,
-        "<=": Comparator.LE, "=": Comparator.EQ, "＝": Comparator.EQ, ">": Comparator.GT, "<": Comparator.LT}
-_NUM = regex.compile(r"^\s*(≥|≧|>=|≤|≦|<=|＝|=|>|<)?\s*(-?\d+(?:\.\d+)?)\s*(.*?)\s*$")
-_MULT = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000)}
+_KIND = {
+    "percent": Kind.PERCENT,
+    "money": Kind.MONEY,
+    "count": Kind.COUNT,
+    "duration": Kind.DURATION,
+    "year": Kind.YEAR,
+    "number": Kind.NUMBER,
+}
+_YEAR_UNITS = {"年"}
+_EDGE = " \t\u3000。，,；;：:"
+_ONE = Decimal(1)
+
+
+def _fold(text: str) -> str:
+    t = P.MINUS_LIKE.sub("-", fold(text)).strip(_EDGE)
+    return P.TRAILING_NOTE.sub("", t)
+
+
+def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
+    """Parse one value; see the module docstring.  Raises only on a bug."""
+    raw = text if isinstance(text, str) else ""
+    t = _fold(raw)
+    if P.EMPTY.match(t):
+        return Quantity(raw=raw, kind=Kind.EMPTY, prov=prov)
+
+    qual = qualitative_of(t, contains=False)
+    if qual is not None:
+        return _qualitative(raw, None, qual, prov)
+
+    cmp, rest = split_prefix(t)
+    if cmp is not None:
+        if not rest:
+            return Quantity(raw=raw, comparator=cmp, kind=Kind.EMPTY, prov=prov)
+        qual = qualitative_of(rest, contains=False)
+        if qual is not None:
+            return _qualitative(raw, cmp, qual, prov)
+
+    number = _number_part(rest)
+    if number is None:
+        return _fallback(raw, t, cmp, prov)
+    value, tail, chinese = number
+
+    upper: Decimal | None = None
+    m = P.RANGE_TAIL.match(tail)
+    if m:
+        second = leading_number(tail[m.end():])
+        if second is not None:
+            upper, tail2 = second
+            tail = tail2 or m.group("unit1")
+
+    if cmp is None:
+        cmp, tail = split_suffix(tail)
+    else:
+        _, tail = split_suffix(tail)  # "≥90%以上": the prefix already says it
+
+    unit, from_hint = _unit_of(tail, unit_hint, chinese)
+    if unit is _NOT_A_UNIT:
+        return _fallback(raw, t, cmp, prov)
+    return _numeric(raw, cmp, value, upper, unit, from_hint, prov)
+
+
+_NOT_A_UNIT = Unit("", None, _ONE, "number", False)
+
+
+def _number_part(rest: str) -> tuple[Decimal, str, bool] | None:
+    """(value, text after it, written in Chinese numerals?) or None."""
+    if P.PERCENT_WORDS.match(rest):
+        inner = rest[3:]
+        got = leading_number(inner)
+        if got is None or got[1]:
+            return None
+        return got[0], "%", cn_to_decimal(inner) is not None
+    rest = P.CURRENCY.sub("", rest, count=1) if P.CURRENCY.match(rest) else rest
+    got = leading_number(rest)
+    if got is None:
+        return None
+    value, tail = got
+    chinese = not rest[:1].isdigit() and rest[:1] not in "-+"
+    return value, tail, chinese
+
+
+def _unit_of(tail: str, hint: str | None, chinese: bool) -> tuple[Unit | None, bool]:
+    """The unit after the number, else the hint.  ``_NOT_A_UNIT`` when the tail is not a unit."""
+    if tail:
+        u = resolve_unit(tail, allow_unknown=not chinese)
+        return (u if u is not None else _NOT_A_UNIT), False
+    h = hint_to_unit(hint)
+    return h, h is not None
+
+
+def _numeric(raw: str, cmp: Comparator | None, value: Decimal, upper: Decimal | None, unit: Unit | None,
+             from_hint: bool, prov: Provenance | None) -> Quantity:
+    if unit is None:
+        return Quantity(raw=raw, comparator=cmp, value=value, upper=upper, base_value=value,
+                        base_upper=upper, kind=Kind.NUMBER, prov=prov)
+    kind = _KIND.get(unit.kind, Kind.NUMBER)
+    if unit.unit in _YEAR_UNITS and _is_year(value) and (upper is None or _is_year(upper)):
+        kind = Kind.YEAR
+    likely_ratio = (kind is Kind.PERCENT and from_hint and Decimal(0) < value <= _ONE
+                    and (upper is None or upper <= _ONE))
+    base_value = value * unit.factor
+    base_upper = upper * unit.factor if upper is not None else None
+    return Quantity(raw=raw, comparator=cmp, value=value, upper=upper, unit=unit.unit,
+                    base_value=_tidy(base_value), base_upper=_tidy(base_upper), base_unit=unit.base,
+                    kind=kind, likely_ratio=likely_ratio, prov=prov)
+
+
+def _tidy(d: Decimal | None) -> Decimal | None:
+    """18.74 × 10000 = 187400.00 → 187400 (keeps decimals that matter)."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return d.quantize(_ONE)
+    return d.normalize()
+
+
+def _is_year(v: Decimal) -> bool:
+    return v == v.to_integral_value() and bool(P.YEAR_VALUE.match(str(int(v))))
+
+
+def _qualitative(raw: str, cmp: Comparator | None, q: object, prov: Provenance | None) -> Quantity:
+    return Quantity(raw=raw, comparator=cmp, kind=Kind.QUALITATIVE, label=q.label,  # type: ignore[attr-defined]
+                    polarity=q.polarity, grade=q.grade, prov=prov)  # type: ignore[attr-defined]
+
+
+def _fallback(raw: str, folded: str, cmp: Comparator | None, prov: Provenance | None) -> Quantity:
+    qual = qualitative_of(folded, contains=True)
+    if qual is not None and not any(c.isdigit() for c in folded):
+        return _qualitative(raw, cmp, qual, prov)
+    return Quantity(raw=raw, comparator=cmp, kind=Kind.TEXT, prov=prov)
 
 
 def parse_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
-    raw = text or ""
-    t = raw.strip()
-    if t in ("", "/", "—", "-", "无"):
-        return Quantity(raw=raw, kind=Kind.EMPTY, prov=prov)
-    m = _NUM.match(t)
-    if not m:
+    """One cell or phrase → :class:`Quantity`.  Never raises: any input that cannot be
+    read (or an internal error) gives ``kind="text"`` with ``raw`` kept verbatim."""
+    try:
+        return text_to_quantity(text, unit_hint, prov)
+    except Exception:  # noqa: BLE001 - contract: never raises; text_to_quantity is tested strictly
+        raw = text if isinstance(text, str) else ""
         return Quantity(raw=raw, kind=Kind.TEXT, prov=prov)
-    cmp = _CMP.get(m.group(1) or "")
-    value = Decimal(m.group(2))
-    unit = m.group(3) or unit_hint or None
-    base_value, base_unit = value, unit
-    if unit and unit[0] in _MULT and len(unit) > 1:
-        base_value, base_unit = value * _MULT[unit[0]], unit[1:]
-    kind = Kind.NUMBER
-    if unit in ("%", "百分比"):
-        kind = Kind.PERCENT
-    elif base_unit == "元":
-        kind = Kind.MONEY
-    elif unit:
-        kind = Kind.COUNT
-    return Quantity(raw=raw, comparator=cmp, value=value, unit=unit, base_value=base_value,
-                    base_unit=base_unit, kind=kind, prov=prov)
+
+
+def _fmt(d: Decimal) -> str:
+    return format(d, "f")
+
+
+def format_quantity(q: Quantity) -> str:
+    """Quantity → text that :func:`parse_quantity` reads back to the same comparator,
+    value, upper and unit ("≥2次", "18.74万人", "90-95%", "≤3个月", "优", "2021年")."""
+    cmp = q.comparator.value if q.comparator is not None else ""
+    if q.kind is Kind.EMPTY:
+        return cmp
+    if q.kind is Kind.QUALITATIVE and q.label:
+        return cmp + q.label
+    if q.value is None:
+        return q.raw
+    text = cmp + _fmt(q.value)
+    if q.upper is not None:
+        text += "~" + _fmt(q.upper)
+    return text + (q.unit or "")

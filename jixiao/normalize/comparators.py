@@ -1,0 +1,61 @@
+"""Comparators (指标性质 and the sign around a value), read from ``data/comparators.toml``.
+
+``parse_comparator("不少于")`` → Comparator.GE; ``parse_comparator("定性")`` → "定性"
+``split_prefix("≥2次")``      → (Comparator.GE, "2次")
+``split_suffix("个月以内")``   → (Comparator.LE, "个月")
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from jixiao.model import Comparator
+from jixiao.normalize.vocab import COMPARATORS, fold
+
+Nature = Comparator | Literal["定性"]
+
+
+def _symbol(s: str) -> Nature:
+    return "定性" if s == "定性" else Comparator(s)
+
+
+def _table(field: str) -> list[tuple[str, Nature]]:
+    pairs = [(fold(sp), _symbol(c.symbol)) for c in COMPARATORS.comparator for sp in getattr(c, field)]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+_PREFIX = [(s, c) for s, c in _table("prefix") if c != "定性"]
+_SUFFIX = [(s, c) for s, c in _table("suffix") if c != "定性"]
+_WORDS = dict(_table("word"))
+_WHOLE = {**{s: c for s, c in _SUFFIX}, **{s: c for s, c in _PREFIX}, **_WORDS}
+
+_STRIP = " \t\u3000。.，,；;：:"
+
+
+def parse_comparator(text: str | None) -> Nature | None:
+    """A 指标性质 cell or comparator word → Comparator or "定性"; None when unknown.
+
+    Accepts every spelling in the data file, whole cell only ("≥", "≧", ">=", "不少于",
+    "以内", "＝", "═", "定性" …).  Never raises."""
+    if not text:
+        return None
+    key = fold(text).strip(_STRIP)
+    return _WHOLE.get(key)
+
+
+def split_prefix(text: str) -> tuple[Comparator | None, str]:
+    """Folded text → (comparator written in front, rest).  Longest spelling wins."""
+    for s, c in _PREFIX:
+        if text.startswith(s):
+            assert c != "定性"
+            return c, text[len(s):]
+    return None, text
+
+
+def split_suffix(text: str) -> tuple[Comparator | None, str]:
+    """Folded text → (comparator written after the value, rest): "90%以上" → ≥."""
+    for s, c in _SUFFIX:
+        if text.endswith(s) and len(text) >= len(s):
+            assert c != "定性"
+            return c, text[: len(text) - len(s)]
+    return None, text

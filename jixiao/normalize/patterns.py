@@ -1,0 +1,57 @@
+"""Named regular expressions of value normalisation (one place for all of them).
+
+All patterns run on *folded* text (NFKC, see :func:`jixiao.normalize.vocab.fold`), so
+full-width digits, ``％`` and ``＝`` arrive as ASCII.  Comparator words, units and
+qualitative words are data (``data/*.toml``), not regexes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A plain decimal number: optional sign, digits with optional thousands groups, decimals.
+# "1,234.5"  "3200000"  "-5"  ".5" is not accepted (never seen; too easily a stray dot).
+NUMBER = regex.compile(
+    r"""
+    (?P<sign>[-+])?
+    (?P<int>\d{1,3}(?:,\d{3})+|\d+)
+    (?:\.(?P<frac>\d+))?
+    """,
+    regex.VERBOSE,
+)
+NUMBER_FULL = regex.compile(rf"^\s*{NUMBER.pattern}\s*$", regex.VERBOSE)
+
+# Chinese numerals: "两", "十二", "三千", "一百零五", "二〇二一", "三点五".
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_UNITS = "十百千万亿"
+CN_NUMBER = regex.compile(rf"[{CN_DIGITS}{CN_UNITS}]+(?:点[{CN_DIGITS}]+)?")
+
+# "百分之九十", "百分之95" — a percentage spelled in words.
+PERCENT_WORDS = regex.compile(r"^百分之")
+
+# A token that may be an unknown unit: short, letters/Han/slash only ("册", "m²", "人/次").
+UNIT_TOKEN = regex.compile(r"^[\p{Han}A-Za-z/²³·.]{1,6}$")
+
+# Text in brackets around a unit hint: "（人）" "(元/年)" "单位：万元".
+HINT_WRAPPER = regex.compile(r"^(?:(?:计量|度量)?单位[:：])?(?:[(（](?P<unit>[^()（）]*)[)）]|(?P<unit>[^()（）]*))$")
+
+# A calendar year written as a 4-digit number.
+YEAR_VALUE = regex.compile(r"^(?:19|20)\d\d$")
+
+# Placeholders meaning "no value": "", "/", "—", "-", "——", "…", "无", "N/A".
+EMPTY = regex.compile(r"^(?:[/\\\-—–―_…·.、*×xX]+|无|暂无|n/?a|N/?A|null|None)?$")
+
+# Unicode minus and dash look-alikes that mean "-" before a digit.
+MINUS_LIKE = regex.compile(r"[−‐‑﹣－]")
+
+# Whitespace of any kind (incl. ideographic space U+3000).
+SPACES = regex.compile(r"\s+")
+
+# A note after a value that does not change it: "(含)" "(含本数)".
+TRAILING_NOTE = regex.compile(r"\((?:含|含本数|含本级)\)$")
+
+# A currency sign in front of a number: "¥1,234.00" (folded "￥" is "¥").
+CURRENCY = regex.compile(r"^[¥$]")
+
+# A range "90%-95%", "90～95%", "90至95": unit of the low end (may be empty), a separator, then the high end.
+RANGE_TAIL = regex.compile(r"^(?P<unit1>[^\d]*?)(?:-|~|—|–|至|到)(?=[-+]?\d|[零〇一二两三四五六七八九十])")

@@ -1,0 +1,206 @@
+"""Vocabularies of value normalisation, loaded from ``data/*.toml`` and validated.
+
+Each file is read once at import into a frozen pydantic model; a malformed entry raises
+:class:`VocabError` at import time (a bug in shipped data, so an exception is right).
+Every spelling is compared after :func:`fold` (NFKC + whitespace removed), so the data
+files need not list full-width variants.
+
+Public objects: :data:`UNITS`, :data:`MULTIPLIERS`, :data:`COMPARATORS`, :data:`QUALITATIVE`
+and the loaders ``load_*`` (used by tests on deliberately broken files).
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from jixiao.errors import JixiaoError
+
+UnitKind = Literal["percent", "money", "count", "duration", "year", "number"]
+ComparatorSymbol = Literal["≥", "≤", "=", ">", "<", "定性"]
+GradeName = Literal["优", "良", "中", "差"]
+_T = TypeVar("_T", bound="BaseModel")
+
+
+class VocabError(JixiaoError):
+    """A vocabulary data file is malformed (a packaging bug, raised at import)."""
+
+
+def fold(text: str) -> str:
+    """Canonical form used to compare spellings: NFKC, no whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UnitEntry(_Entry):
+    name: str = Field(min_length=1)
+    kind: UnitKind
+    aliases: tuple[str, ...] = ()
+
+
+class MultiplierEntry(_Entry):
+    prefix: str = Field(min_length=1)
+    factor: Decimal
+
+    @field_validator("factor", mode="before")
+    @classmethod
+    def _decimal_string(cls, v: object) -> Decimal:
+        if not isinstance(v, str):
+            raise ValueError("factor must be a decimal string, e.g. \"10000\"")
+        try:
+            d = Decimal(v)
+        except InvalidOperation as e:
+            raise ValueError(f"not a decimal: {v!r}") from e
+        if not d.is_finite() or d <= 1:
+            raise ValueError(f"factor must be a finite number > 1: {v!r}")
+        return d
+
+
+class ComparatorEntry(_Entry):
+    symbol: ComparatorSymbol
+    prefix: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+    word: tuple[str, ...] = ()
+
+
+class GradeEntry(_Entry):
+    grade: GradeName
+    polarity: Literal[-1, 0, 1]
+    aliases: tuple[str, ...] = ()
+
+
+class WordEntry(_Entry):
+    label: str = Field(min_length=1)
+    polarity: Literal[-1, 0, 1]
+    grade: GradeName | None = None
+    aliases: tuple[str, ...] = ()
+
+
+def _no_blank(spellings: list[str], where: str) -> None:
+    for s in spellings:
+        if not fold(s):
+            raise ValueError(f"{where}: blank spelling")
+
+
+def _no_duplicates(pairs: list[tuple[str, str]], where: str) -> None:
+    """``pairs`` = (spelling, owner); a spelling may belong to one owner only."""
+    seen: dict[str, str] = {}
+    for spelling, owner in pairs:
+        key = fold(spelling)
+        if key in seen and seen[key] != owner:
+            raise ValueError(f"{where}: {spelling!r} is listed for both {seen[key]!r} and {owner!r}")
+        seen[key] = owner
+
+
+class UnitTable(_Entry):
+    not_units: tuple[str, ...] = ()
+    unit: tuple[UnitEntry, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> UnitTable:
+        pairs = [(s, u.name) for u in self.unit for s in (u.name, *u.aliases)]
+        _no_blank([p[0] for p in pairs], "units")
+        _no_duplicates(pairs, "units")
+        clash = {fold(s) for s in self.not_units} & {fold(p[0]) for p in pairs}
+        if clash:
+            raise ValueError(f"units: {sorted(clash)} listed both as a unit and in not_units")
+        return self
+
+    def lookup(self) -> dict[str, UnitEntry]:
+        """Folded spelling → entry."""
+        return {fold(s): u for u in self.unit for s in (u.name, *u.aliases)}
+
+
+class MultiplierTable(_Entry):
+    multiplier: tuple[MultiplierEntry, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> MultiplierTable:
+        _no_blank([m.prefix for m in self.multiplier], "multipliers")
+        _no_duplicates([(m.prefix, str(i)) for i, m in enumerate(self.multiplier)], "multipliers")
+        return self
+
+
+class ComparatorTable(_Entry):
+    comparator: tuple[ComparatorEntry, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> ComparatorTable:
+        symbols = [c.symbol for c in self.comparator]
+        if len(set(symbols)) != len(symbols):
+            raise ValueError("comparators: a symbol is listed twice")
+        for field in ("prefix", "suffix", "word"):
+            pairs = [(s, c.symbol) for c in self.comparator for s in getattr(c, field)]
+            _no_blank([p[0] for p in pairs], f"comparators.{field}")
+            _no_duplicates(pairs, f"comparators.{field}")
+        return self
+
+
+class QualitativeTable(_Entry):
+    grade: tuple[GradeEntry, ...]
+    word: tuple[WordEntry, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> QualitativeTable:
+        if sorted(g.grade for g in self.grade) != sorted(["优", "良", "中", "差"]):
+            raise ValueError("qualitative: exactly one [[grade]] entry per grade 优 良 中 差 is required")
+        gpairs = [(s, g.grade) for g in self.grade for s in (g.grade, *g.aliases)]
+        _no_blank([p[0] for p in gpairs], "grades")
+        _no_duplicates(gpairs, "grades")
+        wpairs = [(s, w.label) for w in self.word for s in (w.label, *w.aliases)]
+        _no_blank([p[0] for p in wpairs], "words")
+        _no_duplicates(wpairs, "words")
+        grade_of = {fold(s): g for s, g in gpairs}
+        for w in self.word:
+            for s in (w.label, *w.aliases):
+                g = grade_of.get(fold(s))
+                if g is not None and w.grade != g:
+                    raise ValueError(f"qualitative: word {s!r} has grade {w.grade!r} but [[grade]] says {g!r}")
+        return self
+
+
+def _load(model: type[_T], path: Path | None, default_name: str) -> _T:
+    try:
+        if path is None:
+            data = tomllib.loads(resources.files("jixiao.normalize").joinpath("data", default_name).read_text("utf-8"))
+            where = default_name
+        else:
+            data = tomllib.loads(path.read_text("utf-8"))
+            where = str(path)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise VocabError(f"词表文件无法读取 {default_name if path is None else path}: {e}") from e
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise VocabError(f"词表文件有误 {where}: {e}") from e
+
+
+def load_units(path: Path | None = None) -> UnitTable:
+    return _load(UnitTable, path, "units.toml")
+
+
+def load_multipliers(path: Path | None = None) -> MultiplierTable:
+    return _load(MultiplierTable, path, "multipliers.toml")
+
+
+def load_comparators(path: Path | None = None) -> ComparatorTable:
+    return _load(ComparatorTable, path, "comparators.toml")
+
+
+def load_qualitative(path: Path | None = None) -> QualitativeTable:
+    return _load(QualitativeTable, path, "qualitative.toml")
+
+
+UNITS = load_units()
+MULTIPLIERS = load_multipliers()
+COMPARATORS = load_comparators()
+QUALITATIVE = load_qualitative()

@@ -1,0 +1,146 @@
+"""Table-driven tests of jixiao.normalize.parse_quantity (examples in tests/data/quantities.toml).
+
+Every case names where the text was seen (a seed cell, domain.md, or "synthetic" for edge
+cases the seeds lack).  A case asserts ``kind``, ``comparator`` (absent = None) and
+``likely_ratio`` (absent = False) always, and any other field it lists; ``none`` lists
+fields that must be None.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.model import Comparator, Kind, Provenance
+from jixiao.normalize import (
+    format_quantity,
+    grade_of,
+    is_unit,
+    parse_comparator,
+    parse_decimal,
+    parse_quantity,
+)
+
+DATA = Path(__file__).parent / "data" / "quantities.toml"
+CASES = tomllib.loads(DATA.read_text("utf-8"))["case"]
+DECIMAL_FIELDS = ("value", "upper", "base_value", "base_upper")
+TEXT_FIELDS = ("unit", "base_unit", "label", "grade")
+
+
+def test_table_has_enough_cases_with_unique_ids() -> None:
+    ids = [c["id"] for c in CASES]
+    assert len(ids) >= 150
+    assert len(set(ids)) == len(ids), [i for i in ids if ids.count(i) > 1]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_quantity_table(case: dict) -> None:
+    q = parse_quantity(case["text"], case.get("hint"))
+    assert q.raw == case["text"]
+    assert q.kind == Kind(case["kind"])
+    want_cmp = case.get("comparator")
+    assert q.comparator == (Comparator(want_cmp) if want_cmp else None)
+    assert q.likely_ratio is case.get("likely_ratio", False)
+    for f in DECIMAL_FIELDS:
+        if f in case:
+            got = getattr(q, f)
+            assert got is not None and got == Decimal(case[f]), f"{f}: {got!r} != {case[f]!r}"
+    for f in TEXT_FIELDS:
+        if f in case:
+            assert getattr(q, f) == case[f], f
+    if "polarity" in case:
+        assert q.polarity == case["polarity"]
+    for f in case.get("none", []):
+        assert getattr(q, f) is None, f
+    if q.kind not in (Kind.TEXT,):
+        again = parse_quantity(format_quantity(q), case.get("hint"))
+        assert (again.comparator, again.value, again.upper, again.unit) == (q.comparator, q.value, q.upper, q.unit)
+
+
+def test_prov_is_kept() -> None:
+    prov = Provenance(source="corpus/seed-001/report.txt", line_start=140, text="≥2 次")
+    assert parse_quantity("≥2 次", prov=prov).prov == prov
+    assert parse_quantity("完全不是数值的文字", prov=prov).prov == prov
+
+
+def test_brief_examples() -> None:
+    """The three values of the brief's "done when" line."""
+    a, b, c = parse_quantity("≥2 次"), parse_quantity("18.74万人"), parse_quantity("≤95000 元")
+    assert (a.comparator, a.value, a.unit, a.base_value) == (Comparator.GE, 2, "次", 2)
+    assert (b.comparator, b.value, b.unit, b.base_value, b.base_unit) == (None, Decimal("18.74"), "万人", 187400, "人")
+    assert (c.comparator, c.value, c.unit, c.base_value, c.kind) == (Comparator.LE, 95000, "元", 95000, Kind.MONEY)
+
+
+def test_non_string_input_never_raises() -> None:
+    assert parse_quantity(None).kind == Kind.EMPTY
+    assert parse_quantity(12345).kind == Kind.EMPTY  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1,234.5", "1234.5"),
+        ("９５", "95"),
+        ("0.00 ", "0.00"),
+        ("3200000", "3200000"),  # seed-001 预算安排 (元)
+        ("2299203.92", "2299203.92"),  # seed-001 实际支出
+        ("1521.57", "1521.57"),  # seed-000 全年执行资金
+        ("-3", "-3"),
+        ("71.85", "71.85"),
+    ],
+)
+def test_parse_decimal(text: str, want: str) -> None:
+    assert parse_decimal(text) == Decimal(want)
+
+
+@pytest.mark.parametrize("text", ["", None, "95%", "万元", "1,2", "1.2.3", "abc", "/", "两"])
+def test_parse_decimal_rejects(text: str | None) -> None:
+    assert parse_decimal(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("≥", Comparator.GE), ("≧", Comparator.GE), (">=", Comparator.GE), ("不少于", Comparator.GE),
+        ("不低于", Comparator.GE), ("大于等于", Comparator.GE), ("≤", Comparator.LE), ("≦", Comparator.LE),
+        ("<=", Comparator.LE), ("不超过", Comparator.LE), ("不高于", Comparator.LE), ("以内", Comparator.LE),
+        ("＝", Comparator.EQ), ("=", Comparator.EQ), ("═", Comparator.EQ), ("等于", Comparator.EQ),
+        ("达到", Comparator.GE), (">", Comparator.GT), ("<", Comparator.LT), ("＞", Comparator.GT),
+        (" ≥ ", Comparator.GE), ("定性", "定性"),
+    ],
+)
+def test_parse_comparator(text: str, want: object) -> None:
+    assert parse_comparator(text) == want
+
+
+@pytest.mark.parametrize("text", ["", None, "指标性质", "完成", "2次", "≥2"])
+def test_parse_comparator_rejects(text: str | None) -> None:
+    assert parse_comparator(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["次", "个月", "万人", "%", "％", "元/年", "人次", "户", "篇（部）", "处", "年", "万元", "百分比", "‰", "天", "日"]
+)
+def test_is_unit(text: str) -> None:
+    assert is_unit(text)
+
+
+@pytest.mark.parametrize("text", ["", None, "其他", "完成", "2次", "优", "指标值", "次数abc"])
+def test_is_not_unit(text: str | None) -> None:
+    assert not is_unit(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("优", "优"), ("优秀", "优"), ("一等", "优"), ("良", "良"), ("良好", "良"), ("二等", "良"),
+        ("中", "中"), ("合格", "中"), ("差", "差"), ("不合格", "差"), ("四等", "差"),
+        ('"优秀"', "优"),  # seed-001: 属于"优秀"
+        ("完成", None), ("", None), (None, None), ("99.51", None),
+    ],
+)
+def test_grade_of(text: str | None, want: str | None) -> None:
+    assert grade_of(text) == want
