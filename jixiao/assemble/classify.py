@@ -1,0 +1,66 @@
+"""Header rows: which block a row heads (budget, long-form budget, indicators) and
+the role of each of its columns — from header wording (``normalize.headers``),
+never from fixed positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from jixiao.assemble.tableview import Slot, distinct
+from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal
+
+Block = Literal["budget", "budget_long", "indicator"]
+
+_BUDGET_ONLY = frozenset({"initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate", "row_no"})
+_INDICATOR_ONLY = frozenset({"level1", "level2", "name", "nature", "target", "unit", "actual", "completion_rate"})
+BLOCK_LABEL_ROLES = frozenset({"budget_block", "indicator_block"})
+
+
+@dataclass
+class Header:
+    block: Block
+    row: list[Slot]
+    roles: list[str | None]  # one per column of ``row``
+    unit: str | None = None  # money unit stated in the header ("万元")
+    block_label: Slot | None = None  # "预算执行情况（10分）" in the header's first cell
+    sub_rows: list[list[Slot]] = field(default_factory=list)  # long form: second header row
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+    def col(self, role: str) -> int | None:
+        try:
+            return self.roles.index(role)
+        except ValueError:
+            return None
+
+
+def _roles(row: list[Slot], block: str) -> list[str | None]:
+    return [None if s.empty else header_role(s.text, block) for s in row]
+
+
+def row_to_header(row: list[Slot]) -> Header | None:
+    """A :class:`Header` when the row heads a budget or indicator block, else None."""
+    cells = [s for _, s in distinct(row) if not s.empty]
+    if len(cells) < 2:
+        return None
+    b_roles = [r for r in (header_role(s.text, "budget") for s in cells) if r]
+    i_roles = [r for r in (header_role(s.text, "indicator") for s in cells) if r]
+    block_label = next((s for s in row if not s.empty and header_role(s.text, "form") in BLOCK_LABEL_ROLES), None)
+    unit = next((u for u in (header_unit(s.text) for s in row) if u and u != "%"), None)
+    if block_label is not None and unit is None:
+        unit = header_unit(block_label.text)
+    # long form: 项目 | 行次 | 年度总金额 | 财政资金 … (columns are funding lines)
+    n_lines = sum(1 for s in cells if budget_row_kind(s.text) is not None or is_subtotal(s.text))
+    if "row_no" in b_roles or ("line" in b_roles and n_lines >= 2 and len(set(b_roles) & _BUDGET_ONLY) == 0):
+        roles = _roles(row, "budget")
+        return Header("budget_long", row, roles, unit, block_label)
+    nb = len(set(b_roles) & _BUDGET_ONLY)
+    ni = len(set(i_roles) & _INDICATOR_ONLY)
+    if nb >= 2 and len(b_roles) >= 3 and nb >= ni:
+        return Header("budget", row, _roles(row, "budget"), unit, block_label)
+    if ni >= 2 and len(i_roles) >= 3:
+        return Header("indicator", row, _roles(row, "indicator"), unit, block_label)
+    return None

@@ -1,0 +1,141 @@
+"""Form label cells → report header fields.
+
+项目名称 / 主管部门 / 实施单位 / 年度 / 项目年度目标 / 年度目标完成情况 / 评价结论 /
+存在问题 / 改进措施 take their value from the cell to the right, or — when the label
+stands in a row of labels — from the cell below.  The total row (合计/总分/总计)
+gives total weight, total score and possibly a grade; the 评价等级 row a grade.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from jixiao.assemble import patterns as P
+from jixiao.assemble.classify import BLOCK_LABEL_ROLES, Header
+from jixiao.assemble.tableview import Slot, distinct
+from jixiao.assemble.values import clean_text, grade_word, is_number, quantity, text_item
+from jixiao.model import Provenance, Quantity, TextItem
+from jixiao.normalize.headers import header_role
+
+TEXT_FIELDS = {
+    "department": "department",
+    "implementer": "implementer",
+    "goal": "goal",
+    "completion": "completion",
+    "conclusion": "conclusion",
+    "problems": "problems",
+    "measures": "measures",
+}
+_SKIP = BLOCK_LABEL_ROLES | {"signature"}
+
+
+@dataclass
+class HeaderFields:
+    """Header fields found so far; the first statement of each wins."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any) -> None:
+        if value is not None and name not in self.values:
+            self.values[name] = value
+
+
+def form_role(text: str | None) -> str | None:
+    return header_role(text, "form")
+
+
+def split_project_code(text: str) -> tuple[str | None, str]:
+    """"51081122T000006557674-医疗服务与保障能力提升补助资金" → (code, name)."""
+    m = P.PROJECT_CODE.match(text)
+    if m:
+        return m.group("code"), m.group("name").strip()
+    return None, text
+
+
+def year_of(text: str | None, title: bool = False) -> int | None:
+    t = clean_text(text)
+    m = (P.YEAR_IN_TITLE if title else P.YEAR).search(t)
+    return int(m.group("year")) if m else None
+
+
+def _put_value(fields: HeaderFields, role: str, slot: Slot, value_text: str | None = None) -> None:
+    text = clean_text(slot.text) if value_text is None else value_text.strip()
+    prov = slot.prov
+    if role == "project_name":
+        if not text:
+            return
+        code, name = split_project_code(text)
+        fields.put("project_name", TextItem(text=name, prov=prov))
+        if code:
+            fields.put("project_code", code)
+    elif role == "year":
+        fields.put("year", year_of(text))
+    elif role in TEXT_FIELDS:
+        fields.put(TEXT_FIELDS[role], text_item(slot.text if value_text is None else value_text, prov))
+
+
+def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: list[Slot]) -> None:
+    """合计 | weight | score [| grade] — by the indicator header's columns when the row
+    lines up with it, else in order."""
+    weight: Quantity | None = None
+    score: Quantity | None = None
+    if header is not None and header.block == "indicator" and len(row) == header.width:
+        cw, cs = header.col("weight"), header.col("score")
+        if cw is not None:
+            weight = quantity(row[cw].text, row[cw].prov)
+        if cs is not None:
+            score = quantity(row[cs].text, row[cs].prov)
+    else:
+        vals = [s for s in rest if not s.from_above]
+        if len(vals) >= 1:
+            weight = quantity(vals[0].text, vals[0].prov)
+        if len(vals) >= 2:
+            score = quantity(vals[1].text, vals[1].prov)
+    fields.put("total_weight", weight)
+    fields.put("total_score", score)
+    _grade(fields, rest)
+
+
+def _grade(fields: HeaderFields, rest: list[Slot]) -> None:
+    for s in rest:
+        if not s.empty and not is_number(s.text) and grade_word(s.text):
+            fields.put("grade", TextItem(text=clean_text(s.text), prov=s.prov))
+            return
+
+
+def row_to_fields(fields: HeaderFields, row: list[Slot], below: list[Slot] | None, header: Header | None) -> None:
+    """Read every label of a form row into ``fields``."""
+    cells = [(k, s) for k, s in distinct(row) if not s.from_above]
+    i = 0
+    while i < len(cells):
+        k, s = cells[i]
+        role = form_role(s.text)
+        if role is None or role in _SKIP:
+            i += 1
+            continue
+        rest = [c for _, c in cells[i + 1:]]
+        if role == "total":
+            _total(fields, rest, header, row)
+            return
+        if role == "grade":
+            _grade(fields, rest)
+            return
+        m = P.LABEL_VALUE.match(clean_text(s.text))
+        if m and m.group("value") and form_role(m.group("label")) == role:
+            _put_value(fields, role, s, m.group("value"))
+            i += 1
+            continue
+        nxt = cells[i + 1][1] if i + 1 < len(cells) else None
+        if nxt is not None and form_role(nxt.text) is None:
+            _put_value(fields, role, nxt)
+            i += 2
+            continue
+        if below is not None and k < len(below) and form_role(below[k].text) is None:
+            _put_value(fields, role, below[k])
+        i += 1
+
+
+def title_fields(fields: HeaderFields, text: str, prov: Provenance) -> None:
+    """A form title paragraph: the year in "（2024年度）"."""
+    fields.put("year", year_of(text, title=True))

@@ -1,0 +1,152 @@
+"""One segment's tables → a draft of its report.
+
+Rows are walked in order.  A header row (by header roles) opens a block — budget,
+long-form budget or indicators — whose following rows are data until the next
+header row or a row led by a form label (合计/总分/总计, 评价结论, 项目负责人 …).
+Rows outside blocks are read for form labels (项目名称, 主管部门, 项目年度目标 …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.assemble.budget import long_form_to_lines, row_to_line
+from jixiao.assemble.classify import Header, row_to_header
+from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
+from jixiao.assemble.indicators import IndicatorReader, split_score_label
+from jixiao.assemble.tableview import Slot, align, lead, table_to_rows
+from jixiao.assemble.vocab import heading_level1, is_form_title
+from jixiao.extract.raw import RawParagraph, RawTable
+from jixiao.model import BudgetLine, Indicator, StatedScore
+from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
+
+
+@dataclass
+class Draft:
+    source: str
+    budget_lines: list[BudgetLine] = field(default_factory=list)
+    budget_execution: list[Indicator] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    stated_scores: list[StatedScore] = field(default_factory=list)
+    fields: HeaderFields = field(default_factory=HeaderFields)
+    _budget_done: bool = False
+
+    def state(self, st: StatedScore) -> None:
+        if all(fold_header(s.label) != fold_header(st.label) for s in self.stated_scores):
+            self.stated_scores.append(st)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.budget_lines or self.budget_execution or self.indicators or self.stated_scores
+                    or self.fields.values)
+
+
+def _is_sub_header(row: list[Slot]) -> bool:
+    """Second row of a two-level long-form header: funding-line labels, no role row label."""
+    ld = lead(row)
+    if ld is None:
+        return False
+    labels = [s for s in row if not s.empty and not s.from_above]
+    return bool(labels) and header_role(ld[1].text, "budget") not in (
+        "initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate"
+    ) and all(budget_row_kind(s.text) is not None or is_subtotal(s.text) for s in labels)
+
+
+def _ends_block(row: list[Slot], header: Header) -> bool:
+    """A row led by a form label ends a block — except a budget line label (合计) in a budget block."""
+    ld = lead(row)
+    if ld is None:
+        return False
+    role = form_role(ld[1].text)
+    if role is None or role in ("budget_block", "indicator_block"):
+        return False
+    if header.block == "budget" and budget_row_kind(ld[1].text) is not None:
+        return False
+    return True
+
+
+def _heading_before(blocks: list[RawParagraph | RawTable], i: int) -> str | None:
+    """Level-1 named by the paragraph right before block ``i``."""
+    for j in range(i - 1, -1, -1):
+        b = blocks[j]
+        if isinstance(b, RawParagraph):
+            return heading_level1(b.text)
+        if b.n_rows > 1 or any(c.text.strip() for c in b.cells):
+            return None
+    return None
+
+
+class SegmentReader:
+    def __init__(self, source: str) -> None:
+        self.draft = Draft(source)
+
+    def paragraph(self, p: RawParagraph) -> None:
+        if is_form_title(p.text):
+            title_fields(self.draft.fields, p.text, p.prov)
+
+    def table(self, table: RawTable, heading: str | None) -> None:
+        rows = table_to_rows(table)
+        d = self.draft
+        header: Header | None = None
+        reader: IndicatorReader | None = None
+        long_rows: list[list[Slot]] = []
+        budget_lines: list[BudgetLine] = []
+
+        def close() -> None:
+            nonlocal header, reader, long_rows, budget_lines
+            if header is not None and header.block == "budget_long":
+                budget_lines = long_form_to_lines(header, long_rows, d.source)
+            if budget_lines and not d._budget_done:
+                d.budget_lines = [b.model_copy(update={"seq": i}) for i, b in enumerate(budget_lines)]
+                d._budget_done = True
+            header, reader, long_rows, budget_lines = None, None, [], []
+
+        for r, row in enumerate(rows):
+            h = row_to_header(row)
+            if h is not None:
+                close()
+                header = h
+                if h.block_label is not None:
+                    _, st = split_score_label(h.block_label.text, h.block_label.prov)
+                    if st is not None:
+                        d.state(st)
+                if h.block == "indicator":
+                    reader = IndicatorReader(h, d.source, table, heading)
+                continue
+            if header is not None and not _ends_block(row, header):
+                if header.block == "budget_long":
+                    if not long_rows and _is_sub_header(row):
+                        header.sub_rows.append(row)
+                    else:
+                        long_rows.append(row)
+                    continue
+                aligned = align(row, header.width)
+                if header.block == "budget":
+                    line = row_to_line(header, aligned, len(budget_lines), d.source, table)
+                    if line is not None:
+                        budget_lines.append(line)
+                    continue
+                if reader is not None:
+                    res = reader.row_to_result(aligned, len(d.indicators))
+                    for st in res.stated:
+                        d.state(st)
+                    if res.indicator is not None:
+                        d.indicators.append(res.indicator)
+                    if res.budget_execution is not None:
+                        d.budget_execution.append(res.budget_execution)
+                    continue
+            # a form row
+            last = header
+            if header is not None:
+                close()
+            below = rows[r + 1] if r + 1 < len(rows) else None
+            row_to_fields(d.fields, row, below, last)
+        close()
+
+    def segment(self, blocks: list[RawParagraph | RawTable]) -> Draft:
+        for i, b in enumerate(blocks):
+            if isinstance(b, RawParagraph):
+                self.paragraph(b)
+            else:
+                self.table(b, _heading_before(blocks, i))
+        return self.draft

@@ -1,0 +1,58 @@
+"""Split a document into report segments.
+
+A form starts at a table whose first label is 项目名称 (with the form-title
+paragraphs right before it: "部门预算项目支出绩效自评表（2024年度）").  A document
+with fewer than two such forms is one report (a narrative with an appended form
+is one report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.assemble.header_fields import form_role
+from jixiao.assemble.tableview import lead, table_to_rows
+from jixiao.assemble.vocab import is_form_title
+from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
+
+RawBlock = RawParagraph | RawTable
+_ANCHOR_ROWS = 3  # 项目名称 must be among the first rows of the table
+
+
+@dataclass
+class Segment:
+    blocks: list[RawBlock]
+    anchored: bool  # starts at a form (a 项目名称 table)
+
+    def paragraphs(self) -> list[RawParagraph]:
+        return [b for b in self.blocks if isinstance(b, RawParagraph)]
+
+    def tables(self) -> list[RawTable]:
+        return [b for b in self.blocks if isinstance(b, RawTable)]
+
+
+def is_form_table(table: RawTable) -> bool:
+    """A table that opens a form: one of its first rows is led by 项目名称."""
+    for row in table_to_rows(table)[:_ANCHOR_ROWS]:
+        ld = lead(row)
+        if ld is not None and form_role(ld[1].text) == "project_name":
+            return True
+    return False
+
+
+def raw_to_segments(raw: RawDocument) -> list[Segment]:
+    blocks = list(raw.blocks)
+    anchors = [i for i, b in enumerate(blocks) if isinstance(b, RawTable) and is_form_table(b)]
+    if len(anchors) < 2:
+        return [Segment(blocks, anchored=bool(anchors))] if blocks else []
+    starts: list[int] = []
+    prev_end = 0
+    for a in anchors:
+        s = a
+        while s - 1 >= prev_end and isinstance(blocks[s - 1], RawParagraph) and is_form_title(blocks[s - 1].text):
+            s -= 1
+        starts.append(s)
+        prev_end = a + 1
+    starts[0] = 0  # anything before the first form belongs to it
+    bounds = [*starts, len(blocks)]
+    return [Segment(blocks[bounds[i]: bounds[i + 1]], anchored=True) for i in range(len(starts))]

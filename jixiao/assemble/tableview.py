@@ -1,0 +1,103 @@
+"""A table as rows of :class:`Slot` — one shape for every loader dialect.
+
+``grid`` tables come with real spans: a merged cell shows up at every position it
+covers, flagged ``spanned`` (``from_above`` for a vertical merge).  ``cells`` tables
+(and re-aligned ``spaced``/``pipe`` tables) keep their rows as written: ragged, a
+merged cell's continuation being an empty cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.extract.raw import RawCell, RawTable
+from jixiao.model import Provenance
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One position of a row: the cell covering it (if any) and whether it is a
+    continuation of a merged cell."""
+
+    text: str
+    cell: RawCell | None = None
+    row: int = 0
+    col: int = 0
+
+    @property
+    def from_above(self) -> bool:
+        return self.cell is not None and self.cell.row < self.row
+
+    @property
+    def from_left(self) -> bool:
+        return self.cell is not None and self.cell.col < self.col and self.cell.row == self.row
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def prov(self) -> Provenance | None:
+        return self.cell.prov if self.cell is not None else None
+
+
+def table_to_rows(table: RawTable) -> list[list[Slot]]:
+    """Rows of slots; grid tables (or any table with spans) expanded over their spans."""
+    has_spans = any(c.row_span > 1 or c.col_span > 1 for c in table.cells)
+    if table.dialect == "grid" or has_spans:
+        out: list[list[Slot]] = []
+        for r, row in enumerate(table.grid()):
+            slots = [Slot(g.text, g.cell, r, k) if g is not None else Slot("", None, r, k) for k, g in enumerate(row)]
+            while slots and slots[-1].cell is None:
+                slots.pop()
+            out.append(slots)
+        return out
+    return [[Slot(c.text, c, r, k) for k, c in enumerate(row)] for r, row in enumerate(table.rows())]
+
+
+def distinct(row: list[Slot]) -> list[tuple[int, Slot]]:
+    """The row without the repeats of a horizontally merged cell, with column indexes."""
+    return [(k, s) for k, s in enumerate(row) if not s.from_left]
+
+
+def lead(row: list[Slot]) -> tuple[int, Slot] | None:
+    """First non-empty slot of a row that is not a vertical continuation of a merged cell."""
+    for k, s in distinct(row):
+        if not s.empty and not s.from_above:
+            return k, s
+    return None
+
+
+def align(row: list[Slot], width: int) -> list[Slot]:
+    """Align a data row to a header of ``width`` columns.
+
+    A text-dump row with one cell more than the header whose first cell is empty
+    carries a vertically merged block label's continuation: drop it.  Otherwise
+    the row is read left to right (missing trailing cells are empty).
+    """
+    if len(row) == width + 1 and row[0].empty:
+        row = row[1:]
+    if len(row) < width:
+        last = row[-1] if row else None
+        pad_row = last.row if last else 0
+        row = row + [Slot("", None, pad_row, k) for k in range(len(row), width)]
+    return row
+
+
+def row_prov(source: str, table: RawTable, row: list[Slot]) -> Provenance:
+    """Provenance of a whole row: its table/row, line span and the cells' text."""
+    cells = [s for _, s in distinct(row) if s.cell is not None and not s.from_above]
+    provs = [s.prov for s in cells if s.prov is not None]
+    starts = [p.line_start for p in provs if p.line_start is not None]
+    ends = [p.line_end for p in provs if p.line_end is not None]
+    pages = [p.page for p in provs if p.page is not None]
+    r = row[0].row if row else None
+    return Provenance(
+        source=source,
+        page=pages[0] if pages else table.prov.page,
+        table=table.table,
+        row=r,
+        line_start=min(starts) if starts else None,
+        line_end=max(ends) if ends else None,
+        text=" | ".join(s.text for s in cells),
+    )

@@ -1,0 +1,62 @@
+"""Vocabulary of table assembly, loaded from ``data/table_labels.toml`` and validated at import."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from jixiao.normalize.headers import fold_header
+
+
+class _HeadingLevel1(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    level1: str
+    keywords: list[str]
+
+    @field_validator("keywords")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v or any(not k.strip() for k in v):
+            raise ValueError("heading_level1 keywords must be non-empty")
+        return v
+
+
+class TableLabels(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    budget_execution: list[str]
+    form_title_words: list[str]
+    heading_level1: list[_HeadingLevel1]
+
+
+@lru_cache(maxsize=1)
+def labels() -> TableLabels:
+    text = resources.files("jixiao.assemble").joinpath("data", "table_labels.toml").read_text("utf-8")
+    return TableLabels.model_validate(tomllib.loads(text))
+
+
+def is_budget_execution(text: str | None) -> bool:
+    """"预算执行率" / "预算执行指标": the budget-execution row of an indicator table."""
+    t = fold_header(text)
+    return bool(t) and t in {fold_header(w) for w in labels().budget_execution}
+
+
+def is_form_title(text: str | None) -> bool:
+    t = fold_header(text)
+    return bool(t) and len(t) <= 40 and any(w in t for w in labels().form_title_words)
+
+
+def heading_level1(text: str | None) -> str | None:
+    """Level-1 indicator named by a section heading ("（二）项目产出情况" → "产出指标")."""
+    t = fold_header(text)
+    if not t or len(t) > 30:
+        return None
+    for h in labels().heading_level1:
+        if any(k in t for k in h.keywords):
+            return h.level1
+    return None
+
+
+labels()  # validate at import
