@@ -1,0 +1,184 @@
+"""Vocabulary for reading narrative reports, loaded from ``data/prose_*.toml`` and
+validated at import (a bad entry fails loudly here, not deep inside a parse)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _nonempty(v: list[str]) -> list[str]:
+    if not v or any(not w.strip() for w in v):
+        raise ValueError("word lists must be non-empty and hold no blank words")
+    return v
+
+
+class TextVocab(_Strict):
+    min_wrapped_line: int = Field(gt=0)
+    max_heading: int = Field(gt=0)
+    min_unnumbered_heading: int = Field(gt=0)
+    sentence_end: str = Field(min_length=1)
+    clause_delims: str = Field(min_length=1)
+    appendix_markers: list[str]
+    stamps: list[str]
+
+    _v = field_validator("appendix_markers", "stamps")(_nonempty)
+
+
+SectionKind = Literal["goal", "completion", "conclusion", "problems", "measures"]
+
+
+class SectionDef(_Strict):
+    kind: SectionKind
+    synonyms: list[str]
+    exclude: list[str] = Field(default_factory=list)
+
+    _v = field_validator("synonyms")(_nonempty)
+
+
+class SectionsVocab(_Strict):
+    section: list[SectionDef]
+
+    @field_validator("section")
+    @classmethod
+    def _unique(cls, v: list[SectionDef]) -> list[SectionDef]:
+        kinds = [s.kind for s in v]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError(f"duplicate section kind in {kinds}")
+        return v
+
+
+class TitleVocab(_Strict):
+    markers: list[str]
+    max_lines: int = Field(gt=0)
+    suffixes: list[str]
+
+    _v = field_validator("markers", "suffixes")(_nonempty)
+
+
+class HeaderVocab(_Strict):
+    max_prefix: int = Field(ge=0)
+    fields: dict[Literal["project_name", "department", "implementer", "year"], list[str]]
+    title: TitleVocab
+
+
+class RoleWords(_Strict):
+    role: str
+    words: list[str]
+
+    _v = field_validator("words")(_nonempty)
+
+
+class BudgetVocab(_Strict):
+    line_label: str = Field(min_length=1)
+    money_role: list[RoleWords]
+    rate_role: list[RoleWords]
+
+    @field_validator("money_role")
+    @classmethod
+    def _money_roles(cls, v: list[RoleWords]) -> list[RoleWords]:
+        for r in v:
+            if r.role not in {"initial", "adjusted", "to_hand", "executed"}:
+                raise ValueError(f"unknown money role {r.role!r}")
+        return v
+
+    @field_validator("rate_role")
+    @classmethod
+    def _rate_roles(cls, v: list[RoleWords]) -> list[RoleWords]:
+        for r in v:
+            if r.role not in {"rate", "to_hand_rate"}:
+                raise ValueError(f"unknown rate role {r.role!r}")
+        return v
+
+
+class GradeVocab(_Strict):
+    intros: list[str]
+    weak_intros: list[str]
+    words: list[str]
+    strong_words: list[str]
+    quotes: str
+
+    _v = field_validator("intros", "weak_intros", "words", "strong_words")(_nonempty)
+
+    @field_validator("strong_words")
+    @classmethod
+    def _subset(cls, v: list[str], info) -> list[str]:  # type: ignore[no-untyped-def]
+        missing = set(v) - set(info.data.get("words", []))
+        if missing:
+            raise ValueError(f"strong grade words not in words: {sorted(missing)}")
+        return v
+
+
+class ScoresVocab(_Strict):
+    score_words: list[str]
+    zero_score_words: list[str]
+    label_suffixes: list[str]
+    label_prefixes: list[str]
+    label_anchors: list[str]
+    budget_labels: list[str]
+    total_words: list[str]
+    total_score_words: list[str]
+    max_label: int = Field(gt=0)
+    grade: GradeVocab
+
+    _v = field_validator(
+        "score_words", "zero_score_words", "label_suffixes", "label_anchors", "budget_labels",
+        "total_words", "total_score_words",
+    )(_nonempty)
+
+
+class Level1Def(_Strict):
+    name: str
+    words: list[str]
+
+    _v = field_validator("words")(_nonempty)
+
+
+class IndicatorShape(_Strict):
+    dashes: list[str]
+    max_line: int = Field(gt=0)
+    max_unit: int = Field(gt=0)
+    unit_continuations: str = ""
+
+
+class IndicatorsVocab(_Strict):
+    max_heading: int = Field(gt=0)
+    level1: list[Level1Def]
+    level2_suffix: str = Field(min_length=1)
+    indicator: IndicatorShape
+
+
+class ProseVocab(_Strict):
+    text: TextVocab
+    sections: SectionsVocab
+    header: HeaderVocab
+    budget: BudgetVocab
+    scores: ScoresVocab
+    indicators: IndicatorsVocab
+
+
+def _load(name: str) -> dict:  # type: ignore[type-arg]
+    data = resources.files("jixiao.assemble").joinpath("data", f"prose_{name}.toml").read_text("utf-8")
+    return tomllib.loads(data)
+
+
+def load_vocab() -> ProseVocab:
+    """Read and validate every ``data/prose_*.toml`` file."""
+    return ProseVocab(
+        text=TextVocab(**_load("text")),
+        sections=SectionsVocab(**_load("sections")),
+        header=HeaderVocab(**_load("header")),
+        budget=BudgetVocab(**_load("budget")),
+        scores=ScoresVocab(**_load("scores")),
+        indicators=IndicatorsVocab(**_load("indicators")),
+    )
+
+
+VOCAB = load_vocab()
