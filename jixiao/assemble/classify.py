@@ -43,7 +43,7 @@ def _roles(row: list[Slot], block: str) -> list[str | None]:
 
 def row_to_header(row: list[Slot]) -> Header | None:
     """A :class:`Header` when the row heads a budget or indicator block, else None."""
-    cells = [s for _, s in distinct(row) if not s.empty]
+    cells = [s for _, s in distinct(row) if not s.empty and not s.from_above]
     if len(cells) < 2:
         return None
     b_roles = [r for r in (header_role(s.text, "budget") for s in cells) if r]
