@@ -1,6 +1,7 @@
 """Header fields of a narrative report: 项目名称 / 主管部门 / 实施单位 / 年度, and the title.
 
-Year rule (when several years appear): 1. the year leading the title ("2022年度…报告");
+Year rule (when several years appear): 1. the year in the title ("2022年度…报告",
+"…自评表（2024年度）");
 2. a "年度：" field; 3. a year written right before the project name in the body
 ("2023 年度城乡居民医疗保险工作经费…"); otherwise None.  Years elsewhere (citations such
 as "赣府厅发[2022]31号", filing dates, other years' figures) are never used.
@@ -66,17 +67,17 @@ def paras_to_title(paras: list[Para]) -> TextItem | None:
 
 
 def title_to_name(title: TextItem) -> TextItem | None:
-    """Project name left when the year and the report-kind words are stripped."""
-    text = P.spaces.sub("", title.text)
-    m = P.year_lead.match(text)
-    if m:
-        text = text[m.end() :]
+    """Project name left when the year and the report-kind words are stripped
+    ("2022年度区医保局城乡医疗救助项目部门评价报告" → "区医保局城乡医疗救助").  A title
+    that does not end in a report-kind word, or holds nothing else, names no project."""
+    text = P.title_year.sub("", P.spaces.sub("", title.text))
+    stripped = False
     while True:
         m = _SUFFIX.search(text)
         if not m or m.start() < 2:
             break
-        text = text[: m.start()]
-    if len(text) < 2 or _SUFFIX.fullmatch(text):
+        text, stripped = text[: m.start()], True
+    if not stripped or len(text) < 2 or _SUFFIX.fullmatch(text):
         return None
     return TextItem(text=text, prov=title.prov)
 
@@ -96,7 +97,7 @@ def paras_to_header(paras: list[Para]) -> Header:
                 break
     title = paras_to_title(paras)
     if title:
-        m = P.year_lead.match(P.spaces.sub("", title.text))
+        m = P.year_any.search(P.spaces.sub("", title.text))
         if m:
             year = int(m.group("year"))
     if year is None and "year" in found:

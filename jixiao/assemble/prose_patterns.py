@@ -11,6 +11,15 @@ from dataclasses import dataclass
 import regex
 
 from jixiao.assemble.prose_vocab import VOCAB
+from jixiao.normalize.vocab import COMPARATORS
+
+# U+FF01..U+FF5E → ASCII, U+3000 → space (length preserving; see prose_text.fold)
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    """Fold full-width ASCII variants and the ideographic space (same length)."""
+    return text.translate(_FOLD)
 
 
 def _alt(words: list[str]) -> str:
@@ -27,6 +36,8 @@ _S = VOCAB.scores
 _G = _S.grade
 _Q = regex.escape(_G.quotes)
 _IND = VOCAB.indicators.indicator
+_CMP_PREFIX = _alt([fold(sp) for c in COMPARATORS.comparator if c.symbol != "定性" for sp in c.prefix])
+_CMP_SUFFIX = _alt([fold(sp) for c in COMPARATORS.comparator if c.symbol != "定性" for sp in c.suffix])
 
 
 @dataclass(frozen=True)
@@ -74,9 +85,10 @@ class _Patterns:
 
     # --- indicators ---------------------------------------------------------
     # "<name> ≥ 1 次" — a comparator + number (+ short unit) ending the line
+    # (comparator spellings: jixiao/normalize/data/comparators.toml, the one source)
     target_tail: regex.Pattern[str] = regex.compile(
-        rf"^(?P<name>.+?)\s*(?P<target>(?:≥|≤|≧|≦|>=|<=|=|>|<|═|不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于|达到)"
-        rf"\s*{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}})?)\s*$"
+        rf"^(?P<name>.+?)\s*(?P<target>(?:{_CMP_PREFIX})\s*{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}}?)?"
+        rf"|{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}}?)?\s*(?:{_CMP_SUFFIX}))\s*$"
     )
     # "<name>——普遍了解" — a qualitative target after a dash
     target_dash: regex.Pattern[str] = regex.compile(
@@ -84,6 +96,8 @@ class _Patterns:
     )
     number_unit: regex.Pattern[str] = regex.compile(rf"(?<![\d.])(?P<num>{_NUM})\s*")
     year_lead: regex.Pattern[str] = regex.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年度?")
+    # a year in a title, with its brackets: "2022年度", "(2024年度)"
+    title_year: regex.Pattern[str] = regex.compile(r"\(?(?<!\d)(?:19|20)\d{2}\s*年度?\)?")
     year_any: regex.Pattern[str] = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?")
 
 

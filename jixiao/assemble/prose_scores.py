@@ -21,6 +21,7 @@ _S = VOCAB.scores
 _SCORE_WORDS = sorted(_S.score_words, key=len, reverse=True)
 _ANCHORS = sorted(_S.label_anchors, key=len, reverse=True)
 _PREFIXES = sorted(_S.label_prefixes, key=len, reverse=True)
+_FOLLOW = {"", *_S.follow_words}
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,16 @@ def clean_label(pre: str) -> tuple[str, bool, bool] | None:
             break
     is_total = any(w in pre for w in _S.total_words)
     is_score = any(w in pre for w in _S.total_score_words)
+    written = pre
     for w in _SCORE_WORDS:
         if pre.endswith(w):
             is_score = True
             pre = pre[: -len(w)]
             break
     if is_total:
-        return pre, is_score, True
+        return written, is_score, True
+    if is_score and pre in _FOLLOW:
+        return "", True, False  # "…10分，实际得分9.5分": the label of the previous figure
     for a in _ANCHORS:
         k = pre.find(a)
         if k >= 0:
@@ -77,11 +81,17 @@ def sentence_to_points(sentence: Sentence) -> list[Points]:
     out: list[tuple[int, Points]] = []
     text, para = sentence.text, sentence.para
     prov = sentence.prov()
+    prev_label: str | None = None
     for m in P.points.finditer(text):
         got = clean_label(m.group("pre"))
         if got is None:
             continue
         label, is_score, is_total = got
+        if not label:
+            if prev_label is None:
+                continue
+            label = prev_label
+        prev_label = None if is_total else label
         a, b = sentence.start + m.start("num"), sentence.start + m.end()
         q = parse_quantity(para.verbatim[a:b], prov=prov)
         out.append((m.start(), Points(label, is_score, is_total, q)))

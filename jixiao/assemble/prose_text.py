@@ -16,18 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.assemble.prose_patterns import P
+from jixiao.assemble.prose_patterns import P, fold
 from jixiao.assemble.prose_vocab import VOCAB
 from jixiao.extract.raw import RawParagraph
 from jixiao.model import Provenance
-
-# U+FF01..U+FF5E → ASCII, U+3000 → space; length preserving so offsets stay valid.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def fold(text: str) -> str:
-    """Fold full-width ASCII variants and the ideographic space (same length)."""
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True)

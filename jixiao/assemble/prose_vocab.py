@@ -118,6 +118,7 @@ class GradeVocab(_Strict):
 
 class ScoresVocab(_Strict):
     score_words: list[str]
+    follow_words: list[str]
     zero_score_words: list[str]
     label_suffixes: list[str]
     label_prefixes: list[str]
