@@ -1,5 +1,182 @@
-"""``jixiao check`` and ``jixiao rules`` (PROVISIONAL until issue 5 lands)."""
+"""``jixiao check`` (QA findings for report files) and ``jixiao rules`` (the rule catalogue)."""
 
 from __future__ import annotations
 
-COMMANDS: list = []
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from jixiao.errors import JixiaoError
+from jixiao.model import Document, Finding, Provenance, Severity
+from jixiao.pipeline import path_to_document
+from jixiao.rules import RulesConfig, load_config, selected_rules
+from jixiao.serialize import to_plain
+
+SUFFIXES = (".txt", ".docx", ".pdf")
+RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+LABEL = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.INFO: "提示 info"}
+
+
+def walk(paths: tuple[str, ...]) -> list[Path]:
+    """Files named on the command line, and every *.txt/*.docx/*.pdf under named directories
+    (sorted, hidden entries skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def prov_text(p: Provenance) -> str:
+    """"file, 第2页 表3 行5 列4：“94.77%”" — where a value was read."""
+    loc = []
+    if p.page is not None:
+        loc.append(f"第{p.page}页")
+    if p.table is not None:
+        loc.append(f"表{p.table}")
+    if p.row is not None:
+        loc.append(f"行{p.row}")
+    if p.col is not None:
+        loc.append(f"列{p.col}")
+    if p.line_start is not None:
+        loc.append(f"第{p.line_start}行" if p.line_end in (None, p.line_start) else f"第{p.line_start}–{p.line_end}行")
+    elif p.paragraph is not None:
+        loc.append(f"段{p.paragraph}")
+    text = p.text.strip().replace("\n", " ")
+    if len(text) > 60:
+        text = text[:60] + "…"
+    return f"{p.source} {' '.join(loc)}".rstrip() + (f"：“{text}”" if text else "")
+
+
+def finding_lines(f: Finding) -> list[str]:
+    lines = [f"  {f.rule_id} [{LABEL[f.severity]}] {f.message} ({f.title})"]
+    detail = []
+    if f.subject:
+        detail.append(f"对象 {f.subject}")
+    if f.expected is not None:
+        detail.append(f"应为 {f.expected}")
+    if f.actual is not None:
+        detail.append(f"实际 {f.actual}")
+    if detail:
+        lines.append("      " + "；".join(detail))
+    lines.extend(f"      位置 {prov_text(p)}" for p in f.evidence[:4])
+    if len(f.evidence) > 4:
+        lines.append(f"      …另有{len(f.evidence) - 4}处")
+    return lines
+
+
+def document_text(doc: Document) -> list[str]:
+    counts = {s: sum(1 for f in doc.findings if f.severity == s) for s in Severity}
+    head = f"{doc.source}：{len(doc.reports)}份报告，{len(doc.findings)}条发现" + (
+        f"（错误{counts[Severity.ERROR]}，警告{counts[Severity.WARNING]}，提示{counts[Severity.INFO]}）"
+        if doc.findings else "")
+    out = [head]
+    if doc.status == "error":
+        out.append(f"  无法读取：{doc.error}")
+    elif doc.status == "empty":
+        out.append(f"  空文件：{doc.error or ''}")
+    by_report: dict[int | None, list[Finding]] = {}
+    for f in doc.findings:
+        by_report.setdefault(f.report_seq, []).append(f)
+    for f in by_report.pop(None, []):
+        out.extend(finding_lines(f))
+    for r in doc.reports:
+        fs = by_report.get(r.seq, [])
+        name = r.project_name.text.strip() if r.project_name else "（未识别项目名称）"
+        out.append(f" 报告{r.seq}：{name}" + ("" if fs else " — 未发现问题"))
+        for f in fs:
+            out.extend(finding_lines(f))
+    return out
+
+
+def document_json(doc: Document) -> dict[str, object]:
+    return {"source": doc.source, "doc_id": doc.doc_id, "status": doc.status, "error": doc.error,
+            "reports": [{"seq": r.seq, "report_id": r.report_id,
+                         "project_name": r.project_name.text if r.project_name else None} for r in doc.reports],
+            "findings": to_plain(doc.findings)}
+
+
+def _config(path: str | None) -> RulesConfig:
+    try:
+        return load_config(path)
+    except JixiaoError as e:
+        raise click.UsageError(str(e)) from e
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True,
+              help="Exit with status 1 when a finding of this severity (or worse) is found.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (BUD, SCR01, TXT001; repeat or comma-separate).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=str), default=None,
+              help="TOML file overriding rule tolerances and regional variants (see jixiao/rules/data/default.toml).")
+def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+              config_path: str | None) -> None:
+    """Check report files for inconsistencies: findings per document and report.
+
+    Directories are walked for *.txt, *.docx and *.pdf.  Each finding shows the rule id,
+    a Chinese message with the English title, the numbers compared and where they were read.
+
+    \b
+    Examples:
+      jixiao check corpus/seed-004/report.txt
+      jixiao check reports/ --fail-on warning --ignore TXT004,IND006
+      jixiao check reports/ --select BUD --format json > findings.json
+    """
+    cfg = _config(config_path)
+    unknown = [s for s in (*select, *ignore) for part in s.split(",") if part.strip()
+               and not selected_rules([part])]
+    if unknown:
+        raise click.UsageError(f"未知的规则编号或前缀：{', '.join(dict.fromkeys(unknown))}（见 jixiao rules）")
+    files = walk(paths)
+    if not files:
+        raise click.UsageError("没有找到可检查的文件（*.txt, *.docx, *.pdf）")
+    docs: list[Document] = []
+    for f in files:
+        docs.append(path_to_document(f, str(f), config=cfg, select=select or None, ignore=ignore or None))
+        if fmt == "text":
+            click.echo("\n".join(document_text(docs[-1])) + "\n")
+    findings = [f for d in docs for f in d.findings]
+    counts = {s.value: sum(1 for f in findings if f.severity == s) for s in Severity}
+    unreadable = sum(1 for d in docs if d.status == "error")
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"documents": [document_json(d) for d in docs],
+                                     "summary": {"documents": len(docs), "unreadable": unreadable,
+                                                 "reports": sum(len(d.reports) for d in docs), **counts}},
+                                    ensure_ascii=False, indent=1) + "\n")
+    else:
+        click.echo(f"共检查{len(docs)}个文件、{sum(len(d.reports) for d in docs)}份报告："
+                   f"错误{counts['error']}，警告{counts['warning']}，提示{counts['info']}"
+                   + (f"，无法读取{unreadable}个文件" if unreadable else ""))
+    threshold = None if fail_on == "never" else RANK[Severity(fail_on)]
+    failed = unreadable > 0 or (threshold is not None and any(RANK[f.severity] >= threshold for f in findings))
+    sys.exit(1 if failed else 0)
+
+
+@click.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(fmt: str) -> None:
+    """List the QA rules: id, severity and title.
+
+    \b
+    Example:
+      jixiao rules --format json
+    """
+    rules = selected_rules()
+    if fmt == "json":
+        sys.stdout.write(json.dumps([{"id": r.id, "severity": r.severity.value, "title": r.title,
+                                      "message": r.message, "doc": r.doc} for r in rules],
+                                    ensure_ascii=False, indent=1) + "\n")
+        return
+    for r in rules:
+        click.echo(f"{r.id}  {r.severity.value:<7}  {r.title}")
+
+
+COMMANDS = [check_cmd, rules_cmd]

@@ -1,10 +1,28 @@
-"""Declarative validators over the model.  ``run_rules`` collects every finding."""
+"""Declarative validators over the model.  ``run_rules`` collects every finding.
+
+Rules live in family modules (``budget``, ``scores``, ``indicators``, ``text``,
+``extraction``) and in ``families.toml``; importing this package registers them all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from jixiao.model import Document, Finding
+from jixiao.rules import budget, extraction, families, indicators, scores, text  # noqa: F401  (registration)
+from jixiao.rules.config import DEFAULT, ConfigError, RulesConfig, load_config
+from jixiao.rules.registry import REGISTRY, Evidence, Rule, rule, run, selected_rules
+
+
+def _config(config: object | None) -> RulesConfig:
+    if config is None:
+        return DEFAULT
+    if isinstance(config, RulesConfig):
+        return config
+    if isinstance(config, (str, Path)):
+        return load_config(config)
+    raise TypeError(f"config must be a RulesConfig, a path or None, not {type(config).__name__}")
 
 
 def run_rules(
@@ -13,5 +31,18 @@ def run_rules(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> list[Finding]:
-    """Run the rule catalogue over one document.  PROVISIONAL: no rules yet (issue 5)."""
-    return []
+    """Run the rule catalogue over one document.
+
+    ``config``: a :class:`RulesConfig`, a path to a TOML file overlaid on the defaults, or None.
+    ``select`` / ``ignore``: rule ids or prefixes ("BUD", "SCR01", "TXT001"), comma lists allowed.
+    """
+    cfg = _config(config)
+    findings = run(doc, cfg, select, ignore)
+    if cfg.severity:
+        findings = [f.model_copy(update={"severity": cfg.severity[f.rule_id]}) if f.rule_id in cfg.severity else f
+                    for f in findings]
+    return findings
+
+
+__all__ = ["REGISTRY", "ConfigError", "Evidence", "Rule", "RulesConfig", "load_config", "rule", "run_rules",
+           "selected_rules"]

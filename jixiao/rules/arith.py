@@ -1,0 +1,94 @@
+"""Decimal arithmetic for the checks: stated precision, rounding vs truncation, display.
+
+Reports write figures to a fixed number of decimals; a stated figure is consistent with
+a computed one when it equals the computed value rounded (half-up) or truncated to the
+*stated* number of decimals.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from jixiao.model import Kind, Quantity
+
+NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.DURATION, Kind.YEAR})
+HUNDRED = Decimal(100)
+
+
+def places(d: Decimal) -> int:
+    """Decimals as written: 61.04 → 2, 95.10 → 2, 10 → 0."""
+    exp = d.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
+
+
+def quantize(d: Decimal, n: int, rounding: str) -> Decimal:
+    return d.quantize(Decimal(1).scaleb(-n), rounding=rounding)
+
+
+def consistent(stated: Decimal, computed: Decimal, n: int | None = None, tol: Decimal = Decimal(0)) -> bool:
+    """``stated`` equals ``computed`` rounded or truncated to ``n`` decimals (the stated ones
+    by default), or lies within ``tol`` of it."""
+    n = places(stated) if n is None else n
+    if abs(stated - computed) <= tol:
+        return True
+    return any(quantize(computed, n, r) == stated for r in (ROUND_HALF_UP, ROUND_DOWN, ROUND_HALF_EVEN))
+
+
+def num(q: Quantity | None) -> Decimal | None:
+    """The number a cell states (as written), or None for blank/text/qualitative cells."""
+    if q is None or q.value is None or q.kind not in NUMERIC_KINDS:
+        return None
+    return q.value
+
+
+def base(q: Quantity | None) -> Decimal | None:
+    """The number in its base unit (18.74万人 → 187400), falling back to the written value."""
+    if q is None or q.kind not in NUMERIC_KINDS:
+        return None
+    return q.base_value if q.base_value is not None else q.value
+
+
+def is_blank(q: Quantity | None) -> bool:
+    return q is None or q.kind == Kind.EMPTY or not q.raw.strip()
+
+
+def is_percent(q: Quantity) -> bool:
+    return q.kind == Kind.PERCENT or (q.unit or "") in ("%", "百分比", "％")
+
+
+def percent(q: Quantity | None) -> tuple[Decimal, int] | None:
+    """A stated rate as (percent value, decimals of that percent value).
+
+    "61.04%" → (61.04, 2); a ratio written under a % header ("0.95", ``likely_ratio``)
+    → (95, 0); a bare "95.1" under "预算执行率(%)" → (95.1, 1)."""
+    v = num(q)
+    if q is None or v is None:
+        return None
+    if is_percent(q) and not q.likely_ratio:
+        return v, places(v)
+    if q.likely_ratio:
+        return v * HUNDRED, max(places(v) - 2, 0)
+    if q.kind == Kind.NUMBER:
+        return v, places(v)
+    return None
+
+
+def fmt(d: Decimal | None, n: int | None = None) -> str:
+    """A Decimal for display: fixed ``n`` decimals, or as written without exponent."""
+    if d is None:
+        return "—"
+    if n is not None:
+        return f"{quantize(d, n, ROUND_HALF_UP):f}"
+    s = f"{d:f}"
+    return s
+
+
+def fmt_pct(d: Decimal | None, n: int = 2) -> str:
+    return "—" if d is None else fmt(d, n) + "%"
+
+
+def ratio_pct(a: Decimal, b: Decimal) -> Decimal | None:
+    """100·a/b, None when b is 0."""
+    if b == 0:
+        return None
+    return a * HUNDRED / b

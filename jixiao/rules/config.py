@@ -1,0 +1,137 @@
+"""Rule configuration: tolerances and regional variants, from TOML with documented defaults.
+
+``load_config()`` reads ``rules/data/default.toml``; ``load_config(path)`` overlays a user
+file on it (only the keys it names).  The result is validated (pydantic): an unknown key
+or a wrong type is a :class:`ConfigError` with a Chinese message.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from jixiao.errors import JixiaoError
+from jixiao.model import Severity
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "default.toml"
+
+
+class ConfigError(JixiaoError):
+    """A rules configuration file that cannot be read or does not validate."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ScoresConfig(_Strict):
+    total: Decimal
+    budget_weights: list[Decimal]
+    tolerance: Decimal
+    formula_tolerance: Decimal
+
+
+class BudgetConfig(_Strict):
+    rate_extra_tolerance: Decimal
+    reason_required_below: Decimal
+
+
+class IndicatorsConfig(_Strict):
+    over_achievement: Decimal
+    eq_cost_as_le: bool
+    infer_missing_direction: bool
+    cost_words: list[str]
+
+
+class QualitativeConfig(_Strict):
+    achieved: tuple[Decimal, Decimal]
+    partly: tuple[Decimal, Decimal]
+    not_achieved: tuple[Decimal, Decimal]
+
+
+class GradeBand(_Strict):
+    grade: str
+    min: Decimal
+    words: list[str]
+
+
+class TextConfig(_Strict):
+    template_phrases: list[str]
+    link_min_overlap: int
+    plan_words: list[str]
+
+
+class RulesConfig(_Strict):
+    scores: ScoresConfig
+    budget: BudgetConfig
+    indicators: IndicatorsConfig
+    qualitative: QualitativeConfig
+    grades: list[GradeBand]
+    text: TextConfig
+    severity: dict[str, Severity] = {}
+
+    @field_validator("grades")
+    @classmethod
+    def _bands_descending(cls, v: list[GradeBand]) -> list[GradeBand]:
+        mins = [b.min for b in v]
+        if not v or mins != sorted(mins, reverse=True):
+            raise ValueError("grades must be listed highest band first")
+        return v
+
+    def grade_of(self, text: str | None) -> str | None:
+        """The canonical grade named in ``text`` (longest spelling wins), or None."""
+        if not text:
+            return None
+        words = sorted(((w, b.grade) for b in self.grades for w in b.words), key=lambda p: -len(p[0]))
+        for word, grade in words:
+            if word in text:
+                return grade
+        return None
+
+    def band_of(self, total: Decimal) -> str:
+        for b in self.grades:
+            if total >= b.min:
+                return b.grade
+        return self.grades[-1].grade
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f, parse_float=Decimal)
+    except OSError as e:
+        raise ConfigError(f"无法读取规则配置文件 {path}：{e.strerror or e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"规则配置文件 {path} 不是有效的 TOML：{e}") from e
+
+
+@lru_cache(maxsize=1)
+def _default_data() -> dict[str, Any]:
+    return _read(DEFAULT_PATH)
+
+
+def load_config(path: str | Path | None = None) -> RulesConfig:
+    """The default configuration, or ``path`` overlaid on it."""
+    data = _default_data()
+    if path is not None:
+        data = _merge(data, _read(Path(path)))
+    try:
+        return RulesConfig.model_validate(data)
+    except ValidationError as e:
+        where = path if path is not None else DEFAULT_PATH
+        raise ConfigError(f"规则配置文件 {where} 有误：{e}") from e
+
+
+DEFAULT = load_config()

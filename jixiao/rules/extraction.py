@@ -1,0 +1,36 @@
+"""Extraction rules (EXT): what the reader could not get out of a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.model import Document, Report, Severity
+from jixiao.rules.config import RulesConfig
+from jixiao.rules.facts import provs
+from jixiao.rules.registry import CRASH_RULE, Evidence, rule
+
+
+@rule(CRASH_RULE, Severity.ERROR, title="Rule crashed", message="规则{rule}运行出错：{error}")
+def rule_crashed(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """Recorded by the runner when a rule raises (a bug in jixiao, not in the report): the
+    finding names the rule and the error, and the other rules still run.  Never fires by itself."""
+    return iter(())
+
+
+@rule("EXT001", Severity.WARNING, title="Report without indicators",
+      message="报告“{name}”中未读取到任何绩效指标")
+def no_indicators(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """A self-evaluation report states its performance indicators; none could be read
+    (a prose report without an indicator table, or a table that was not recognised)."""
+    if not report.indicators:
+        name = report.project_name.text if report.project_name else f"#{report.seq}"
+        yield Evidence("indicators", {"name": name}, expected="≥1", actual="0", provs=provs(report))
+
+
+@rule("EXT007", Severity.WARNING, title="No report found in the document", scope="document",
+      message="文件中未识别出任何自评表或自评报告")
+def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
+    """A readable document (status ok) that yields no report at all: its tables and headings
+    were not recognised.  (Which table columns could not be mapped is not in the model yet.)"""
+    if doc.status == "ok" and not doc.reports:
+        yield Evidence("reports", {}, expected="≥1", actual="0")

@@ -1,0 +1,160 @@
+"""The rule registry: ``Rule``, the ``@rule`` decorator and the runner.
+
+A rule is a small function that reads one :class:`~jixiao.model.Report` (or, with
+``scope="document"``, the whole :class:`~jixiao.model.Document`) and *yields*
+:class:`Evidence`.  It never builds a Finding itself: the runner attaches the rule
+id, severity, English title and the Chinese message rendered from the rule's
+template and the evidence's ``params``.  A rule that raises is a bug; the runner
+records an ``EXT000`` finding naming the rule and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jixiao.model import Document, Finding, Provenance, Report, Severity
+
+Scope = Literal["report", "document"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a rule found: the checked item, the numbers compared and where they came from.
+
+    ``params`` fills the rule's Chinese message template; ``expected``/``actual`` are
+    short strings shown beside it; ``provs`` point at the cells or sentences involved.
+    """
+
+    subject: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    expected: str | None = None
+    actual: str | None = None
+    provs: tuple[Provenance, ...] = ()
+    report_seq: int | None = None  # only for document-scope rules that name a report
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    title: str  # English
+    message: str  # Chinese template, ``{name}`` placeholders filled from Evidence.params
+    check: Callable[..., Iterable[Evidence]]
+    doc: str
+    scope: Scope = "report"
+    module: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id.rstrip("0123456789")
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def _template_fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def register(r: Rule) -> Rule:
+    """Add a rule to the registry; ids are unique and never reused."""
+    if r.id in REGISTRY:
+        raise ValueError(f"duplicate rule id {r.id}")
+    if not r.doc.strip():
+        raise ValueError(f"rule {r.id} has no docstring")
+    REGISTRY[r.id] = r
+    return r
+
+
+def rule(
+    rule_id: str,
+    severity: Severity | str,
+    *,
+    title: str,
+    message: str,
+    scope: Scope = "report",
+) -> Callable[[Callable[..., Iterable[Evidence]]], Callable[..., Iterable[Evidence]]]:
+    """Decorate a check function ``(report, cfg) -> Iterator[Evidence]`` as a rule."""
+
+    def deco(fn: Callable[..., Iterable[Evidence]]) -> Callable[..., Iterable[Evidence]]:
+        register(Rule(rule_id, Severity(severity), title, message, fn, (fn.__doc__ or "").strip(),
+                      scope, fn.__module__))
+        return fn
+
+    return deco
+
+
+class _Blank(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(template: str, params: Mapping[str, Any]) -> str:
+    """Fill a message template; a missing parameter shows as ``?`` instead of raising."""
+    return template.format_map(_Blank({k: "—" if v is None else v for k, v in params.items()}))
+
+
+def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    rid = rule_id.upper()
+    return any(rid.startswith(p.strip().upper()) for p in patterns if p.strip())
+
+
+def _split(items: Iterable[str] | None) -> list[str]:
+    out: list[str] = []
+    for item in items or ():
+        out.extend(s for s in item.split(",") if s.strip())
+    return out
+
+
+def selected_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+    """Rules whose id starts with one of ``select`` (all when empty) and none of ``ignore``."""
+    sel, ign = _split(select), _split(ignore)
+    return [r for rid, r in sorted(REGISTRY.items())
+            if (not sel or _matches(rid, sel)) and not _matches(rid, ign)]
+
+
+CRASH_RULE = "EXT000"
+
+
+def _finding(r: Rule, ev: Evidence, report_seq: int | None) -> Finding:
+    return Finding(rule_id=r.id, severity=r.severity, title=r.title, message=render(r.message, ev.params),
+                   report_seq=ev.report_seq if ev.report_seq is not None else report_seq,
+                   subject=ev.subject, expected=ev.expected, actual=ev.actual, evidence=list(ev.provs))
+
+
+def _crash(r: Rule, exc: Exception, report_seq: int | None) -> Finding:
+    crash = REGISTRY.get(CRASH_RULE)
+    title = crash.title if crash else "Rule crashed"
+    tmpl = crash.message if crash else "规则{rule}运行出错：{error}"
+    return Finding(rule_id=CRASH_RULE, severity=crash.severity if crash else Severity.ERROR, title=title,
+                   message=render(tmpl, {"rule": r.id, "error": f"{type(exc).__name__}: {exc}"}),
+                   report_seq=report_seq, subject=f"rule {r.id}")
+
+
+def _collect(r: Rule, target: Report | Document, cfg: object, report_seq: int | None) -> Iterator[Finding]:
+    try:
+        evidences = list(r.check(target, cfg))
+    except Exception as exc:  # a raising rule is a bug: record it and go on
+        yield _crash(r, exc, report_seq)
+        return
+    for ev in evidences:
+        yield _finding(r, ev, report_seq)
+
+
+def run(doc: Document, cfg: object, select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None) -> list[Finding]:
+    """Run the selected rules over a document and collect every finding, in a stable order:
+    document-level first, then report by report, rules by id."""
+    rules = selected_rules(select, ignore)
+    out: list[Finding] = []
+    for r in rules:
+        if r.scope == "document":
+            out.extend(_collect(r, doc, cfg, None))
+    for report in doc.reports:
+        for r in rules:
+            if r.scope == "report":
+                out.extend(_collect(r, report, cfg, report.seq))
+    return out

@@ -1,0 +1,172 @@
+"""Text rules (TXT): template text left in place, blank required cells, years, narrative
+numbers that contradict the indicator table or their own "其中" parts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from jixiao.model import Indicator, Kind, Report, Severity, TextItem
+from jixiao.normalize import parse_quantity
+from jixiao.rules import patterns as P
+from jixiao.rules.arith import base, fmt, is_blank, num
+from jixiao.rules.budget import is_template
+from jixiao.rules.config import RulesConfig
+from jixiao.rules.facts import provs
+from jixiao.rules.registry import Evidence, rule
+
+NARRATIVE = {"goal": "项目年度目标", "completion": "年度目标完成情况", "conclusion": "评价结论",
+             "problems": "存在问题", "measures": "改进措施"}
+
+
+@rule("TXT001", Severity.ERROR, title="Unfilled template text",
+      message="{field}仍是模板说明文字：“{text}”")
+def template_text(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """Template instructions left in place ("对照年度目标，说明相关任务目标的完成情况（100字以内）",
+    "结合自评情况，…（200字以内）") in the narrative fields or in an indicator's reason.  A budget
+    reason cell that still holds the template footnote is only flagged when a reason is required
+    (BUD007 treats it as no reason)."""
+    for field, cname in NARRATIVE.items():
+        item: TextItem | None = getattr(report, field)
+        if item is not None and is_template(item.text, cfg):
+            yield Evidence(field, {"field": cname, "text": item.text.strip()[:60]}, expected="填写内容",
+                           actual=item.text.strip()[:60], provs=provs(item))
+    for i, ind in enumerate(report.indicators):
+        if ind.reason is not None and is_template(ind.reason.text, cfg):
+            yield Evidence(f"indicators[{i}].reason", {"field": f"{ind.name}的原因", "text": ind.reason.text[:60]},
+                           expected="填写内容", actual=ind.reason.text.strip()[:60], provs=provs(ind.reason))
+
+
+@rule("TXT002", Severity.ERROR, title="Required cells left blank",
+      message="{count}个指标（共{total}个）的完成值和得分均未填写：{names}")
+def blank_cells(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """Every indicator of a form table needs its actual (完成值) and its score (得分); one
+    finding per report lists the indicators left blank."""
+    blank = [ind for ind in report.indicators
+             if ind.origin == "table" and is_blank(ind.actual) and is_blank(ind.score)]
+    if blank:
+        yield Evidence("indicators", {"count": len(blank), "total": len(report.indicators),
+                                      "names": "、".join(b.name for b in blank[:5]) + ("…" if len(blank) > 5 else "")},
+                       expected="完成值、得分", actual="（空）", provs=provs(*blank))
+
+
+@rule("TXT003", Severity.WARNING, title="Year differs from the report year",
+      message="{name}的{field}为{year}年，与报告年度{report_year}年不符")
+def year_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """A calendar year stated as an indicator's target or actual ("2021年") must be the
+    report's year; another year suggests figures copied from another year's form.  Years in
+    narrative prose are not checked (payments and settlements legitimately span years)."""
+    if report.year is None:
+        return
+    for i, ind in enumerate(report.indicators):
+        for field, cname in (("target", "目标值"), ("actual", "完成值")):
+            q = getattr(ind, field)
+            v = num(q)
+            if q is None or q.kind != Kind.YEAR or v is None or v == report.year:
+                continue
+            yield Evidence(f"indicators[{i}].{field}",
+                           {"name": ind.name, "field": cname, "year": fmt(v), "report_year": report.year},
+                           expected=str(report.year), actual=fmt(v), provs=provs(q, ind))
+
+
+# ---------------------------------------------------------------- narrative numbers vs the table
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return frozenset(w for w in jieba.cut(text) if w.strip() and not w.isdigit())
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> int:
+    return sum(len(w) for w in a & b if len(w) >= 2 or ("\u4e00" <= w <= "\u9fff"))
+
+
+def _is_plan(clause: str, cfg: RulesConfig) -> bool:
+    return any(w in clause for w in cfg.text.plan_words)
+
+
+def _links(report: Report, clause: str, unit: str, cfg: RulesConfig) -> Indicator | None:
+    """The one indicator a clause's number is about: same base unit, best word overlap with
+    its name (at least ``link_min_overlap`` characters), no tie."""
+    words = _words(clause)
+    scored: list[tuple[int, Indicator]] = []
+    for ind in report.indicators:
+        a = ind.actual
+        if a is None or num(a) is None or (a.base_unit or ind.unit or "") != unit:
+            continue
+        ov = _overlap(words, _words(ind.name))
+        if ov >= cfg.text.link_min_overlap:
+            scored.append((ov, ind))
+    scored.sort(key=lambda p: -p[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
+@rule("TXT004", Severity.WARNING, title="Narrative count contradicts the indicator table",
+      message="{field}中“{clause}”与指标“{name}”的完成值{actual}不符")
+def narrative_vs_table(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """A count stated as a result in the completion or conclusion text ("救助24户") is linked to
+    the indicator with the same unit whose name shares the most words with the clause (jieba);
+    the number must equal that indicator's actual (or its target).  Clauses stating plans
+    (计划, 预计, 目标…) are skipped; amounts of money are not linked."""
+    if not report.indicators:
+        return
+    for field in ("completion", "conclusion"):
+        item: TextItem | None = getattr(report, field)
+        if item is None or not item.text.strip():
+            continue
+        for clause in P.CLAUSE_SPLIT.split(item.text):
+            if _is_plan(clause, cfg):
+                continue
+            for m in P.NUM_UNIT.finditer(clause):
+                q = parse_quantity(m.group(0))
+                v = base(q)
+                if v is None or q.base_unit is None:
+                    continue
+                ind = _links(report, clause, q.base_unit, cfg)
+                if ind is None:
+                    continue
+                known = {base(ind.actual), base(ind.target), num(ind.actual)}
+                if v not in known:
+                    yield Evidence(f"{field}", {"field": NARRATIVE[field], "clause": clause.strip(), "name": ind.name,
+                                                "actual": ind.actual.raw.strip() if ind.actual else "—"},
+                                   expected=ind.actual.raw.strip() if ind.actual else None, actual=m.group(0),
+                                   provs=provs(item, ind.actual))
+
+
+@rule("TXT005", Severity.WARNING, title="Parts listed under 其中 do not add up",
+      message="“{text}”：其中各项{parts}合计{sum}，与总数{total}不符")
+def qizhong_sum(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """In a sentence "共…X万元（其中：A万元、B万元）" the parts listed after 其中, in the same
+    unit as the figure just before it, add up to that figure (two parts at least)."""
+    for field in NARRATIVE:
+        item: TextItem | None = getattr(report, field)
+        if item is None:
+            continue
+        for sent in P.SENTENCE_SPLIT.split(item.text):
+            qz = P.QIZHONG.search(sent)
+            if not qz:
+                continue
+            before = list(P.MONEY_OR_COUNT.finditer(sent, 0, qz.start()))
+            if not before:
+                continue
+            total_m = before[-1]
+            if qz.start() - total_m.end() > 2:
+                continue
+            tq = parse_quantity(total_m.group(0))
+            parts = [parse_quantity(m.group(0)) for m in P.MONEY_OR_COUNT.finditer(sent, qz.end())]
+            parts = [p for p in parts if p.base_unit == tq.base_unit and base(p) is not None]
+            t = base(tq)
+            if t is None or len(parts) < 2:
+                continue
+            s = sum((base(p) or Decimal(0) for p in parts), Decimal(0))
+            if s != t:
+                yield Evidence(field, {"text": sent.strip()[:80], "parts": "+".join(p.raw for p in parts),
+                                       "sum": fmt(s), "total": total_m.group(0)},
+                               expected=fmt(s), actual=fmt(t), provs=provs(item))
+
