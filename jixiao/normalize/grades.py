@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jixiao.normalize.vocab import QUALITATIVE, fold
 
 # Punctuation around a word that does not change its meaning: "优。" "（好）" "“及时”".
-_STRIP = " \t\r\n\u3000。.，,；;：:！!、\"'“”‘’「」『』()（）[]【】<>《》"
+_STRIP = " \t\r\n\u3000。.，,；;：:！!、\"'“”‘’「」『』()（）[]【】《》"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ Order of reading a cell (all spellings are data, see ``data/*.toml``):
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from jixiao.model import Comparator, Kind, Provenance, Quantity
 from jixiao.normalize import patterns as P
@@ -42,6 +42,8 @@ _KIND = {
 _YEAR_UNITS = {"年"}
 _EDGE = " \t\u3000。，,；;：:"
 _ONE = Decimal(1)
+_MAX_DIGITS = 24  # significant digits a value may have (a 16-digit amount with 4 decimals fits)
+_PREC = 60  # decimal precision for base-value arithmetic: exact for any accepted value
 
 
 def _fold(text: str) -> str:
@@ -72,12 +74,14 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
     if number is None:
         return _fallback(raw, t, cmp, prov)
     value, tail, chinese = number
+    if _too_long(value):
+        return _fallback(raw, t, cmp, prov)
 
     upper: Decimal | None = None
     m = P.RANGE_TAIL.match(tail)
     if m:
         second = leading_number(tail[m.end():])
-        if second is not None:
+        if second is not None and not _too_long(second[0]):
             upper, tail2 = second
             tail = tail2 or m.group("unit1")
 
@@ -131,8 +135,10 @@ def _numeric(raw: str, cmp: Comparator | None, value: Decimal, upper: Decimal | 
         kind = Kind.YEAR
     likely_ratio = (kind is Kind.PERCENT and from_hint and Decimal(0) < value <= _ONE
                     and (upper is None or upper <= _ONE))
-    base_value = value * unit.factor
-    base_upper = upper * unit.factor if upper is not None else None
+    with localcontext() as ctx:
+        ctx.prec = _PREC
+        base_value = value * unit.factor
+        base_upper = upper * unit.factor if upper is not None else None
     return Quantity(raw=raw, comparator=cmp, value=value, upper=upper, unit=unit.unit,
                     base_value=_tidy(base_value), base_upper=_tidy(base_upper), base_unit=unit.base,
                     kind=kind, likely_ratio=likely_ratio, prov=prov)
@@ -142,9 +148,16 @@ def _tidy(d: Decimal | None) -> Decimal | None:
     """18.74 × 10000 = 187400.00 → 187400 (keeps decimals that matter)."""
     if d is None:
         return None
-    if d == d.to_integral_value():
-        return d.quantize(_ONE)
-    return d.normalize()
+    with localcontext() as ctx:
+        ctx.prec = _PREC
+        if d == d.to_integral_value():
+            return d.quantize(_ONE)
+        return d.normalize()
+
+
+def _too_long(d: Decimal) -> bool:
+    """More digits than any amount in a report: an id or a glued row, not a value."""
+    return len(d.as_tuple().digits) > _MAX_DIGITS
 
 
 def _is_year(v: Decimal) -> bool:

@@ -91,14 +91,15 @@ def _no_blank(spellings: list[str], where: str) -> None:
             raise ValueError(f"{where}: blank spelling")
 
 
-def _no_duplicates(pairs: list[tuple[str, str]], where: str) -> None:
-    """``pairs`` = (spelling, owner); a spelling may belong to one owner only."""
+def _no_duplicates(groups: list[tuple[str, tuple[str, ...]]], where: str) -> None:
+    """``groups`` = (owner, spellings) per entry; a spelling may appear in one entry, once."""
     seen: dict[str, str] = {}
-    for spelling, owner in pairs:
-        key = fold(spelling)
-        if key in seen and seen[key] != owner:
-            raise ValueError(f"{where}: {spelling!r} is listed for both {seen[key]!r} and {owner!r}")
-        seen[key] = owner
+    for owner, spellings in groups:
+        for spelling in spellings:
+            key = fold(spelling)
+            if key in seen:
+                raise ValueError(f"{where}: {spelling!r} is listed for both {seen[key]!r} and {owner!r}")
+            seen[key] = owner
 
 
 class UnitTable(_Entry):
@@ -107,10 +108,11 @@ class UnitTable(_Entry):
 
     @model_validator(mode="after")
     def _check(self) -> UnitTable:
-        pairs = [(s, u.name) for u in self.unit for s in (u.name, *u.aliases)]
-        _no_blank([p[0] for p in pairs], "units")
-        _no_duplicates(pairs, "units")
-        clash = {fold(s) for s in self.not_units} & {fold(p[0]) for p in pairs}
+        groups = [(u.name, (u.name, *u.aliases)) for u in self.unit]
+        spellings = [s for _, g in groups for s in g]
+        _no_blank(spellings, "units")
+        _no_duplicates(groups, "units")
+        clash = {fold(s) for s in self.not_units} & {fold(s) for s in spellings}
         if clash:
             raise ValueError(f"units: {sorted(clash)} listed both as a unit and in not_units")
         return self
@@ -126,7 +128,7 @@ class MultiplierTable(_Entry):
     @model_validator(mode="after")
     def _check(self) -> MultiplierTable:
         _no_blank([m.prefix for m in self.multiplier], "multipliers")
-        _no_duplicates([(m.prefix, str(i)) for i, m in enumerate(self.multiplier)], "multipliers")
+        _no_duplicates([(m.prefix, (m.prefix,)) for m in self.multiplier], "multipliers")
         return self
 
 
@@ -139,9 +141,9 @@ class ComparatorTable(_Entry):
         if len(set(symbols)) != len(symbols):
             raise ValueError("comparators: a symbol is listed twice")
         for field in ("prefix", "suffix", "word"):
-            pairs = [(s, c.symbol) for c in self.comparator for s in getattr(c, field)]
-            _no_blank([p[0] for p in pairs], f"comparators.{field}")
-            _no_duplicates(pairs, f"comparators.{field}")
+            groups = [(c.symbol, tuple(getattr(c, field))) for c in self.comparator]
+            _no_blank([s for _, g in groups for s in g], f"comparators.{field}")
+            _no_duplicates(groups, f"comparators.{field}")
         return self
 
 
@@ -153,13 +155,13 @@ class QualitativeTable(_Entry):
     def _check(self) -> QualitativeTable:
         if sorted(g.grade for g in self.grade) != sorted(["优", "良", "中", "差"]):
             raise ValueError("qualitative: exactly one [[grade]] entry per grade 优 良 中 差 is required")
-        gpairs = [(s, g.grade) for g in self.grade for s in (g.grade, *g.aliases)]
-        _no_blank([p[0] for p in gpairs], "grades")
-        _no_duplicates(gpairs, "grades")
-        wpairs = [(s, w.label) for w in self.word for s in (w.label, *w.aliases)]
-        _no_blank([p[0] for p in wpairs], "words")
-        _no_duplicates(wpairs, "words")
-        grade_of = {fold(s): g for s, g in gpairs}
+        ggroups = [(g.grade, (g.grade, *g.aliases)) for g in self.grade]
+        _no_blank([s for _, gs in ggroups for s in gs], "grades")
+        _no_duplicates(ggroups, "grades")
+        wgroups = [(w.label, (w.label, *w.aliases)) for w in self.word]
+        _no_blank([s for _, ws in wgroups for s in ws], "words")
+        _no_duplicates(wgroups, "words")
+        grade_of = {fold(s): g for g, gs in ggroups for s in gs}
         for w in self.word:
             for s in (w.label, *w.aliases):
                 g = grade_of.get(fold(s))
