@@ -22,6 +22,7 @@ from jixiao.batch.output import CACHE_NAME, check_replaceable, make_tmp, recover
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
+from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
 from jixiao.model import Document
 from jixiao.pipeline import doc_id_for
@@ -187,6 +188,7 @@ def paths_to_dataset(
             prog.close()
         tmp = make_tmp(out)
         summary.paths = write_dataset(rows.tables(), tmp, formats)
+        pause_hook("swap")
         swap_in(tmp, out, keep_cache=own_cache)
         tmp = None
         if own_cache:

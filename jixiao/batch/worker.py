@@ -5,8 +5,9 @@ extractor (even the interpreter) takes down only this worker.
 Test-only hook: ``JIXIAO_BATCH_TEST_HOOK`` holds ``;``-separated actions
 ``exit:<text>`` (``os._exit(3)``), ``segv:<text>`` (SIGSEGV), ``raise:<text>``
 (a RuntimeError), ``sleep:<text>:<seconds>``, each applied to files whose
-source name contains ``<text>``.  It exists so tests can prove the batch
-survives such failures; it is read only in worker processes.
+source name contains ``<text>``, and ``pause:<stage>:<seconds>`` (the parent
+sleeps before a stage such as ``swap``).  It exists so tests can prove the
+batch survives such failures and interruptions.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import sys
 import time
 from multiprocessing.connection import Connection
 
@@ -39,6 +41,28 @@ def _test_hook(source: str) -> None:
             time.sleep(float(arg or 1))
 
 
+def pause_hook(stage: str) -> None:
+    """Test-only: sleep before ``stage`` in the parent (``pause:<stage>:<seconds>``)."""
+    for action in os.environ.get(HOOK_ENV, "").split(";"):
+        kind, _, rest = action.partition(":")
+        name, _, arg = rest.partition(":")
+        if kind == "pause" and name == stage:
+            time.sleep(float(arg or 1))
+
+
+def _die_with_parent() -> None:
+    """Linux: ask the kernel to kill this worker when the parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def peak_rss_kb() -> int:
     """Peak resident set size of this process in KiB (Linux reports KiB, macOS bytes)."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -48,8 +72,9 @@ def peak_rss_kb() -> int:
 def worker_main(conn: Connection) -> None:
     """Serve tasks until the parent closes the pipe or sends ``None``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
-    from jixiao.pipeline import path_to_document
-
+    _die_with_parent()
+    if os.getppid() == 1:  # the parent died before the death signal was armed
+        return
     while True:
         try:
             msg = conn.recv()
@@ -59,6 +84,10 @@ def worker_main(conn: Connection) -> None:
             return
         task_id, path, source, rules = msg
         try:
+            from jixiao.pipeline import (
+                path_to_document,  # inside try: a broken stage fails the file, not the worker
+            )
+
             _test_hook(source)
             doc = path_to_document(path, source, rules=rules)
             reply = (task_id, "ok", doc.model_dump_json(), peak_rss_kb())

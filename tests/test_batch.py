@@ -1,0 +1,137 @@
+"""Batch ingest: error isolation (incl. dying workers), cache hits, byte-identical
+re-runs, stable source names, refusal to overwrite a foreign directory.
+
+The input files are copies of the real seeds (corpus/seed-00x/report.txt)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from jixiao.batch import paths_to_dataset
+from jixiao.batch.output import OutputDirError
+from jixiao.batch.walk import paths_to_inputs
+from jixiao.batch.worker import HOOK_ENV
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _docs(out: Path) -> pd.DataFrame:
+    return pd.read_csv(out / "documents.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def _seed_tree(root: Path, names: dict[str, str]) -> Path:
+    """root/in/<name> ← copy of corpus/seed-<id>/report.txt"""
+    src = root / "in"
+    for name, seed in names.items():
+        p = src / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPUS / f"seed-{seed}" / "report.txt", p)
+    return src
+
+
+def test_a_crashing_file_never_stops_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _seed_tree(tmp_path, {"a.txt": "004", "exit.txt": "000", "segv.txt": "001", "raise.txt": "002",
+                                "z/b.txt": "003"})
+    (src / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0legacy")
+    (src / "table.xls").write_bytes(b"\xd0\xcf\x11\xe0legacy")
+    (src / ".hidden.txt").write_text("隐藏文件", encoding="utf-8")
+    monkeypatch.setenv(HOOK_ENV, "exit:exit.txt;segv:segv.txt;raise:raise.txt")
+    s = paths_to_dataset([src], tmp_path / "out", jobs=2, progress=False)
+    docs = _docs(tmp_path / "out").set_index("source")
+    assert list(docs.index) == ["in/a.txt", "in/exit.txt", "in/old.doc", "in/raise.txt", "in/segv.txt",
+                                "in/table.xls", "in/z/b.txt"]
+    assert docs.loc["in/a.txt", "status"] == "ok" and docs.loc["in/z/b.txt", "status"] == "ok"
+    assert "异常退出" in docs.loc["in/exit.txt", "error"] and "退出码 3" in docs.loc["in/exit.txt", "error"]
+    assert "SIGSEGV" in docs.loc["in/segv.txt", "error"]
+    assert "RuntimeError" in docs.loc["in/raise.txt", "error"]
+    assert docs.loc["in/old.doc", "error"].startswith("不支持的文件格式（.doc）")
+    assert docs.loc["in/table.xls", "error"].startswith("不支持的文件格式（.xls）")
+    assert docs.loc["in/exit.txt", "sha256"] == __import__("hashlib").sha256(
+        (CORPUS / "seed-000" / "report.txt").read_bytes()).hexdigest()
+    assert (s.documents["ok"], s.documents["error"]) == (2, 5)
+    assert s.processed == 5  # the two unsupported files are never sent to a worker
+
+
+def test_cache_processes_only_new_files_and_output_matches_a_full_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _seed_tree(tmp_path, {"s0.txt": "000", "s4.txt": "004", "s2.txt": "002"})
+    out = tmp_path / "out"
+    s1 = paths_to_dataset([src], out, formats=("csv", "parquet", "xlsx"), jobs=1, progress=False)
+    assert (s1.processed, s1.cached) == (3, 0)
+    s2 = paths_to_dataset([src], out, formats=("csv", "parquet", "xlsx"), jobs=1, progress=False)
+    assert (s2.processed, s2.cached) == (0, 3)
+    for name, seed in {"n1.txt": "001", "n3.txt": "003", "sub/n4.txt": "004", "sub/n0.txt": "000",
+                       "sub/n2.txt": "002"}.items():
+        p = src / name
+        p.parent.mkdir(exist_ok=True)
+        shutil.copy(CORPUS / f"seed-{seed}" / "report.txt", p)
+    s3 = paths_to_dataset([src], out, formats=("csv", "parquet", "xlsx"), jobs=2, progress=False)
+    assert (s3.processed, s3.cached) == (5, 3)
+    cached = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    full = tmp_path / "full"
+    s4 = paths_to_dataset([src], full, formats=("csv", "parquet", "xlsx"), jobs=2, use_cache=False,
+                          progress=False)
+    assert (s4.processed, s4.cached) == (8, 0)
+    fresh = {p.name: p.read_bytes() for p in full.iterdir() if p.is_file()}
+    assert set(cached) == set(fresh) and "dataset.xlsx" in cached
+    for name in fresh:
+        assert cached[name] == fresh[name], name
+    # a changed file is a miss; its stale entry is pruned from out/.cache
+    (src / "s2.txt").write_text((CORPUS / "seed-003" / "report.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    s5 = paths_to_dataset([src], out, jobs=1, progress=False)
+    assert (s5.processed, s5.cached) == (1, 7)
+    assert len(list((out / ".cache").glob("*/*.json"))) == 8
+
+
+def test_no_cache_forces_a_full_run(tmp_path: Path) -> None:
+    src = _seed_tree(tmp_path, {"a.txt": "004", "b.txt": "001"})
+    out = tmp_path / "out"
+    paths_to_dataset([src], out, jobs=1, progress=False)
+    s = paths_to_dataset([src], out, jobs=1, use_cache=False, progress=False)
+    assert (s.processed, s.cached) == (2, 0)
+
+
+def test_external_cache_dir(tmp_path: Path) -> None:
+    src = _seed_tree(tmp_path, {"a.txt": "004"})
+    cache = tmp_path / "cache"
+    paths_to_dataset([src], tmp_path / "o1", jobs=1, cache_dir=cache, progress=False)
+    s = paths_to_dataset([src], tmp_path / "o2", jobs=1, cache_dir=cache, progress=False)
+    assert (s.processed, s.cached) == (0, 1)
+    assert not (tmp_path / "o2" / ".cache").exists() and len(list(cache.glob("*/*.json"))) == 1
+
+
+def test_source_names_are_relative_to_the_given_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _seed_tree(tmp_path, {"x/a.txt": "004", "b.txt": "001"})
+    out = src / "out"  # an output dir inside the input tree is not read
+    out.mkdir()
+    (out / "documents.csv").write_text("x", encoding="utf-8")
+    (out / ".jixiao-dataset").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rel = [i.source for i in paths_to_inputs(["in"], exclude=[out])]
+    absolute = [i.source for i in paths_to_inputs([src.resolve()], exclude=[out])]
+    assert rel == absolute == ["in/b.txt", "in/x/a.txt"]
+    assert [i.source for i in paths_to_inputs(["in/x/a.txt"])] == ["in/x/a.txt"]
+    assert [i.source for i in paths_to_inputs([str(src / "b.txt")])] == ["b.txt"]
+
+
+def test_a_foreign_directory_is_never_replaced(tmp_path: Path) -> None:
+    src = _seed_tree(tmp_path, {"a.txt": "004"})
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "notes.md").write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputDirError, match="拒绝覆盖"):
+        paths_to_dataset([src], foreign, jobs=1, progress=False)
+    assert (foreign / "notes.md").read_text(encoding="utf-8") == "keep me"
+
+
+def test_timeout_is_recorded_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _seed_tree(tmp_path, {"slow.txt": "004", "fast.txt": "001"})
+    monkeypatch.setenv(HOOK_ENV, "sleep:slow.txt:30")
+    s = paths_to_dataset([src], tmp_path / "out", jobs=1, timeout=3, progress=False)
+    docs = _docs(tmp_path / "out").set_index("source")
+    assert "处理超时" in docs.loc["in/slow.txt", "error"] and docs.loc["in/fast.txt", "status"] == "ok"
+    assert s.seconds < 25
