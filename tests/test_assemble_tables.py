@@ -207,3 +207,20 @@ def test_two_forms_in_one_document_are_two_reports() -> None:
 
 def test_empty_document_gives_no_report() -> None:
     assert raw_to_reports(doc()) == []
+
+
+def test_money_table_total_row_is_no_score_total() -> None:
+    # seed 001's 资金使用情况 table: a 合计 row of money, no indicator block in the table
+    money = cells_table([
+        ["项目支出内容", "资金情况（单位：元）", "财政资金专款专用数"],
+        ["合计", "财政资金支出数", "其他资金支出数"],
+        ["合计", "2299203.92", "2299203.92", "0", "0"],
+    ])
+    scores = cells_table([
+        ["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"],
+        ["满意度指标", "参保群众满意率", "20", "≥80%", "96%", "20"],
+        ["总计", "100", "97.19"],
+    ], table=1, index=1)
+    (r,) = raw_to_reports(doc(money, scores))
+    assert r.total_weight is not None and r.total_weight.value == D("100")
+    assert r.total_score is not None and r.total_score.value == D("97.19")

@@ -46,7 +46,7 @@ def form_role(text: str | None) -> str | None:
 
 
 def split_project_code(text: str) -> tuple[str | None, str]:
-    """"51081122T000006557674-医疗服务与保障能力提升补助资金" → (code, name)."""
+    """"12345678T000000000001-某某补助资金" → ("12345678T000000000001", "某某补助资金")."""
     m = P.PROJECT_CODE.match(text)
     if m:
         return m.group("code"), m.group("name").strip()
@@ -104,8 +104,11 @@ def _grade(fields: HeaderFields, rest: list[Slot]) -> None:
             return
 
 
-def row_to_fields(fields: HeaderFields, row: list[Slot], below: list[Slot] | None, header: Header | None) -> None:
-    """Read every label of a form row into ``fields``."""
+def row_to_fields(fields: HeaderFields, row: list[Slot], below: list[Slot] | None, header: Header | None,
+                  scored_table: bool = True) -> None:
+    """Read every label of a form row into ``fields``.  A total row (合计/总分/总计)
+    counts only in a table that holds an indicator block (``scored_table``): a 合计
+    row of a money table is no score total."""
     cells = [(k, s) for k, s in distinct(row) if not s.from_above]
     i = 0
     while i < len(cells):
@@ -116,7 +119,8 @@ def row_to_fields(fields: HeaderFields, row: list[Slot], below: list[Slot] | Non
             continue
         rest = [c for _, c in cells[i + 1:]]
         if role == "total":
-            _total(fields, rest, header, row)
+            if scored_table:
+                _total(fields, rest, header, row)
             return
         if role == "grade":
             _grade(fields, rest)

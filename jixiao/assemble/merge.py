@@ -42,8 +42,6 @@ def merge_copy(first: Indicator, later: Indicator) -> Indicator:
             update[f] = getattr(later, f)
             if f in later.filled and f not in filled:
                 filled.append(f)
-            elif f in filled:
-                filled.remove(f)
     sources = list(first.sources) or ([first.prov] if first.prov else [])
     sources += list(later.sources) or ([later.prov] if later.prov else [])
     update["filled"] = filled

@@ -11,7 +11,7 @@ SCORE_LABEL = regex.compile(r"^(?P<label>.*?)\s*[（(]\s*(?P<num>\d+(?:\.\d+)?)\
 YEAR = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)\s*(?:年度|年)?")
 YEAR_IN_TITLE = regex.compile(r"[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)）]|(?P<year>(?:19|20)\d{2})\s*年度")
 
-# a project code in front of the project name: "51081122T000006557674-医疗服务…"
+# a project code in front of the project name: "12345678T000000000001-某某补助资金"
 PROJECT_CODE = regex.compile(r"^\s*(?P<code>\d{6,}[0-9A-Za-z]{4,})\s*[-－—–_:：]\s*(?P<name>\S.*)$", regex.S)
 
 # a trailing parenthesis in an indicator name: "补助人数（人）", "人均补助标准（元/年）"

@@ -91,6 +91,7 @@ class SegmentReader:
         reader: IndicatorReader | None = None
         long_rows: list[list[Slot]] = []
         budget_lines: list[BudgetLine] = []
+        scored = False  # the table holds an indicator block
 
         def close() -> None:
             nonlocal header, reader, long_rows, budget_lines
@@ -112,6 +113,7 @@ class SegmentReader:
                         d.state(st)
                 if h.block == "indicator":
                     reader = IndicatorReader(h, d.source, table, heading)
+                    scored = True
                 continue
             if header is not None and not _ends_block(row, header):
                 if header.block == "budget_long":
@@ -140,7 +142,7 @@ class SegmentReader:
             if header is not None:
                 close()
             below = rows[r + 1] if r + 1 < len(rows) else None
-            row_to_fields(d.fields, row, below, last)
+            row_to_fields(d.fields, row, below, last, scored)
         close()
 
     def segment(self, blocks: list[RawParagraph | RawTable]) -> Draft:
