@@ -259,3 +259,24 @@ def test_suffix_comparator_and_word_comparator_from_normalize_vocab() -> None:
     r = rep("（四）满意度分析\n（1）群众满意度90%以上\n（2）投诉处理时间3个月以内\n")
     got = [(i.name, i.comparator, i.target.value, i.unit) for i in r.indicators]
     assert got == [("群众满意度", "≥", Decimal("90"), "%"), ("投诉处理时间", "≤", Decimal("3"), "个月")]
+
+
+def test_grade_followed_by_level_word_and_more_total_wordings() -> None:
+    assert rep("本项目属于优秀等级。\n").grade.text == "优秀"
+    r = rep("本项目得分95分，评价结果为优。\n")
+    assert (r.total_score.value, r.grade.text) == (Decimal("95"), "优")
+    assert rep("综合评分为92.5分。\n").total_score.value == Decimal("92.5")
+
+
+def test_unnumbered_inline_section_labels() -> None:
+    r = rep("一、基本情况\n项目绩效目标：完成道路养护100公里。\n补充说明本年度目标。\n（二）实施情况\n"
+            "存在问题：资金到位较晚。\n改进措施：提前申请资金。\n")
+    assert r.goal.text == "完成道路养护100公里。\n补充说明本年度目标。"
+    assert (r.goal.prov.line_start, r.goal.prov.line_end) == (2, 3)
+    assert r.problems.text == "资金到位较晚。" and r.problems.prov.line_start == 5
+    assert r.measures.text == "提前申请资金。" and r.measures.prov.line_start == 6
+
+
+def test_inline_label_that_names_no_section_is_body_text() -> None:
+    r = rep("三、存在的问题\n资金到位率：预算资金400万元，实际到位资金400万元。\n原因：系统无法结算。\n四、其他\n")
+    assert r.problems.text.count("\n") == 1 and r.problems.text.endswith("原因:系统无法结算。")

@@ -3,7 +3,7 @@
 Year rule (when several years appear): 1. the year in the title ("2022年度…报告",
 "…自评表（2024年度）");
 2. a "年度：" field; 3. a year written right before the project name in the body
-("2023 年度城乡居民医疗保险工作经费…"); otherwise None.  Years elsewhere (citations such
+("2023 年度<项目名称>财政拨款…"); otherwise None.  Years elsewhere (citations such
 as "赣府厅发[2022]31号", filing dates, other years' figures) are never used.
 """
 
@@ -68,7 +68,7 @@ def paras_to_title(paras: list[Para]) -> TextItem | None:
 
 def title_to_name(title: TextItem) -> TextItem | None:
     """Project name left when the year and the report-kind words are stripped
-    ("2022年度区医保局城乡医疗救助项目部门评价报告" → "区医保局城乡医疗救助").  A title
+    ("2022年度某县道路养护项目部门评价报告" → "某县道路养护").  A title
     that does not end in a report-kind word, or holds nothing else, names no project."""
     text = P.title_year.sub("", P.spaces.sub("", title.text))
     stripped = False

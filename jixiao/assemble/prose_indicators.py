@@ -3,11 +3,11 @@
 Inside a section whose heading names a level-1 indicator ("（三）产出分析" → 产出指标):
 
 - "1. 数量指标"                              a level-2 heading for the items below it;
-- "（1）开展……宣传活动 ≥ 1 次"                an item: name + comparator target at line end;
-- "2. 质量指标：城乡居民医保政策宣传 ≥ 2 次"     a level-2 label with its item inline;
-- "1. 效益指标：群众政策知晓度——普遍了解"       a qualitative target after a dash (a level-1
+- "（1）开展……活动 ≥ 1 次"                    an item: name + comparator target at line end;
+- "2. 质量指标：政策宣讲 ≥ 2 次"                a level-2 label with its item inline;
+- "1. 效益指标：群众知晓度——普遍了解"           a qualitative target after a dash (a level-1
                                               name used as the label sets level 1);
-- "3. 服务对象满意度指标：参保对象满意度"        an item with no target.
+- "3. 服务对象满意度指标：服务对象满意度"        an item with no target.
 
 An actual value is linked only when the body paragraphs after the item state exactly one
 number in the target's unit ("组织经办人员参加 9 次…" for "≥ 2 次"); otherwise it stays None.

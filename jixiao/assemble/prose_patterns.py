@@ -36,6 +36,7 @@ _S = VOCAB.scores
 _G = _S.grade
 _Q = regex.escape(_G.quotes)
 _IND = VOCAB.indicators.indicator
+_TRAILERS = _alt(_G.trailers) or "(?!)"
 _CMP_PREFIX = _alt([fold(sp) for c in COMPARATORS.comparator if c.symbol != "定性" for sp in c.prefix])
 _CMP_SUFFIX = _alt([fold(sp) for c in COMPARATORS.comparator if c.symbol != "定性" for sp in c.suffix])
 
@@ -80,7 +81,7 @@ class _Patterns:
     grade: regex.Pattern[str] = regex.compile(
         rf"(?:(?:{_alt(_G.intros)})\s*[{_Q}]?\s*(?P<grade>{_alt(_G.words)})"
         rf"|(?:{_alt(_G.weak_intros)})\s*[{_Q}]?\s*(?P<grade>{_alt(_G.strong_words)}))"
-        rf"(?=\s*[{_Q}]?\s*(?:$|[{_DELIMS}{_ENDS})\s]))"
+        rf"(?=\s*[{_Q}]?\s*(?:{_TRAILERS})?\s*(?:$|[{_DELIMS}{_ENDS})\s]))"
     )
 
     # --- indicators ---------------------------------------------------------

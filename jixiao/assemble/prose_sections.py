@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.assemble.prose_patterns import P
 from jixiao.assemble.prose_text import Heading, Para, para_to_heading
 from jixiao.assemble.prose_vocab import VOCAB
 from jixiao.model import TextItem
@@ -23,13 +24,28 @@ class Outline:
     headings: list[Heading | None]
 
 
+def _inline_section(para: Para) -> Heading | None:
+    """An unnumbered "存在问题：……" line: a section label with its body inline."""
+    m = P.inline_label.match(para.text)
+    if not m:
+        return None
+    title = P.spaces.sub("", m.group("label"))
+    if len(title) > VOCAB.text.max_heading or not P.unnumbered_heading.fullmatch(title):
+        return None
+    h = Heading(0, title, m.group("body").strip(), m.start("body"))
+    return h if heading_kind(h) else None
+
+
 def paras_to_outline(paras: list[Para]) -> Outline:
-    return Outline(paras, [para_to_heading(p) for p in paras])
+    return Outline(paras, [para_to_heading(p) or _inline_section(p) for p in paras])
 
 
-def _rank(level: int) -> int:
-    """Unnumbered headings rank with the top level."""
-    return level or 1
+def _rank(h: Heading) -> int:
+    """Unnumbered headings rank with the top level; an unnumbered inline label
+    ("存在问题：……") ranks below every heading: its section ends at the next one."""
+    if h.level == 0 and h.body:
+        return 9
+    return h.level or 1
 
 
 def heading_kind(heading: Heading) -> tuple[str, int] | None:
@@ -55,7 +71,7 @@ def section_end(outline: Outline, i: int) -> int:
         hj = outline.headings[j]
         if outline.paras[j].gap_before:
             return j
-        if hj is not None and (_rank(hj.level) <= _rank(h.level) or heading_kind(hj)):
+        if hj is not None and (_rank(hj) <= _rank(h) or heading_kind(hj)):
             return j
     return len(outline.paras)
 

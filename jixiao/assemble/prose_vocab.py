@@ -103,6 +103,7 @@ class GradeVocab(_Strict):
     weak_intros: list[str]
     words: list[str]
     strong_words: list[str]
+    trailers: list[str] = Field(default_factory=list)
     quotes: str
 
     _v = field_validator("intros", "weak_intros", "words", "strong_words")(_nonempty)
