@@ -36,6 +36,7 @@ def _build() -> tuple[dict[str, str], dict[str, Qualitative]]:
 
 _GRADES, _WORDS = _build()
 _LONGEST_FIRST = sorted(_WORDS, key=len, reverse=True)
+_NOUN_MARKERS = tuple(fold(m) for m in QUALITATIVE.noun_markers)
 
 
 def _key(text: str) -> str:
@@ -50,20 +51,25 @@ def grade_of(text: str | None) -> str | None:
     return _GRADES.get(_key(text))
 
 
-def qualitative_of(text: str | None, *, contains: bool = True, max_len: int = 12) -> Qualitative | None:
-    """A qualitative value.  Exact match of the whole cell first; then, when ``contains``
-    and the text is short (≤ ``max_len`` characters), the longest known word inside it
-    ("明显提高" → 有效提升, "全部按时完成" → 完成).  Longest match means negations win
-    ("未完成" before "完成", "不及时" before "及时")."""
+def qualitative_of(text: str | None, *, contains: bool = True) -> Qualitative | None:
+    """A qualitative value.  Exact match of the whole cell first ("优秀", "已完成。");
+    then, when ``contains``, the longest known word inside a short text that is not a
+    name: at most ``max_extra`` characters besides the word and no noun marker
+    (see ``data/qualitative.toml``).  Longest match means negations win ("尚未完成" →
+    未完成, not 完成)."""
     if not text:
         return None
     key = _key(text)
     if not key:
         return None
     hit = _WORDS.get(key)
-    if hit is not None or not contains or len(key) > max_len:
+    if hit is not None or not contains:
         return hit
+    if any(m in key for m in _NOUN_MARKERS):
+        return None
     for w in _LONGEST_FIRST:
+        if len(key) - len(w) > QUALITATIVE.max_extra:
+            break
         if len(w) >= 2 and w in key:
             return _WORDS[w]
     return None

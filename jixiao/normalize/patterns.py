@@ -29,8 +29,9 @@ CN_NUMBER = regex.compile(rf"[{CN_DIGITS}{CN_UNITS}]+(?:点[{CN_DIGITS}]+)?")
 # "百分之九十", "百分之95" — a percentage spelled in words.
 PERCENT_WORDS = regex.compile(r"^百分之")
 
-# A token that may be an unknown unit: short, letters/Han/slash only ("册", "m²", "人/次").
-UNIT_TOKEN = regex.compile(r"^[\p{Han}A-Za-z/²³·.]{1,6}$")
+# A token that may be an unknown unit: 1-3 Han characters or a short Latin unit, optionally
+# "per" something ("辆次", "kWh", "人/次").  Longer words are prose, not units.
+UNIT_TOKEN = regex.compile(r"^(?:\p{Han}{1,3}|[A-Za-z]{1,5})(?:/(?:\p{Han}{1,3}|[A-Za-z]{1,5}))?$")
 
 # Text in brackets around a unit hint: "（人）" "(元/年)" "单位：万元".
 HINT_WRAPPER = regex.compile(r"^(?:(?:计量|度量)?单位[:：])?(?:[(（](?P<unit>[^()（）]*)[)）]|(?P<unit>[^()（）]*))$")

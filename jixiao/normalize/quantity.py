@@ -63,12 +63,13 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
         return _qualitative(raw, None, qual, prov)
 
     cmp, rest = split_prefix(t)
-    if cmp is not None:
-        if not rest:
-            return Quantity(raw=raw, comparator=cmp, kind=Kind.EMPTY, prov=prov)
-        qual = qualitative_of(rest, contains=False)
+    if cmp is not None and not rest:
+        return Quantity(raw=raw, comparator=cmp, kind=Kind.EMPTY, prov=prov)
+    scmp, core = split_suffix(rest)
+    for word, c in ((rest, cmp), (core, cmp or scmp)):  # "≥良", "良好以上"
+        qual = qualitative_of(word, contains=False) if word != t else None
         if qual is not None:
-            return _qualitative(raw, cmp, qual, prov)
+            return _qualitative(raw, c, qual, prov)
 
     number = _number_part(rest)
     if number is None:

@@ -18,6 +18,7 @@ from jixiao.normalize.vocab import MULTIPLIERS, UNITS, UnitEntry, fold
 
 _BY_SPELLING: dict[str, UnitEntry] = UNITS.lookup()
 _NOT_UNITS = {fold(s) for s in UNITS.not_units}
+_NOT_UNIT_CHARS = tuple(fold(s) for s in UNITS.not_unit_chars)
 _MULT = sorted(((fold(m.prefix), m.factor) for m in MULTIPLIERS.multiplier), key=lambda p: len(p[0]), reverse=True)
 _ONE = Decimal(1)
 
@@ -71,7 +72,7 @@ def resolve_unit(text: str | None, *, allow_unknown: bool = True) -> Unit | None
             h = _known(head) or _with_multiplier(head)
             if h is not None and h.base is not None:
                 return Unit(f"{h.unit}/{tail}", f"{h.base}/{tail}", h.factor, h.kind, True)
-    if allow_unknown and P.UNIT_TOKEN.match(token) and not token.startswith("/") and not token.endswith("/"):
+    if allow_unknown and P.UNIT_TOKEN.match(token) and not any(c in token for c in _NOT_UNIT_CHARS):
         return Unit(token, token, _ONE, "number", False)
     return None
 

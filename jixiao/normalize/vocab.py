@@ -104,6 +104,7 @@ def _no_duplicates(groups: list[tuple[str, tuple[str, ...]]], where: str) -> Non
 
 class UnitTable(_Entry):
     not_units: tuple[str, ...] = ()
+    not_unit_chars: tuple[str, ...] = ()
     unit: tuple[UnitEntry, ...]
 
     @model_validator(mode="after")
@@ -148,6 +149,8 @@ class ComparatorTable(_Entry):
 
 
 class QualitativeTable(_Entry):
+    max_extra: int = Field(default=2, ge=0, le=10)
+    noun_markers: tuple[str, ...] = ()
     grade: tuple[GradeEntry, ...]
     word: tuple[WordEntry, ...]
 
