@@ -226,3 +226,41 @@ def test_seed000_long_form_budget() -> None:
 def test_prose_only_documents_are_one_narrative_report(seed: str) -> None:
     rs = reports(seed)
     assert len(rs) == 1 and rs[0].shape == "narrative"
+
+
+# ---------------------------------------------------------------- seed 001: pdftotext 附表 (re-aligned)
+
+
+def test_seed001_annex_table() -> None:
+    (r,) = reports("001")
+    assert len(r.indicators) == 13
+    # line 118: 预算执行率 预算执行率 10 100% 71.85% 7.19
+    be = r.budget_execution
+    assert be is not None and (_v(be.weight), _v(be.actual), _v(be.score)) == (D("10"), D("71.85"), D("7.19"))
+    # lines 120-121 "40" / "产出目标" and 141-143 "效益指标" / "30": level-1 group weights
+    assert [(s.label, _v(s.weight)) for s in r.stated_scores] == [("产出目标", D("40")), ("效益指标", D("30"))]
+    assert [i.level1 for i in r.indicators] == ["产出目标"] * 9 + ["效益指标"] * 3 + ["满意度指标"]
+    assert r.indicators[0].filled == ["level1"] and r.indicators[12].filled == []
+    # line 123: 开展门诊规定病种鉴定次数 5 =2 次 2 5 — the actual takes the target's unit
+    first = r.indicators[0]
+    assert first.comparator == "=" and first.target is not None and first.target.unit == "次"
+    assert first.actual is not None and first.actual.value == D("2") and first.actual.unit == "次"
+    # line 139: 宣传片制作周期 4 ≤3 个月 1 个月 4
+    assert r.indicators[8].comparator == "≤" and _v(r.indicators[8].actual) == D("1")
+    # lines 153-155: 总计 100 97.19 / 评价等级 0 优秀
+    assert (_v(r.total_weight), _v(r.total_score)) == (D("100"), D("97.19"))
+    assert r.total_score is not None and r.total_score.prov is not None and r.total_score.prov.line_start == 153
+    assert r.grade is not None and r.grade.text == "优秀"
+
+
+def test_seed001_long_form_budget_total_line() -> None:
+    (r,) = reports("001")
+    total = r.budget_lines[0]
+    # lines 15-29: 合计 column; 预算安排 (1) 3200000, 资金到位 (3) / 实际支出 (4) 2299203.92, 执行率 71.85
+    assert (total.line, total.kind, total.depth) == ("合计", LineKind.TOTAL, 0)
+    assert (_v(total.adjusted), _v(total.to_hand), _v(total.executed)) == (
+        D("3200000"), D("2299203.92"), D("2299203.92"))
+    assert total.rate is not None and total.rate.value == D("71.85") and total.rate.kind == Kind.PERCENT
+    assert total.money_unit is None  # the table states no unit
+    kinds = [(b.line, b.kind, b.depth) for b in r.budget_lines]
+    assert ("单位自筹", LineKind.UNIT, 2) in kinds and ("其他资金小计", LineKind.OTHER, 1) in kinds

@@ -103,8 +103,16 @@ class IndicatorReader:
         values: dict[str, Quantity | None] = {}
         for r in _VALUE_ROLES:
             s = cells[r]
-            if s is not None:
-                values[r] = quantity(s.text, s.prov, hint if r in ("target", "actual") else None)
+            if s is None:
+                continue
+            h = None
+            if r == "target":
+                h = hint
+            elif r == "actual":
+                # the completion value is measured in the target's unit ("≥2 次" / "2")
+                t = values.get("target")
+                h = hint or (t.unit if t is not None else None)
+            values[r] = quantity(s.text, s.prov, h)
         nature = cells["nature"]
         comparator = comparator_of(nature.text) if nature is not None else None
         target = values.get("target")
