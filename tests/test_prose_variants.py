@@ -280,3 +280,23 @@ def test_unnumbered_inline_section_labels() -> None:
 def test_inline_label_that_names_no_section_is_body_text() -> None:
     r = rep("三、存在的问题\n资金到位率：预算资金400万元，实际到位资金400万元。\n原因：系统无法结算。\n四、其他\n")
     assert r.problems.text.count("\n") == 1 and r.problems.text.endswith("原因:系统无法结算。")
+
+
+def test_title_with_year_on_its_own_line() -> None:
+    r = rep("某县道路养护项目支出绩效自评报告\n（2023年度）\n一、基本情况\n")
+    assert r.year == 2023
+    assert r.project_name.text == "某县道路养护"
+    assert (r.project_name.prov.line_start, r.project_name.prov.line_end) == (1, 2)
+
+
+def test_loader_paragraph_number_and_page_kept() -> None:
+    from jixiao.extract.raw import RawParagraph
+    from jixiao.model import Provenance
+
+    paras = [
+        RawParagraph(index=5, text="总得分 97.19分，属于\"优秀\"。",
+                     prov=Provenance(source="a.pdf", page=3, paragraph=12, text="总得分 97.19分，属于\"优秀\"。"))
+    ]
+    r = paragraphs_to_report(paras)
+    assert (r.total_score.prov.page, r.total_score.prov.paragraph) == (3, 12)
+    assert r.total_score.prov.source == "a.pdf"

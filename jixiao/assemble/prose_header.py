@@ -55,8 +55,13 @@ def paras_to_title(paras: list[Para]) -> TextItem | None:
             break
         if any(rx.match(para.text) for rx in _FIELD.values()) or P.heading_forbidden.search(para.text):
             break
+        if len(para.text) > _H.title.max_line:
+            break
         taken.append(para)
         if _MARKER.search(para.text):
+            k = len(taken)
+            if k < len(paras) and P.title_year.fullmatch(P.spaces.sub("", paras[k].text)):
+                taken.append(paras[k])  # "…自评报告" / "（2023年度）"
             text = "".join(p.text for p in taken)
             first, last = taken[0].prov(), taken[-1].prov()
             prov = first.model_copy(

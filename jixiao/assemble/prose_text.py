@@ -27,9 +27,11 @@ class Part:
     """A source paragraph inside a joined :class:`Para`: where its text starts."""
 
     offset: int
-    index: int
+    index: int  # block index of the RawParagraph
     line_start: int | None
     line_end: int | None
+    page: int | None = None
+    paragraph: int | None = None  # the loader's paragraph number, else the block index
 
 
 @dataclass
@@ -57,7 +59,8 @@ class Para:
                 last = p
         return Provenance(
             source=self.source,
-            paragraph=first.index,
+            page=first.page,
+            paragraph=first.paragraph if first.paragraph is not None else first.index,
             line_start=first.line_start,
             line_end=last.line_end,
             text=self.verbatim[start:end].strip(),
@@ -124,7 +127,7 @@ def paragraphs_to_paras(paragraphs: list[RawParagraph]) -> list[Para]:
             prev_index = rp.index
             continue
         gap = prev_index is not None and rp.index != prev_index + 1
-        part_lines = (rp.prov.line_start, rp.prov.line_end)
+        part_lines = (rp.prov.line_start, rp.prov.line_end, rp.prov.page, rp.prov.paragraph)
         if out and joinable and not gap and not _starts_item(text.strip()):
             para = out[-1]
             para.parts.append(Part(len(para.text), rp.index, *part_lines))

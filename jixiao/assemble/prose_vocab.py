@@ -58,6 +58,7 @@ class SectionsVocab(_Strict):
 class TitleVocab(_Strict):
     markers: list[str]
     max_lines: int = Field(gt=0)
+    max_line: int = Field(gt=0)
     suffixes: list[str]
 
     _v = field_validator("markers", "suffixes")(_nonempty)
