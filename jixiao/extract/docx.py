@@ -33,6 +33,8 @@ Grid and merged cells (``dialect="grid"``)
 Cell text
     The paragraphs of a cell joined with ``"\\n"`` (``w:br`` also gives
     ``"\\n"``); blank lines dropped; content controls inside cells read.
+    ``prov.text`` is that verbatim text; ``text`` is the working text of
+    :mod:`jixiao.extract.layout_text` (full-width ASCII folded, as the TXT loader).
 
 Nested tables
     A table inside a cell is emitted as its own :class:`RawTable` right after its
@@ -71,6 +73,7 @@ from jixiao.extract.docx_xml import (
     paragraph_text,
     w,
 )
+from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance
 
@@ -174,15 +177,15 @@ def _table_to_raw(
     src = ctx.source
     raw_cells = []
     for c in cells:
-        text = "\n".join(c.parts)
+        verbatim = "\n".join(c.parts)
         raw_cells.append(
             RawCell(
                 row=c.row,
                 col=c.col,
                 row_span=c.row_span,
                 col_span=c.col_span,
-                text=text,
-                prov=Provenance(source=src, table=number, row=c.row, col=c.col, text=text),
+                text=working_text(verbatim),
+                prov=Provenance(source=src, table=number, row=c.row, col=c.col, text=verbatim),
             )
         )
     if parent is None:
@@ -214,13 +217,14 @@ def body_to_blocks(body: etree._Element, source: str) -> tuple[list[RawParagraph
     n_par = 0
     for el in children(body, {T_P, T_TBL}):
         if el.tag == T_P:
-            text = paragraph_text(el)
+            verbatim = paragraph_text(el)
+            text = working_text(verbatim)
             if text:
                 blocks.append(
                     RawParagraph(
                         index=len(blocks),
                         text=text,
-                        prov=Provenance(source=source, paragraph=n_par, text=text),
+                        prov=Provenance(source=source, paragraph=n_par, text=verbatim),
                     )
                 )
             n_par += 1

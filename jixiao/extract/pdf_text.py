@@ -1,0 +1,176 @@
+"""PDF characters → lines → text, inside a table cell or on the page.
+
+Line building: characters are grouped into lines by their vertical centre
+(tolerance: half the font size) and sorted left to right.  Inside a line a space
+is written where the PDF has a space glyph or where the gap between two glyphs
+is wide (> 0.25 em; > 0.6 em between two CJK characters, whose gaps come from
+justification, not from spaces).
+
+Joining the lines of one cell (or of one paragraph):
+
+- an *explicit* break (a line break in the source, e.g. "度量" / "单位") is kept as
+  ``"\\n"``: the line ended although the next unbreakable cluster (a CJK
+  character with its kinsoku punctuation, or a run of digits/Latin letters)
+  would have fitted in the remaining width;
+- a *wrap* is joined without a space ("成本指" + "标" → "成本指标",
+  "≤5000" + "0元" → "≤50000元"), except between two Latin letters, where a
+  wrapping line breaker broke at a space ("annual" + "report").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jixiao.extract.pdf_patterns import CJK_CHAR, LATIN_LETTER, NO_LINE_END, NO_LINE_START, UNBREAKABLE_RUN
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    text: str
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def size(self) -> float:
+        return max(g.size for g in self.glyphs)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(CJK_CHAR.match(ch))
+
+
+def glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
+    """Group glyphs into lines, top to bottom, each left to right."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (round(g.mid_y, 1), g.x0)):
+        if rows:
+            last = rows[-1]
+            ref = sum(x.mid_y for x in last) / len(last)
+            if abs(g.mid_y - ref) <= max(g.size, last[0].size) * 0.5:
+                last.append(g)
+                continue
+        rows.append([g])
+    out = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        text = _line_text(row)
+        if text.strip():
+            out.append(Line(tuple(g for g in row if g.text.strip()), text.strip()))
+    return out
+
+
+def _line_text(row: list[Glyph]) -> str:
+    parts: list[str] = []
+    prev: Glyph | None = None
+    for g in row:
+        if not g.text.strip():
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            prev = None if g.text == " " else prev
+            continue
+        if prev is not None and parts and parts[-1] != " ":
+            gap = g.x0 - prev.x1
+            em = max(g.size, prev.size)
+            both_cjk = _is_cjk(prev.text[-1]) and _is_cjk(g.text[0])
+            if gap > em * (0.6 if both_cjk else 0.25):
+                parts.append(" ")
+        parts.append(g.text)
+        prev = g
+    return "".join(parts)
+
+
+def _first_cluster_width(line: Line) -> float:
+    """Width of what a line breaker could not have split off the start of ``line``."""
+    gl = line.glyphs
+    text = "".join(g.text for g in gl)
+    m = UNBREAKABLE_RUN.match(text)
+    n = len(m.group(0)) if m else 1
+    # opening punctuation clings to the next character
+    while n < len(text) and NO_LINE_END.match(text[n - 1]):
+        n += 1
+    # closing punctuation clings to the one before
+    while n < len(text) and NO_LINE_START.match(text[n]):
+        n += 1
+    n = min(n, len(gl))
+    return gl[n - 1].x1 - gl[0].x0
+
+
+def join_lines(lines: Sequence[Line], left: float | None = None, right: float | None = None) -> str:
+    """Join the lines of one cell/paragraph (see module docstring).
+
+    ``left``/``right`` are the x-limits of the box the text was set in (a cell's
+    inner edges); without them no break is taken as explicit.
+    """
+    if not lines:
+        return ""
+    out = lines[0].text
+    for prev, nxt in zip(lines, lines[1:]):
+        explicit = False
+        if left is not None and right is not None:
+            room = right - prev.x1
+            explicit = _first_cluster_width(nxt) <= room - 0.5
+        if explicit:
+            out += "\n" + nxt.text
+        elif LATIN_LETTER.match(prev.text[-1]) and LATIN_LETTER.match(nxt.text[0]):
+            out += " " + nxt.text
+        else:
+            out += nxt.text
+    return out
+
+
+def join_fragments(a: str, b: str) -> str:
+    """Join the two parts of a cell split by a page break (a wrap, never explicit)."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if LATIN_LETTER.match(a[-1]) and LATIN_LETTER.match(b[0]):
+        return a + " " + b
+    return a + b
+
+
+def cell_text(glyphs: Sequence[Glyph], x0: float, x1: float) -> tuple[str, list[Line]]:
+    """Text of a table cell with outer x-limits ``x0``/``x1``.
+
+    The inner padding is taken as the distance from the cell's left edge to its
+    leftmost line (clamped to 1–8 pt) and assumed equal on the right.
+    """
+    lines = glyphs_to_lines(glyphs)
+    if not lines:
+        return "", lines
+    pad = min(max(min(ln.x0 for ln in lines) - x0, 1.0), 8.0)
+    return join_lines(lines, x0 + pad, x1 - pad), lines
