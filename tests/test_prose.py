@@ -209,3 +209,11 @@ def test_seed001_prose_total_and_grade() -> None:
     assert r.total_weight is None and r.stated_scores == [] and r.budget_lines == []
     assert r.goal.text.startswith("将符合门诊规定病种")
     assert r.goal.prov.line_start == 56 and r.goal.prov.line_end == 71
+
+
+def test_seed001_verbatim_sentence_from_joined_lines() -> None:
+    r = seed_report("001")
+    # the loader joined the wrapped lines; prov.text is still the source wording (full-width
+    # punctuation as in the file), not the folded paragraph text
+    assert "总得分 97.19分，属于\"优秀\"" in r.total_score.prov.text
+    assert "医疗保障专项业务经费项目绩效自评价结果为:总得分" in r.total_score.prov.text

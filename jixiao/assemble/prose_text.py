@@ -87,10 +87,13 @@ class Heading:
 
 
 def _verbatim_of(p: RawParagraph) -> str:
-    """The verbatim source text of a paragraph when it matches ``p.text`` char for char."""
-    raw = p.prov.text.strip()
-    if raw and len(raw) == len(p.text) and fold(raw) == fold(p.text):
-        return raw
+    """The verbatim source text of a paragraph when it matches ``p.text`` char for char
+    (a loader that joined wrapped lines keeps them in ``prov.text`` with line breaks)."""
+    lines = [ln.strip() for ln in p.prov.text.split("\n")]
+    want = fold(p.text)
+    for raw in ("".join(lines), " ".join(lines)):
+        if raw and len(raw) == len(p.text) and fold(raw) == want:
+            return raw
     return p.text
 
 
