@@ -27,6 +27,7 @@ def _table(field: str) -> list[tuple[str, Nature]]:
 _PREFIX = [(s, c) for s, c in _table("prefix") if c != "定性"]
 _SUFFIX = [(s, c) for s, c in _table("suffix") if c != "定性"]
 _WORDS = dict(_table("word"))
+_FILLER = sorted((fold(s) for s in COMPARATORS.filler), key=len, reverse=True)
 _WHOLE = {**{s: c for s, c in _SUFFIX}, **{s: c for s, c in _PREFIX}, **_WORDS}
 
 _STRIP = " \t\u3000。.，,；;：:"
@@ -41,6 +42,17 @@ def parse_comparator(text: str | None) -> Nature | None:
         return None
     key = fold(text).strip(_STRIP)
     return _WHOLE.get(key)
+
+
+def strip_filler(text: str) -> str:
+    """Folded text without a leading filler word ("约", "共计") when a digit or
+    comparator follows it; "为" alone or "共识" are left alone."""
+    for s in _FILLER:
+        if text.startswith(s) and len(text) > len(s):
+            rest = text[len(s):]
+            if rest[0].isdigit() or split_prefix(rest)[0] is not None:
+                return rest
+    return text
 
 
 def split_prefix(text: str) -> tuple[Comparator | None, str]:

@@ -48,6 +48,12 @@ MINUS_LIKE = regex.compile(r"[−‐‑﹣－]")
 # Whitespace of any kind (incl. ideographic space U+3000).
 SPACES = regex.compile(r"\s+")
 
+# A value wholly in brackets: "(50分)" "（≥90%）".
+BRACKETED = regex.compile(r"^\((?P<inner>[^()]+)\)$")
+
+# A bracketed note after a unit: "95%(抽样)" → unit "%", note dropped.
+UNIT_NOTE = regex.compile(r"^(?P<unit>[^()]+?)\((?P<note>[^()]*)\)$")
+
 # A note after a value that does not change it: "(含)" "(含本数)".
 TRAILING_NOTE = regex.compile(r"\((?:含|含本数|含本级)\)$")
 

@@ -25,7 +25,7 @@ from decimal import Decimal, localcontext
 
 from jixiao.model import Comparator, Kind, Provenance, Quantity
 from jixiao.normalize import patterns as P
-from jixiao.normalize.comparators import split_prefix, split_suffix
+from jixiao.normalize.comparators import split_prefix, split_suffix, strip_filler
 from jixiao.normalize.grades import qualitative_of
 from jixiao.normalize.numbers import cn_to_decimal, leading_number
 from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
@@ -48,7 +48,9 @@ _PREC = 60  # decimal precision for base-value arithmetic: exact for any accepte
 
 def _fold(text: str) -> str:
     t = P.MINUS_LIKE.sub("-", fold(text)).strip(_EDGE)
-    return P.TRAILING_NOTE.sub("", t)
+    t = P.TRAILING_NOTE.sub("", t)
+    m = P.BRACKETED.match(t)
+    return strip_filler(m.group("inner") if m else t)
 
 
 def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
@@ -121,6 +123,9 @@ def _unit_of(tail: str, hint: str | None, chinese: bool) -> tuple[Unit | None, b
     """The unit after the number, else the hint.  ``_NOT_A_UNIT`` when the tail is not a unit."""
     if tail:
         u = resolve_unit(tail, allow_unknown=not chinese)
+        if u is None:  # "95%(抽样)": a known unit followed by a bracketed note
+            m = P.UNIT_NOTE.match(tail)
+            u = resolve_unit(m.group("unit"), allow_unknown=False) if m else None
         return (u if u is not None else _NOT_A_UNIT), False
     h = hint_to_unit(hint)
     return h, h is not None

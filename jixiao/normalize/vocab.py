@@ -134,6 +134,7 @@ class MultiplierTable(_Entry):
 
 
 class ComparatorTable(_Entry):
+    filler: tuple[str, ...] = ()
     comparator: tuple[ComparatorEntry, ...]
 
     @model_validator(mode="after")
@@ -145,6 +146,11 @@ class ComparatorTable(_Entry):
             groups = [(c.symbol, tuple(getattr(c, field))) for c in self.comparator]
             _no_blank([s for _, g in groups for s in g], f"comparators.{field}")
             _no_duplicates(groups, f"comparators.{field}")
+        _no_blank(list(self.filler), "comparators.filler")
+        prefixes = {fold(s) for c in self.comparator for s in c.prefix}
+        clash = prefixes & {fold(s) for s in self.filler}
+        if clash:
+            raise ValueError(f"comparators: {sorted(clash)} listed both as a prefix and as filler")
         return self
 
 
