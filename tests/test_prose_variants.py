@@ -300,3 +300,17 @@ def test_loader_paragraph_number_and_page_kept() -> None:
     r = paragraphs_to_report(paras)
     assert (r.total_score.prov.page, r.total_score.prov.paragraph) == (3, 12)
     assert r.total_score.prov.source == "a.pdf"
+
+
+def test_item_line_with_stated_results() -> None:
+    r = rep("（三）产出分析\n1.数量指标：培训人数≥300人，实际完成320人，完成率106.67%，得分10分。\n"
+            "（2）发放宣传册 ≥ 2000 份，实际完成1500份。\n（3）资金拨付准确率 =100%，实际 100%，权重5分，得分为5分。\n"
+            "（4）资金拨付，实际完成很好。\n")
+    got = [(i.name, i.target.raw, i.actual.raw, i.completion_rate and i.completion_rate.value,
+            i.weight and i.weight.value, i.score and i.score.value) for i in r.indicators]
+    assert got == [
+        ("培训人数", "≥300人", "320人", Decimal("106.67"), None, Decimal("10")),
+        ("发放宣传册", "≥ 2000 份", "1500份", None, None, None),
+        ("资金拨付准确率", "=100%", "100%", None, Decimal("5"), Decimal("5")),
+    ]
+    assert r.indicators[0].level2 == "数量指标" and r.indicators[0].actual.prov.line_start == 2

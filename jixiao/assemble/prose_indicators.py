@@ -35,14 +35,51 @@ class _Item:
     name: str
     target_start: int | None  # offsets in para.text
     target_end: int | None
+    clauses: tuple[tuple[str, int, int], ...] = ()  # (field, start, end) of stated results
+
+
+_CLAUSE_WORDS = sorted(
+    ((w, f) for f in ("actual", "completion_rate", "score", "weight") for w in getattr(_I.clauses, f)),
+    key=lambda t: len(t[0]),
+    reverse=True,
+)
+
+
+def _clause_values(text: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    """Stated results in the clauses after the first: (field, start, end) of each value text."""
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for m in P.clause_delim.finditer(text + ","):
+        clause = text[pos : m.start()]
+        start = pos + len(clause) - len(clause.lstrip())
+        pos = m.end()
+        body = clause.strip().rstrip("。.!?！？")
+        for word, fld in _CLAUSE_WORDS:
+            if body.startswith(word):
+                value = body[len(word) :].lstrip("为是:")
+                if value and P.number_unit.match(value.strip()):
+                    vstart = start + body.index(value, len(word))
+                    out.append((fld, offset + vstart, offset + vstart + len(value)))
+                break
+    return tuple(out)
 
 
 def text_to_item(text: str, offset: int) -> _Item | None:
-    """Name and target of an indicator line (``text`` starts at ``offset`` in its Para)."""
+    """Name and target of an indicator line (``text`` starts at ``offset`` in its Para),
+    and the results its later clauses state ("…≥300人，实际完成320人，完成率106.67%")."""
     stripped = text.strip()
-    if not stripped or len(stripped) > _I.indicator.max_line or P.heading_forbidden.search(stripped):
-        return None
     lead = offset + len(text) - len(text.lstrip())
+    if not stripped or len(stripped) > _I.indicator.max_line:
+        return None
+    if P.heading_forbidden.search(stripped):
+        cut = P.clause_delim.search(stripped)
+        if cut is None:
+            return None
+        first = text_to_item(stripped[: cut.start()], lead)
+        if first is None or first.target_start is None:
+            return None
+        rest = _clause_values(stripped[cut.end() :], lead + cut.end())
+        return _Item(first.name, first.target_start, first.target_end, rest)
     m = P.target_tail.match(stripped) or P.target_dash.match(stripped)
     if m:
         name = m.group("name").strip()
@@ -50,6 +87,27 @@ def text_to_item(text: str, offset: int) -> _Item | None:
             return None
         return _Item(name, lead + m.start("target"), lead + m.end("target"))
     return _Item(stripped, None, None)
+
+
+def _stated(para: Para, item: _Item, target: Quantity | None) -> dict[str, Quantity]:
+    """Quantities of the stated results; an actual is cut to the number in the target's unit."""
+    prov = para.prov()
+    out: dict[str, Quantity] = {}
+    for fld, a, b in item.clauses:
+        if fld in out:
+            continue
+        raw = para.verbatim[a:b].strip()
+        if fld == "actual" and target is not None and target.unit:
+            m = P.number_unit.match(raw)
+            if m is None or not raw[m.end() :].startswith(target.unit):
+                continue
+            raw = raw[: m.end() + len(target.unit)]
+        elif fld != "actual":
+            m = P.number_unit.match(raw)
+            tail = raw[m.end() :] if m else ""
+            raw = raw[: m.end() + (1 if tail[:1] in ("%", "分") else 0)] if m else raw
+        out[fld] = parse_quantity(raw.strip(), prov=prov)
+    return out
 
 
 def _target(para: Para, item: _Item) -> Quantity | None:
@@ -131,6 +189,7 @@ def outline_to_indicators(outline: Outline, start_seq: int = 0) -> list[Indicato
         if item is None:
             continue
         target = _target(para, item)
+        stated = _stated(para, item, target)
         ind = Indicator(
             seq=start_seq + len(found),
             level1=level1_override or l1,
@@ -141,10 +200,11 @@ def outline_to_indicators(outline: Outline, start_seq: int = 0) -> list[Indicato
             target=target,
             origin="prose",
             prov=para.prov(),
+            **stated,
         )
         found.append((ind, []))
     out = []
     for ind, body in found:
-        actual = _actual(ind.target, body)
+        actual = ind.actual or _actual(ind.target, body)
         out.append(ind.model_copy(update={"actual": actual}) if actual is not None else ind)
     return out

@@ -151,8 +151,18 @@ class IndicatorShape(_Strict):
     unit_continuations: str = ""
 
 
+class ClauseWords(_Strict):
+    actual: list[str]
+    completion_rate: list[str]
+    score: list[str]
+    weight: list[str]
+
+    _v = field_validator("actual", "completion_rate", "score", "weight")(_nonempty)
+
+
 class IndicatorsVocab(_Strict):
     max_heading: int = Field(gt=0)
+    clauses: ClauseWords
     level1: list[Level1Def]
     level2_suffix: str = Field(min_length=1)
     indicator: IndicatorShape
