@@ -27,6 +27,14 @@ from jixiao.rules.registry import Evidence, rule
 _LABEL_NOISE = regex.compile(r"[\s（(][^）)]*[）)]|\s+|得分|分值|权重")
 
 
+_WEIGHT_SUFFIX = regex.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _display(label: str) -> str:
+    """"绩效指标（90分）" → "绩效指标" (the number is shown beside it)."""
+    return _WEIGHT_SUFFIX.sub("", label).strip() or label
+
+
 def _fold_label(text: str | None) -> str:
     return _LABEL_NOISE.sub("", text or "")
 
@@ -94,7 +102,7 @@ def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
             continue
         s = _sum([num(report.indicators[i].weight) for i in members])
         if s is not None and not consistent(w, s, tol=cfg.scores.tolerance):
-            yield Evidence(f"stated_scores[{k}].weight", {"label": st.label, "stated": fmt(w), "sum": fmt(s)},
+            yield Evidence(f"stated_scores[{k}].weight", {"label": _display(st.label), "stated": fmt(w), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(w), provs=provs(st))
 
 
@@ -110,7 +118,7 @@ def group_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
             continue
         s = _sum([num(report.indicators[i].score) for i in members])
         if s is not None and not consistent(v, s, tol=cfg.scores.tolerance):
-            yield Evidence(f"stated_scores[{k}].score", {"label": st.label, "stated": fmt(v), "sum": fmt(s)},
+            yield Evidence(f"stated_scores[{k}].score", {"label": _display(st.label), "stated": fmt(v), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(v), provs=provs(st))
 
 

@@ -166,7 +166,9 @@ def qizhong_sum(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                 continue
             s = sum((base(p) or Decimal(0) for p in parts), Decimal(0))
             if s != t:
+                scale = (tq.value / t) if tq.value is not None and t else Decimal(1)
+                shown = f"{fmt((s * scale).normalize())}{tq.unit or ''}"
                 yield Evidence(field, {"text": sent.strip()[:80], "parts": "+".join(p.raw for p in parts),
-                                       "sum": fmt(s), "total": total_m.group(0)},
-                               expected=fmt(s), actual=fmt(t), provs=provs(item))
+                                       "sum": shown, "total": total_m.group(0)},
+                               expected=shown, actual=total_m.group(0), provs=provs(item))
 
