@@ -46,6 +46,9 @@ SENTENCE_END = regex.compile(r"[。!?…」』”\"]\s*$")
 # punctuation that only prose has inside a token: sentence ends and list commas
 # (a digit group comma "3,200,000" is not prose)
 PROSE_PUNCT = regex.compile(r"[。;!?、]|,(?!\d{3}(?:\D|$))")
+# the same inside a table cell, where an enumeration comma is common
+# ("医保征收、业务培训、考察学习等下乡及出差次数")
+CELL_PROSE_PUNCT = regex.compile(r"[。;!?]|,(?!\d{3}(?:\D|$))")
 
 # --- spaced dialect -----------------------------------------------------------------
 HAN = regex.compile(r"\p{Han}")

@@ -21,7 +21,7 @@ from typing import Literal
 
 from jixiao.extract.raw import RawCell, RawTable
 from jixiao.extract.text_lines import Line, join_text
-from jixiao.extract.text_patterns import HAN, HEADING_START, NUMBERISH, PROSE_PUNCT, SENTENCE_END
+from jixiao.extract.text_patterns import CELL_PROSE_PUNCT, HAN, HEADING_START, NUMBERISH, SENTENCE_END
 from jixiao.model import Provenance
 
 MAX_TOKEN = 24  # characters; longer tokens are sentences, not cells
@@ -37,7 +37,7 @@ def classify_line(line: Line) -> LineClass:
     if HEADING_START.match(t) or SENTENCE_END.search(t):
         return "other"
     toks = t.split()
-    if any(PROSE_PUNCT.search(tok) or len(tok) > MAX_TOKEN for tok in toks):
+    if any(CELL_PROSE_PUNCT.search(tok) or len(tok) > MAX_TOKEN for tok in toks):
         return "other"
     if len(toks) >= 2:
         return "row"

@@ -1,0 +1,423 @@
+"""Re-align ``spaced`` and ``pipe`` tables into a grid under their header.
+
+A pdftotext row lost its blank cells and may have split a cell at a space; a
+pipe row may be ragged.  :func:`realign_table` returns a table shaped like a
+``cells`` dump (every data row as wide as its header, empty cells where
+nothing was written), keeping the dialect it came from:
+
+- header rows are found by header roles (:func:`jixiao.normalize.headers.header_role`);
+  a header cell split at a space is glued back when the glued text has a role;
+- a value split from its unit is glued back ("=2" "次" → "=2 次", "1" "个月" →
+  "1 个月") unless the header has a unit column (:func:`jixiao.normalize.is_unit`);
+- each data row's tokens are placed under the header by an order-keeping
+  alignment that scores how well a token fits a column role (a bare number
+  fits weight/score, "≥80%" fits target/actual …) and what leaving a column
+  empty costs (nothing for level-1/level-2 — filled down later — much for
+  weight): missing leading cells end up empty, numeric tails stay right;
+- a floating level-1 label and a floating weight ("40" / "产出目标",
+  "效益指标" / "30") become one row: label in the first column, weight in the
+  weight column;
+- rows led by a form label (总计, 评价等级 …) keep it in the first column;
+- a long-form budget table (行次 column, two-level header 财政资金 / 小计 中央级 …)
+  gets its header columns spread over the sub-header; a data row is placed
+  whole only when it has a value for every column, else only its leading
+  (合计) value is placed and the rest left empty — never guessed.
+
+Rows that come before any header are kept as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from jixiao.extract.raw import RawCell, RawTable
+from jixiao.model import Kind, Provenance
+from jixiao.normalize import is_unit, parse_comparator, parse_quantity
+from jixiao.normalize.headers import budget_row_kind, header_role, is_subtotal
+
+_HAN = regex.compile(r"\p{Han}")
+_BARE_NUMBER = regex.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
+_ENDS_NUMBER = regex.compile(r"\d(?:\.\d+)?$")
+_ROW_CODE = regex.compile(r"^\(\d{1,2}\)(?:=\(\d{1,2}\)[-+*/×÷]\(\d{1,2}\))?$")
+
+_BLOCKS = ("indicator", "budget")
+_LONG_VALUE_ROLES = frozenset({"initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate"})
+
+# column role → group of roles that take the same sort of token
+_GROUP = {
+    "level1": "label", "level2": "label", "name": "label", "line": "label",
+    "row_no": "code", "nature": "nature", "target": "value", "actual": "value", "unit": "unit",
+    "weight": "num", "score": "num",
+    "initial": "money", "adjusted": "money", "executed": "money", "to_hand": "money", "balance": "money",
+    "rate": "rate", "to_hand_rate": "rate", "completion_rate": "rate", "reason": "reason",
+}
+# how well a token class fits a column group; a pair not listed does not fit
+_FIT: dict[str, dict[str, float]] = {
+    "text": {"label": 3, "value": 1, "reason": 2, "other": 0},
+    "qual": {"label": 2, "value": 3, "reason": 1, "nature": 1, "other": 0},
+    "num": {"value": 2, "num": 3, "money": 3, "rate": 2, "reason": 0, "other": 0},
+    "pct": {"value": 3, "rate": 3, "num": 1, "money": 0, "other": 0},
+    "cmpval": {"value": 3, "other": 0},
+    "qty": {"value": 3, "money": 1, "other": 0},
+    "cmp": {"nature": 3, "value": 1, "other": 0},
+    "unit": {"unit": 3, "value": 0, "other": 0},
+    "dash": {"num": 2, "money": 2, "rate": 2, "value": 2, "reason": 1, "unit": 1, "nature": 1, "other": 1,
+             "label": 0},
+    "code": {"code": 3, "label": 0, "other": 0},
+}
+# what leaving a column of a role empty costs
+# (a weight is nearly always written, a score or an actual value is left blank more often)
+_SKIP = {"level1": 0.0, "level2": 0.2, "name": 1.5, "line": 1.5, "row_no": 2.0, "nature": 0.5, "target": 1.0,
+         "actual": 0.8, "unit": 0.5, "weight": 2.5, "score": 2.0, "reason": 0.2, "completion_rate": 0.5,
+         "initial": 1.0, "adjusted": 1.0, "executed": 1.0, "to_hand": 1.0, "balance": 1.0, "rate": 1.0,
+         "to_hand_rate": 1.0}
+_NO_FIT = -1000.0
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    prov: Provenance
+
+
+@dataclass
+class _Header:
+    kind: str  # "rows" (one line per row) or "long" (long-form budget, 行次 column)
+    block: str
+    roles: list[str | None]
+    cells: list[_Tok]
+    sub: list[_Tok | None] | None = None  # long form: the second header row, per column
+
+
+# ------------------------------------------------------------------ tokens
+
+
+def _is_label(text: str) -> bool:
+    return bool(_HAN.search(text)) and parse_comparator(text) is None and not is_unit(text)
+
+
+def token_class(text: str) -> str:
+    """Sort of a token: text, qual, num, pct, cmpval, qty, cmp, unit, dash, code."""
+    t = text.strip()
+    if _ROW_CODE.match(t):
+        return "code"
+    if _BARE_NUMBER.match(t):
+        return "num"
+    if parse_comparator(t) is not None:
+        return "cmp"
+    if is_unit(t):
+        return "unit"
+    q = parse_quantity(t)
+    if q.kind == Kind.EMPTY:
+        return "dash"
+    if q.value is not None:
+        if q.comparator is not None:
+            return "cmpval"
+        return "pct" if q.kind == Kind.PERCENT else "qty"
+    if q.kind == Kind.QUALITATIVE and len(t) <= 6:
+        return "qual"
+    return "text"
+
+
+def _merge(a: _Tok, b: _Tok, sep: str) -> _Tok:
+    prov = a.prov.model_copy(
+        update={
+            "text": a.prov.text + sep + b.prov.text,
+            "line_start": min(x for x in (a.prov.line_start, b.prov.line_start) if x is not None)
+            if a.prov.line_start is not None or b.prov.line_start is not None else None,
+            "line_end": max(x for x in (a.prov.line_end, b.prov.line_end) if x is not None)
+            if a.prov.line_end is not None or b.prov.line_end is not None else None,
+        }
+    )
+    return _Tok(a.text + sep + b.text, prov)
+
+
+def glue_units(toks: list[_Tok]) -> list[_Tok]:
+    """"=2" "次" → "=2 次": a unit token joins the number before it."""
+    out: list[_Tok] = []
+    for t in toks:
+        if out and is_unit(t.text) and _ENDS_NUMBER.search(out[-1].text) and token_class(out[-1].text) != "code":
+            out[-1] = _merge(out[-1], t, " ")
+        else:
+            out.append(t)
+    return out
+
+
+# ------------------------------------------------------------------ headers
+
+
+def _role(text: str, block: str) -> str | None:
+    return header_role(text, block)
+
+
+def _glue_header(toks: list[_Tok], block: str) -> list[_Tok]:
+    """A header cell split at a space ("度量" "单位") is glued when the whole has a role."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i + 1 < len(toks) and _role(t.text, block) is None:
+            glued = _merge(t, toks[i + 1], "")
+            if _role(glued.text, block) is not None:
+                out.append(glued)
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _header_of(toks: list[_Tok], keep_positions: bool) -> _Header | None:
+    """The header a row is, if it is one.  ``keep_positions`` (pipe rows): empty
+    cells stay columns and nothing is glued."""
+    texts = [t.text for t in toks if t.text]
+    if len(texts) < 2 or any(token_class(x) in ("num", "pct", "cmpval", "qty") for x in texts):
+        return None
+    best: _Header | None = None
+    best_hits = 0
+    for block in _BLOCKS:
+        cells = toks if keep_positions else _glue_header([t for t in toks if t.text], block)
+        roles = [_role(t.text, block) if t.text else None for t in cells]
+        hits = sum(r is not None for r in roles)
+        if "row_no" in roles:
+            return _Header("long", "budget", roles, cells)
+        if hits > best_hits:
+            best, best_hits = _Header("rows", block, roles, cells), hits
+    if best is not None and (best_hits >= 3 or best_hits * 2 >= len(texts) + 1):
+        return best
+    return None
+
+
+def _is_sub_header(toks: list[_Tok]) -> bool:
+    texts = [t.text for t in toks if t.text]
+    return len(texts) >= 2 and all(
+        token_class(x) not in ("num", "pct", "code") for x in texts
+    ) and all(is_subtotal(x) or budget_row_kind(x) is not None for x in texts)
+
+
+def _spread_long_header(h: _Header, sub: list[_Tok]) -> _Header:
+    """Columns of a two-level long-form header.
+
+    The sub-header splits into groups at each 小计; the groups belong to the
+    parent columns after the row-code column and the first (total) value column.
+    """
+    groups: list[list[_Tok]] = []
+    for t in sub:
+        if is_subtotal(t.text) or not groups:
+            groups.append([t])
+        else:
+            groups[-1].append(t)
+    code = h.roles.index("row_no")
+    firsts = code + 2  # label, 行次, 合计: the parents after 合计 take the groups
+    parents = list(range(firsts, len(h.cells)))
+    if not groups or len(groups) > len(parents) or not is_subtotal(groups[0][0].text):
+        return h
+    spanning = set(parents[: len(groups)])
+    cells: list[_Tok] = []
+    roles: list[str | None] = []
+    subs: list[_Tok | None] = []
+    g = iter(groups)
+    for k, (t, r) in enumerate(zip(h.cells, h.roles)):
+        if k in spanning:
+            for j, s in enumerate(next(g)):
+                cells.append(t if j == 0 else _Tok("", t.prov))
+                roles.append(r)
+                subs.append(s)
+        else:
+            cells.append(t)
+            roles.append(r)
+            subs.append(None)
+    return _Header("long", h.block, roles, cells, subs)
+
+
+# ------------------------------------------------------------------ alignment
+
+
+def _fit(cls: str, role: str | None) -> float:
+    return _FIT[cls].get(_GROUP.get(role or "", "other"), _NO_FIT)
+
+
+def assign_columns(classes: list[str], roles: list[str | None]) -> list[int] | None:
+    """Columns for tokens of the given classes, order kept, best total fit.
+
+    Ties go to the later column: cells missing from a row are taken to be its
+    leading ones.  None when the tokens cannot be placed (more tokens than columns).
+    """
+    n, m = len(classes), len(roles)
+    if n > m:
+        return None
+    skip = [_SKIP.get(r or "", 0.0) for r in roles]
+    # best[i][j]: best score placing tokens i.. into columns j..
+    best = [[_NO_FIT * 10] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    best[n][m] = 0.0
+    for j in range(m - 1, -1, -1):
+        best[n][j] = best[n][j + 1] - skip[j]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            placed = _fit(classes[i], roles[j]) + best[i + 1][j + 1]
+            skipped = best[i][j + 1] - skip[j]
+            if placed > skipped:
+                best[i][j], take[i][j] = placed, True
+            else:
+                best[i][j] = skipped
+    out: list[int] = []
+    i = j = 0
+    while i < n and j < m:
+        if take[i][j]:
+            out.append(j)
+            i += 1
+        j += 1
+    return out if len(out) == n else None
+
+
+def _place_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
+    """Tokens of one data row under a row-per-line header."""
+    if "unit" not in h.roles:
+        toks = glue_units(toks)
+    # a row led by a form label (总计, 评价等级) keeps it in the first column
+    if toks and header_role(toks[0].text, "form") in ("total", "grade"):
+        cols = assign_columns([token_class(t.text) for t in toks[1:]], h.roles[1:])
+        if cols is not None:
+            return {0: toks[0], **{c + 1: t for c, t in zip(cols, toks[1:])}}
+    cols = assign_columns([token_class(t.text) for t in toks], h.roles)
+    if cols is None:  # more tokens than columns: keep them as written
+        return dict(enumerate(toks))
+    return dict(zip(cols, toks))
+
+
+def _group_row(label: _Tok | None, weight: _Tok | None, h: _Header) -> dict[int, _Tok]:
+    out: dict[int, _Tok] = {}
+    if label is not None:
+        out[0] = label
+    if weight is not None:
+        k = h.roles.index("weight") if "weight" in h.roles else (1 if label is not None else 0)
+        out[k] = weight
+    return out
+
+
+def _place_long_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
+    """A long-form budget row: label, 行次, values — whole when complete, else 合计 only."""
+    code_col = h.roles.index("row_no")
+    value_cols = list(range(code_col + 1, len(h.roles)))
+    out: dict[int, _Tok] = {}
+    k = 0
+    labels = []
+    while k < len(toks) and token_class(toks[k].text) != "code" and _is_label(toks[k].text):
+        labels.append(toks[k])
+        k += 1
+    for j, t in enumerate(labels[:code_col]):
+        out[j] = t
+    if k < len(toks) and token_class(toks[k].text) == "code":
+        out[code_col] = toks[k]
+        k += 1
+    values = toks[k:]
+    if len(values) == len(value_cols):
+        out.update(zip(value_cols, values))
+    elif values and value_cols:
+        out[value_cols[0]] = values[0]
+    return out
+
+
+# ------------------------------------------------------------------ table
+
+
+def _lone(toks: list[_Tok]) -> str | None:
+    if len(toks) != 1:
+        return None
+    cls = token_class(toks[0].text)
+    if cls == "num":
+        return "num"
+    return "label" if _is_label(toks[0].text) else None
+
+
+def _rows_of(table: RawTable) -> list[list[_Tok]]:
+    return [[_Tok(c.text, c.prov) for c in r] for r in table.rows()]
+
+
+def realign_table(table: RawTable) -> RawTable:
+    """A ``spaced``/``pipe`` table as a grid under its header (see the module docstring).
+
+    Other dialects are returned unchanged.
+    """
+    if table.dialect not in ("spaced", "pipe"):
+        return table
+    rows = _rows_of(table)
+    out: list[dict[int, _Tok]] = []
+    spans: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) → (row_span, col_span)
+    h: _Header | None = None
+    i = 0
+    while i < len(rows):
+        toks = [t for t in rows[i] if t.text] if table.dialect == "spaced" else rows[i]
+        words = [t for t in toks if t.text]
+        new_h = _header_of(toks, table.dialect == "pipe") if words else None
+        if new_h is not None:
+            if new_h.kind == "long" and i + 1 < len(rows) and _is_sub_header([t for t in rows[i + 1] if t.text]):
+                new_h = _spread_long_header(new_h, [t for t in rows[i + 1] if t.text])
+                h = new_h
+                top = {k: t for k, t in enumerate(h.cells) if t.text}
+                for k in top:  # a parent spans its sub-columns; a column without one spans both rows
+                    n = 1
+                    while k + n < len(h.cells) and not h.cells[k + n].text and (h.sub or [])[k + n] is not None:
+                        n += 1
+                    spans[(len(out), k)] = (1, n) if (h.sub or [])[k] is not None else (2, 1)
+                out.append(top)
+                out.append({k: s for k, s in enumerate(h.sub or []) if s is not None})
+                i += 2
+                continue
+            h = new_h
+            out.append({k: t for k, t in enumerate(h.cells) if t.text or table.dialect == "pipe"})
+            i += 1
+            continue
+        if h is None or (table.dialect == "pipe" and len(toks) >= len(h.roles)):
+            out.append({k: t for k, t in enumerate(toks)})
+            i += 1
+            continue
+        if h.kind == "long":
+            out.append(_place_long_row(words, h))
+            i += 1
+            continue
+        # a floating level-1 label and a floating weight make one group row
+        kind = _lone(words)
+        nxt = [t for t in rows[i + 1] if t.text] if i + 1 < len(rows) else []
+        nkind = _lone(nxt) if nxt else None
+        if kind and nkind and {kind, nkind} == {"num", "label"}:
+            label, weight = (words[0], nxt[0]) if kind == "label" else (nxt[0], words[0])
+            out.append(_group_row(label, weight, h))
+            i += 2
+            continue
+        if kind == "label":
+            out.append(_group_row(words[0], None, h))
+        elif kind == "num":
+            out.append(_group_row(None, words[0], h))
+        else:
+            out.append(_place_row(words, h))
+        i += 1
+    return _to_table(table, out, spans)
+
+
+def _to_table(table: RawTable, rows: list[dict[int, _Tok]],
+              spans: dict[tuple[int, int], tuple[int, int]]) -> RawTable:
+    width = max((max(r) + 1 for r in rows if r), default=0)
+    covered: set[tuple[int, int]] = set()
+    for (r, k), (rs, cs) in spans.items():
+        covered |= {(r + a, k + b) for a in range(rs) for b in range(cs)} - {(r, k)}
+    cells: list[RawCell] = []
+    for r, row in enumerate(rows):
+        if not row:
+            continue
+        row_prov = next(iter(row.values())).prov
+        for k in range(max(row) + 1 if table.dialect == "pipe" else width):
+            if (r, k) in covered:
+                continue
+            t = row.get(k)
+            if t is None:
+                prov = row_prov.model_copy(update={"row": r, "col": k, "text": ""})
+                cells.append(RawCell(row=r, col=k, text="", prov=prov))
+                continue
+            rs, cs = spans.get((r, k), (1, 1))
+            cells.append(RawCell(row=r, col=k, row_span=rs, col_span=cs, text=t.text,
+                                 prov=t.prov.model_copy(update={"row": r, "col": k})))
+    return table.model_copy(update={"n_rows": len(rows), "n_cols": width, "cells": cells})
