@@ -224,3 +224,14 @@ def test_money_table_total_row_is_no_score_total() -> None:
     (r,) = raw_to_reports(doc(money, scores))
     assert r.total_weight is not None and r.total_weight.value == D("100")
     assert r.total_score is not None and r.total_score.value == D("97.19")
+
+
+def test_narrative_naming_two_projects_is_two_reports() -> None:
+    texts = ["项目绩效自评报告", "项目名称：甲项目", "本次绩效评分为 95 分，自评优秀。",
+             "项目绩效自评报告", "项目名称：乙项目", "本次绩效评分为 80 分，自评良好。"]
+    a, b = raw_to_reports(doc(*[para(t, i) for i, t in enumerate(texts)]))
+    assert (a.seq, b.seq) == (0, 1) and a.shape == b.shape == "narrative"
+    assert a.project_name is not None and a.project_name.text == "甲项目"
+    assert b.project_name is not None and b.project_name.text == "乙项目"
+    # one 项目名称 paragraph: one report
+    assert len(raw_to_reports(doc(*[para(t, i) for i, t in enumerate(texts[:3])]))) == 1

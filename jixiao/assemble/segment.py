@@ -3,13 +3,15 @@
 A form starts at a table whose first label is 项目名称 (with the form-title
 paragraphs right before it: "部门预算项目支出绩效自评表（2024年度）").  A document
 with fewer than two such forms is one report (a narrative with an appended form
-is one report).
+is one report) — unless, holding no form, it names several projects in
+"项目名称：…" paragraphs: then each of those starts a narrative report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.assemble import patterns as P
 from jixiao.assemble.header_fields import form_role
 from jixiao.assemble.tableview import lead, table_to_rows
 from jixiao.assemble.vocab import is_form_title
@@ -40,11 +42,25 @@ def is_form_table(table: RawTable) -> bool:
     return False
 
 
+def is_name_paragraph(p: RawParagraph) -> bool:
+    """"项目名称：…" — a paragraph naming the project of a narrative report."""
+    m = P.LABEL_VALUE.match(p.text.strip())
+    return bool(m and m.group("value").strip() and form_role(m.group("label")) == "project_name")
+
+
 def raw_to_segments(raw: RawDocument) -> list[Segment]:
     blocks = list(raw.blocks)
     anchors = [i for i, b in enumerate(blocks) if isinstance(b, RawTable) and is_form_table(b)]
     if len(anchors) < 2:
+        named = [i for i, b in enumerate(blocks) if isinstance(b, RawParagraph) and is_name_paragraph(b)]
+        if not anchors and len(named) >= 2:
+            return _split(blocks, named, anchored=False)
         return [Segment(blocks, anchored=bool(anchors))] if blocks else []
+    return _split(blocks, anchors, anchored=True)
+
+
+def _split(blocks: list[RawBlock], anchors: list[int], anchored: bool) -> list[Segment]:
+    """Segments starting at each anchor, with the title paragraphs right before it."""
     starts: list[int] = []
     prev_end = 0
     for a in anchors:
@@ -55,4 +71,4 @@ def raw_to_segments(raw: RawDocument) -> list[Segment]:
         prev_end = a + 1
     starts[0] = 0  # anything before the first form belongs to it
     bounds = [*starts, len(blocks)]
-    return [Segment(blocks[bounds[i]: bounds[i + 1]], anchored=True) for i in range(len(starts))]
+    return [Segment(blocks[bounds[i]: bounds[i + 1]], anchored=anchored) for i in range(len(starts))]
