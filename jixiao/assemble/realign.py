@@ -30,56 +30,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from jixiao.assemble.realign_fit import Tok, assign_columns, glue_units, is_label, merge_tokens, token_class
 from jixiao.extract.raw import RawCell, RawTable
-from jixiao.model import Kind, Provenance
-from jixiao.normalize import is_unit, parse_comparator, parse_quantity
 from jixiao.normalize.headers import budget_row_kind, header_role, is_subtotal
 
-_HAN = regex.compile(r"\p{Han}")
-_BARE_NUMBER = regex.compile(r"^[+\-]?\d[\d,]*(?:\.\d+)?$")
-_ENDS_NUMBER = regex.compile(r"\d(?:\.\d+)?$")
-_ROW_CODE = regex.compile(r"^\(\d{1,2}\)(?:=\(\d{1,2}\)[-+*/×÷]\(\d{1,2}\))?$")
-
 _BLOCKS = ("indicator", "budget")
-_LONG_VALUE_ROLES = frozenset({"initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate"})
-
-# column role → group of roles that take the same sort of token
-_GROUP = {
-    "level1": "label", "level2": "label", "name": "label", "line": "label",
-    "row_no": "code", "nature": "nature", "target": "value", "actual": "value", "unit": "unit",
-    "weight": "num", "score": "num",
-    "initial": "money", "adjusted": "money", "executed": "money", "to_hand": "money", "balance": "money",
-    "rate": "rate", "to_hand_rate": "rate", "completion_rate": "rate", "reason": "reason",
-}
-# how well a token class fits a column group; a pair not listed does not fit
-_FIT: dict[str, dict[str, float]] = {
-    "text": {"label": 3, "value": 1, "reason": 2, "other": 0},
-    "qual": {"label": 2, "value": 3, "reason": 1, "nature": 1, "other": 0},
-    "num": {"value": 2, "num": 3, "money": 3, "rate": 2, "reason": 0, "other": 0},
-    "pct": {"value": 3, "rate": 3, "num": 1, "money": 0, "other": 0},
-    "cmpval": {"value": 3, "other": 0},
-    "qty": {"value": 3, "money": 1, "other": 0},
-    "cmp": {"nature": 3, "value": 1, "other": 0},
-    "unit": {"unit": 3, "value": 0, "other": 0},
-    "dash": {"num": 2, "money": 2, "rate": 2, "value": 2, "reason": 1, "unit": 1, "nature": 1, "other": 1,
-             "label": 0},
-    "code": {"code": 3, "label": 0, "other": 0},
-}
-# what leaving a column of a role empty costs
-# (a weight is nearly always written, a score or an actual value is left blank more often)
-_SKIP = {"level1": 0.0, "level2": 0.2, "name": 1.5, "line": 1.5, "row_no": 2.0, "nature": 0.5, "target": 1.0,
-         "actual": 0.8, "unit": 0.5, "weight": 2.5, "score": 2.0, "reason": 0.2, "completion_rate": 0.5,
-         "initial": 1.0, "adjusted": 1.0, "executed": 1.0, "to_hand": 1.0, "balance": 1.0, "rate": 1.0,
-         "to_hand_rate": 1.0}
-_NO_FIT = -1000.0
-
-
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    prov: Provenance
 
 
 @dataclass
@@ -87,62 +42,8 @@ class _Header:
     kind: str  # "rows" (one line per row) or "long" (long-form budget, 行次 column)
     block: str
     roles: list[str | None]
-    cells: list[_Tok]
-    sub: list[_Tok | None] | None = None  # long form: the second header row, per column
-
-
-# ------------------------------------------------------------------ tokens
-
-
-def _is_label(text: str) -> bool:
-    return bool(_HAN.search(text)) and parse_comparator(text) is None and not is_unit(text)
-
-
-def token_class(text: str) -> str:
-    """Sort of a token: text, qual, num, pct, cmpval, qty, cmp, unit, dash, code."""
-    t = text.strip()
-    if _ROW_CODE.match(t):
-        return "code"
-    if _BARE_NUMBER.match(t):
-        return "num"
-    if parse_comparator(t) is not None:
-        return "cmp"
-    if is_unit(t):
-        return "unit"
-    q = parse_quantity(t)
-    if q.kind == Kind.EMPTY:
-        return "dash"
-    if q.value is not None:
-        if q.comparator is not None:
-            return "cmpval"
-        return "pct" if q.kind == Kind.PERCENT else "qty"
-    if q.kind == Kind.QUALITATIVE and len(t) <= 6:
-        return "qual"
-    return "text"
-
-
-def _merge(a: _Tok, b: _Tok, sep: str) -> _Tok:
-    prov = a.prov.model_copy(
-        update={
-            "text": a.prov.text + sep + b.prov.text,
-            "line_start": min(x for x in (a.prov.line_start, b.prov.line_start) if x is not None)
-            if a.prov.line_start is not None or b.prov.line_start is not None else None,
-            "line_end": max(x for x in (a.prov.line_end, b.prov.line_end) if x is not None)
-            if a.prov.line_end is not None or b.prov.line_end is not None else None,
-        }
-    )
-    return _Tok(a.text + sep + b.text, prov)
-
-
-def glue_units(toks: list[_Tok]) -> list[_Tok]:
-    """"=2" "次" → "=2 次": a unit token joins the number before it."""
-    out: list[_Tok] = []
-    for t in toks:
-        if out and is_unit(t.text) and _ENDS_NUMBER.search(out[-1].text) and token_class(out[-1].text) != "code":
-            out[-1] = _merge(out[-1], t, " ")
-        else:
-            out.append(t)
-    return out
+    cells: list[Tok]
+    sub: list[Tok | None] | None = None  # long form: the second header row, per column
 
 
 # ------------------------------------------------------------------ headers
@@ -152,14 +53,14 @@ def _role(text: str, block: str) -> str | None:
     return header_role(text, block)
 
 
-def _glue_header(toks: list[_Tok], block: str) -> list[_Tok]:
+def _glue_header(toks: list[Tok], block: str) -> list[Tok]:
     """A header cell split at a space ("度量" "单位") is glued when the whole has a role."""
-    out: list[_Tok] = []
+    out: list[Tok] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         if i + 1 < len(toks) and _role(t.text, block) is None:
-            glued = _merge(t, toks[i + 1], "")
+            glued = merge_tokens(t, toks[i + 1], "")
             if _role(glued.text, block) is not None:
                 out.append(glued)
                 i += 2
@@ -169,7 +70,7 @@ def _glue_header(toks: list[_Tok], block: str) -> list[_Tok]:
     return out
 
 
-def _header_of(toks: list[_Tok], keep_positions: bool) -> _Header | None:
+def _header_of(toks: list[Tok], keep_positions: bool) -> _Header | None:
     """The header a row is, if it is one.  ``keep_positions`` (pipe rows): empty
     cells stay columns and nothing is glued."""
     texts = [t.text for t in toks if t.text]
@@ -190,20 +91,20 @@ def _header_of(toks: list[_Tok], keep_positions: bool) -> _Header | None:
     return None
 
 
-def _is_sub_header(toks: list[_Tok]) -> bool:
+def _is_sub_header(toks: list[Tok]) -> bool:
     texts = [t.text for t in toks if t.text]
     return len(texts) >= 2 and all(
         token_class(x) not in ("num", "pct", "code") for x in texts
     ) and all(is_subtotal(x) or budget_row_kind(x) is not None for x in texts)
 
 
-def _spread_long_header(h: _Header, sub: list[_Tok]) -> _Header:
+def _spread_long_header(h: _Header, sub: list[Tok]) -> _Header:
     """Columns of a two-level long-form header.
 
     The sub-header splits into groups at each 小计; the groups belong to the
     parent columns after the row-code column and the first (total) value column.
     """
-    groups: list[list[_Tok]] = []
+    groups: list[list[Tok]] = []
     for t in sub:
         if is_subtotal(t.text) or not groups:
             groups.append([t])
@@ -215,14 +116,14 @@ def _spread_long_header(h: _Header, sub: list[_Tok]) -> _Header:
     if not groups or len(groups) > len(parents) or not is_subtotal(groups[0][0].text):
         return h
     spanning = set(parents[: len(groups)])
-    cells: list[_Tok] = []
+    cells: list[Tok] = []
     roles: list[str | None] = []
-    subs: list[_Tok | None] = []
+    subs: list[Tok | None] = []
     g = iter(groups)
     for k, (t, r) in enumerate(zip(h.cells, h.roles)):
         if k in spanning:
             for j, s in enumerate(next(g)):
-                cells.append(t if j == 0 else _Tok("", t.prov))
+                cells.append(t if j == 0 else Tok("", t.prov))
                 roles.append(r)
                 subs.append(s)
         else:
@@ -235,45 +136,7 @@ def _spread_long_header(h: _Header, sub: list[_Tok]) -> _Header:
 # ------------------------------------------------------------------ alignment
 
 
-def _fit(cls: str, role: str | None) -> float:
-    return _FIT[cls].get(_GROUP.get(role or "", "other"), _NO_FIT)
-
-
-def assign_columns(classes: list[str], roles: list[str | None]) -> list[int] | None:
-    """Columns for tokens of the given classes, order kept, best total fit.
-
-    Ties go to the later column: cells missing from a row are taken to be its
-    leading ones.  None when the tokens cannot be placed (more tokens than columns).
-    """
-    n, m = len(classes), len(roles)
-    if n > m:
-        return None
-    skip = [_SKIP.get(r or "", 0.0) for r in roles]
-    # best[i][j]: best score placing tokens i.. into columns j..
-    best = [[_NO_FIT * 10] * (m + 1) for _ in range(n + 1)]
-    take = [[False] * (m + 1) for _ in range(n + 1)]
-    best[n][m] = 0.0
-    for j in range(m - 1, -1, -1):
-        best[n][j] = best[n][j + 1] - skip[j]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            placed = _fit(classes[i], roles[j]) + best[i + 1][j + 1]
-            skipped = best[i][j + 1] - skip[j]
-            if placed > skipped:
-                best[i][j], take[i][j] = placed, True
-            else:
-                best[i][j] = skipped
-    out: list[int] = []
-    i = j = 0
-    while i < n and j < m:
-        if take[i][j]:
-            out.append(j)
-            i += 1
-        j += 1
-    return out if len(out) == n else None
-
-
-def _place_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
+def _place_row(toks: list[Tok], h: _Header) -> dict[int, Tok]:
     """Tokens of one data row under a row-per-line header."""
     if "unit" not in h.roles:
         toks = glue_units(toks)
@@ -288,8 +151,8 @@ def _place_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
     return dict(zip(cols, toks))
 
 
-def _group_row(label: _Tok | None, weight: _Tok | None, h: _Header) -> dict[int, _Tok]:
-    out: dict[int, _Tok] = {}
+def _group_row(label: Tok | None, weight: Tok | None, h: _Header) -> dict[int, Tok]:
+    out: dict[int, Tok] = {}
     if label is not None:
         out[0] = label
     if weight is not None:
@@ -298,14 +161,14 @@ def _group_row(label: _Tok | None, weight: _Tok | None, h: _Header) -> dict[int,
     return out
 
 
-def _place_long_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
+def _place_long_row(toks: list[Tok], h: _Header) -> dict[int, Tok]:
     """A long-form budget row: label, 行次, values — whole when complete, else 合计 only."""
     code_col = h.roles.index("row_no")
     value_cols = list(range(code_col + 1, len(h.roles)))
-    out: dict[int, _Tok] = {}
+    out: dict[int, Tok] = {}
     k = 0
     labels = []
-    while k < len(toks) and token_class(toks[k].text) != "code" and _is_label(toks[k].text):
+    while k < len(toks) and token_class(toks[k].text) != "code" and is_label(toks[k].text):
         labels.append(toks[k])
         k += 1
     for j, t in enumerate(labels[:code_col]):
@@ -324,17 +187,17 @@ def _place_long_row(toks: list[_Tok], h: _Header) -> dict[int, _Tok]:
 # ------------------------------------------------------------------ table
 
 
-def _lone(toks: list[_Tok]) -> str | None:
+def _lone(toks: list[Tok]) -> str | None:
     if len(toks) != 1:
         return None
     cls = token_class(toks[0].text)
     if cls == "num":
         return "num"
-    return "label" if _is_label(toks[0].text) else None
+    return "label" if is_label(toks[0].text) else None
 
 
-def _rows_of(table: RawTable) -> list[list[_Tok]]:
-    return [[_Tok(c.text, c.prov) for c in r] for r in table.rows()]
+def _rows_of(table: RawTable) -> list[list[Tok]]:
+    return [[Tok(c.text, c.prov) for c in r] for r in table.rows()]
 
 
 def realign_table(table: RawTable) -> RawTable:
@@ -345,7 +208,7 @@ def realign_table(table: RawTable) -> RawTable:
     if table.dialect not in ("spaced", "pipe"):
         return table
     rows = _rows_of(table)
-    out: list[dict[int, _Tok]] = []
+    out: list[dict[int, Tok]] = []
     spans: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) → (row_span, col_span)
     h: _Header | None = None
     i = 0
@@ -398,7 +261,7 @@ def realign_table(table: RawTable) -> RawTable:
     return _to_table(table, out, spans)
 
 
-def _to_table(table: RawTable, rows: list[dict[int, _Tok]],
+def _to_table(table: RawTable, rows: list[dict[int, Tok]],
               spans: dict[tuple[int, int], tuple[int, int]]) -> RawTable:
     width = max((max(r) + 1 for r in rows if r), default=0)
     covered: set[tuple[int, int]] = set()
