@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+import regex
+
 from jixiao.normalize import patterns as P
 from jixiao.normalize.vocab import fold
 
@@ -21,13 +23,12 @@ def _clean(text: str) -> str:
     return P.MINUS_LIKE.sub("-", fold(text))
 
 
-def match_to_decimal(m: object) -> Decimal:
+def match_to_decimal(m: regex.Match[str]) -> Decimal:
     """A match of :data:`patterns.NUMBER` → Decimal (thousands separators removed)."""
-    sign = m.group("sign") or ""  # type: ignore[attr-defined]
-    digits = m.group("int").replace(",", "")  # type: ignore[attr-defined]
-    frac = m.group("frac")  # type: ignore[attr-defined]
-    d = Decimal(f"{sign}{digits}.{frac}" if frac else f"{sign}{digits}")
-    return d
+    sign = m.group("sign") or ""
+    digits = m.group("int").replace(",", "")
+    frac = m.group("frac")
+    return Decimal(f"{sign}{digits}.{frac}" if frac else f"{sign}{digits}")
 
 
 def parse_decimal(text: str | None) -> Decimal | None:

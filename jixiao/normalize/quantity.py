@@ -26,7 +26,7 @@ from decimal import Decimal, localcontext
 from jixiao.model import Comparator, Kind, Provenance, Quantity
 from jixiao.normalize import patterns as P
 from jixiao.normalize.comparators import split_prefix, split_suffix, strip_filler
-from jixiao.normalize.grades import qualitative_of
+from jixiao.normalize.grades import Qualitative, qualitative_of
 from jixiao.normalize.numbers import cn_to_decimal, leading_number
 from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
 from jixiao.normalize.vocab import fold
@@ -86,7 +86,10 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
         second = leading_number(tail[m.end():])
         if second is not None and not _too_long(second[0]):
             upper, tail2 = second
-            tail = tail2 or m.group("unit1")
+            unit1 = m.group("unit1")
+            if unit1 and tail2 and _differ(unit1, tail2):  # "5000元-1万元": ends in different units
+                return _fallback(raw, t, cmp, prov)
+            tail = tail2 or unit1
 
     if cmp is None:
         cmp, tail = split_suffix(tail)
@@ -110,13 +113,24 @@ def _number_part(rest: str) -> tuple[Decimal, str, bool] | None:
         if got is None or got[1]:
             return None
         return got[0], "%", cn_to_decimal(inner) is not None
-    rest = P.CURRENCY.sub("", rest, count=1) if P.CURRENCY.match(rest) else rest
+    currency = P.CURRENCY.match(rest) is not None
+    if currency:
+        rest = rest[1:]
     got = leading_number(rest)
     if got is None:
         return None
     value, tail = got
     chinese = not rest[:1].isdigit() and rest[:1] not in "-+"
-    return value, tail, chinese
+    return value, (tail or "元") if currency else tail, chinese
+
+
+def _differ(unit1: str, unit2: str) -> bool:
+    a, b = resolve_unit(unit1), resolve_unit(_strip_suffix(unit2))
+    return a is None or b is None or (a.unit, a.factor) != (b.unit, b.factor)
+
+
+def _strip_suffix(text: str) -> str:
+    return split_suffix(text)[1]
 
 
 def _unit_of(tail: str, hint: str | None, chinese: bool) -> tuple[Unit | None, bool]:
@@ -170,9 +184,9 @@ def _is_year(v: Decimal) -> bool:
     return v == v.to_integral_value() and bool(P.YEAR_VALUE.match(str(int(v))))
 
 
-def _qualitative(raw: str, cmp: Comparator | None, q: object, prov: Provenance | None) -> Quantity:
-    return Quantity(raw=raw, comparator=cmp, kind=Kind.QUALITATIVE, label=q.label,  # type: ignore[attr-defined]
-                    polarity=q.polarity, grade=q.grade, prov=prov)  # type: ignore[attr-defined]
+def _qualitative(raw: str, cmp: Comparator | None, q: Qualitative, prov: Provenance | None) -> Quantity:
+    return Quantity(raw=raw, comparator=cmp, kind=Kind.QUALITATIVE, label=q.label, polarity=q.polarity,
+                    grade=q.grade, prov=prov)
 
 
 def _fallback(raw: str, folded: str, cmp: Comparator | None, prov: Provenance | None) -> Quantity:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -85,13 +86,13 @@ class WordEntry(_Entry):
     aliases: tuple[str, ...] = ()
 
 
-def _no_blank(spellings: list[str], where: str) -> None:
+def _no_blank(spellings: Sequence[str], where: str) -> None:
     for s in spellings:
         if not fold(s):
             raise ValueError(f"{where}: blank spelling")
 
 
-def _no_duplicates(groups: list[tuple[str, tuple[str, ...]]], where: str) -> None:
+def _no_duplicates(groups: Sequence[tuple[str, tuple[str, ...]]], where: str) -> None:
     """``groups`` = (owner, spellings) per entry; a spelling may appear in one entry, once."""
     seen: dict[str, str] = {}
     for owner, spellings in groups:
