@@ -235,3 +235,32 @@ def test_narrative_naming_two_projects_is_two_reports() -> None:
     assert b.project_name is not None and b.project_name.text == "乙项目"
     # one 项目名称 paragraph: one report
     assert len(raw_to_reports(doc(*[para(t, i) for i, t in enumerate(texts[:3])]))) == 1
+
+
+def test_rows_without_the_block_label_continuation_line_up() -> None:
+    # the header carries the block label in its first cell, the data rows lost that empty cell
+    t = cells_table([
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "甲", "≥1次", "2次", "45", "45"],
+        ["", "质量指标", "乙", "100%", "100%", "45", "40"],
+        ["总分", "85"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    a, b = r.indicators
+    assert (a.level1, a.level2, a.name) == ("产出指标", "数量指标", "甲")
+    assert a.weight is not None and a.weight.value == D("45")
+    assert (b.level1, b.filled, b.score.value if b.score else None) == ("产出指标", ["level1"], D("40"))
+    # "总分 | 85": a score total with one number is the score
+    assert r.total_weight is None
+    assert r.total_score is not None and r.total_score.value == D("85")
+
+
+def test_row_short_of_a_trailing_cell_is_not_shifted() -> None:
+    # the same header, a row that kept its block-label continuation but lost the trailing reason cell
+    t = cells_table([
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "原因"],
+        ["", "产出指标", "数量指标", "甲", "≥1次", "2次", "45", "45"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (a,) = r.indicators
+    assert (a.level1, a.name, a.score.value if a.score else None) == ("产出指标", "甲", D("45"))

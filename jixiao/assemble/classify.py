@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from jixiao.assemble.tableview import Slot, distinct
+from jixiao.assemble.tableview import Slot, align, distinct, shifted
+from jixiao.assemble.values import is_number, looks_like_value
 from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal
 
 Block = Literal["budget", "budget_long", "indicator"]
@@ -25,6 +26,11 @@ class Header:
     unit: str | None = None  # money unit stated in the header ("万元")
     block_label: Slot | None = None  # "预算执行情况（10分）" in the header's first cell
     sub_rows: list[list[Slot]] = field(default_factory=list)  # long form: second header row
+
+    @property
+    def label_first(self) -> bool:
+        """The header's first cell is a block label ("预算执行情况（10分）")."""
+        return self.block_label is not None and bool(self.row) and self.row[0] is self.block_label
 
     @property
     def width(self) -> int:
@@ -64,3 +70,34 @@ def row_to_header(row: list[Slot]) -> Header | None:
     if ni >= 2 and len(i_roles) >= 3:
         return Header("indicator", row, _roles(row, "indicator"), unit, block_label)
     return None
+
+
+_NUMERIC = frozenset({"weight", "score", "initial", "adjusted", "executed", "to_hand", "balance"})
+_LABELS = frozenset({"level1", "level2", "name", "line"})
+
+
+def _fit(row: list[Slot], roles: list[str | None]) -> int:
+    """How well a row's cells suit the header's columns: numbers under weight/score
+    and money columns, words under label columns."""
+    score = 0
+    for s, role in zip(row, roles):
+        if s.empty or role is None:
+            continue
+        if role in _NUMERIC:
+            score += 1 if is_number(s.text) else -1
+        elif role in _LABELS:
+            score += -1 if looks_like_value(s.text) else 1
+    return score
+
+
+def align_to_header(row: list[Slot], header: Header) -> list[Slot]:
+    """A data row aligned to the header's columns.  Under a header whose first cell
+    is a block label ("绩效指标（90分）"), a row one cell short may have lost that
+    label's empty continuation: it is shifted when its cells then suit the columns
+    better."""
+    if header.label_first and len(row) == header.width - 1 and row and not row[0].from_above:
+        plain, moved = align(row, header.width), align(shifted(row), header.width)
+        if _fit(moved, header.roles) > _fit(plain, header.roles):
+            return moved
+        return plain
+    return align(row, header.width)

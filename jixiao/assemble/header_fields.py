@@ -15,7 +15,8 @@ from jixiao.assemble import patterns as P
 from jixiao.assemble.classify import BLOCK_LABEL_ROLES, Header
 from jixiao.assemble.tableview import Slot, distinct
 from jixiao.assemble.values import clean_text, grade_word, is_number, quantity, text_item
-from jixiao.model import Provenance, Quantity, TextItem
+from jixiao.assemble.vocab import is_score_total
+from jixiao.model import Kind, Provenance, Quantity, TextItem
 from jixiao.normalize.headers import header_role
 
 TEXT_FIELDS = {
@@ -75,9 +76,10 @@ def _put_value(fields: HeaderFields, role: str, slot: Slot, value_text: str | No
         fields.put(TEXT_FIELDS[role], text_item(slot.text if value_text is None else value_text, prov))
 
 
-def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: list[Slot]) -> None:
+def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: list[Slot],
+           score_only: bool = False) -> None:
     """合计 | weight | score [| grade] — by the indicator header's columns when the row
-    lines up with it, else in order."""
+    lines up with it, else in order; "总分 | 95" (``score_only``, one value) is a score."""
     weight: Quantity | None = None
     score: Quantity | None = None
     if header is not None and header.block == "indicator" and len(row) == header.width:
@@ -88,10 +90,16 @@ def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: l
             score = quantity(row[cs].text, row[cs].prov)
     else:
         vals = [s for s in rest if not s.from_above]
-        if len(vals) >= 1:
+        numbers = [s for s in vals if not s.empty and is_number(s.text)]
+        if score_only and len(numbers) == 1:
+            vals = [Slot(""), numbers[0]]
+            weight = None
+        elif len(vals) >= 1:
             weight = quantity(vals[0].text, vals[0].prov)
         if len(vals) >= 2:
             score = quantity(vals[1].text, vals[1].prov)
+            if weight is not None and weight.kind == Kind.EMPTY and score_only:
+                weight = None
     fields.put("total_weight", weight)
     fields.put("total_score", score)
     _grade(fields, rest)
@@ -120,7 +128,7 @@ def row_to_fields(fields: HeaderFields, row: list[Slot], below: list[Slot] | Non
         rest = [c for _, c in cells[i + 1:]]
         if role == "total":
             if scored_table:
-                _total(fields, rest, header, row)
+                _total(fields, rest, header, row, score_only=is_score_total(s.text))
             return
         if role == "grade":
             _grade(fields, rest)

@@ -28,3 +28,6 @@ LINE_BREAK = regex.compile(r"\s*\n\s*")
 
 # a trailing parenthesis (a unit in a header: "年度总金额(万元)")
 TRAILING_PAREN = regex.compile(r"\s*[（(][^（）()]*[)）]\s*$")
+
+# a cell starting like a value: optional comparator, then a number ("100%", "≥2 次", "45")
+VALUE_START = regex.compile(r"^\s*(?:[≥≤=<>≧≦]=?)?\s*-?\d")

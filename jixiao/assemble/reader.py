@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.assemble.budget import long_form_to_lines, row_to_line
-from jixiao.assemble.classify import Header, row_to_header
+from jixiao.assemble.classify import Header, align_to_header, row_to_header
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
-from jixiao.assemble.tableview import Slot, align, lead, table_to_rows
+from jixiao.assemble.tableview import Slot, lead, table_to_rows
 from jixiao.assemble.vocab import heading_level1, is_form_title
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import BudgetLine, Indicator, StatedScore
@@ -122,7 +122,7 @@ class SegmentReader:
                     else:
                         long_rows.append(row)
                     continue
-                aligned = align(row, header.width)
+                aligned = align_to_header(row, header)
                 if header.block == "budget":
                     line = row_to_line(header, aligned, len(budget_lines), d.source, table)
                     if line is not None:

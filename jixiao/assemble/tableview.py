@@ -68,6 +68,12 @@ def lead(row: list[Slot]) -> tuple[int, Slot] | None:
     return None
 
 
+def shifted(row: list[Slot]) -> list[Slot]:
+    """The row with an empty slot put in front (a lost block-label continuation)."""
+    r = row[0].row if row else 0
+    return [Slot("", None, r, -1), *row]
+
+
 def align(row: list[Slot], width: int) -> list[Slot]:
     """Align a data row to a header of ``width`` columns.
 

@@ -86,3 +86,8 @@ def name_unit(name: str | None) -> str | None:
 
 def is_number(text: str | None) -> bool:
     return bool(P.NUMBER.match(unicodedata.normalize("NFKC", clean_text(text))))
+
+
+def looks_like_value(text: str | None) -> bool:
+    """A cell that reads as a value ("100%", "≥2 次", "45") rather than a label."""
+    return bool(P.VALUE_START.match(unicodedata.normalize("NFKC", clean_text(text))))

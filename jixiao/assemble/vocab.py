@@ -28,6 +28,7 @@ class TableLabels(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     budget_execution: list[str]
     form_title_words: list[str]
+    score_totals: list[str]
     heading_level1: list[_HeadingLevel1]
 
 
@@ -41,6 +42,12 @@ def is_budget_execution(text: str | None) -> bool:
     """"预算执行率" / "预算执行指标": the budget-execution row of an indicator table."""
     t = fold_header(text)
     return bool(t) and t in {fold_header(w) for w in labels().budget_execution}
+
+
+def is_score_total(text: str | None) -> bool:
+    """"总分": a total row whose single number is the score (not the weight)."""
+    t = fold_header(text)
+    return bool(t) and t in {fold_header(w) for w in labels().score_totals}
 
 
 def is_form_title(text: str | None) -> bool:
