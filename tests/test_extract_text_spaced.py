@@ -104,3 +104,13 @@ def test_prose_lines_with_spaces_are_not_tables() -> None:
     doc = text_to_raw(text, "x.txt")
     assert doc.tables() == []
     assert len(doc.paragraphs()) == 3
+
+
+def test_sentence_cut_at_a_page_break_is_joined_in_a_line_per_paragraph_dump() -> None:
+    # seed 003 lines 47/49: "（3）监管有效性：项目资金列入县级财政资金项目库，每年" / "" / "经人大会议列入…"
+    doc = load(SEED_001.parent.parent / "seed-003" / "report.txt")
+    p = [q for q in doc.paragraphs() if q.text.startswith("(3)监管有效性")][0]
+    assert (p.prov.line_start, p.prov.line_end) == (47, 49)
+    assert "项目库,每年经人大会议列入医保局年度预算" in p.text
+    # every other paragraph of the seed stays one line
+    assert all(q.prov.line_start == q.prov.line_end for q in doc.paragraphs() if q is not p)

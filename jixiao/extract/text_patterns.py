@@ -43,6 +43,8 @@ HEADING_START = regex.compile(
 # punctuation that ends a sentence (after folding "！" → "!"); "；" does not: it
 # separates the clauses of one sentence
 SENTENCE_END = regex.compile(r"[。!?…」』”\"]\s*$")
+# a line that stops right after a word or number (no closing punctuation)
+WORD_END = regex.compile(r"[\p{Han}\p{L}\d]\s*$")
 # punctuation that only prose has inside a token: sentence ends and list commas
 # (a digit group comma "3,200,000" is not prose)
 PROSE_PUNCT = regex.compile(r"[。;!?、]|,(?!\d{3}(?:\D|$))")

@@ -2,7 +2,9 @@
 
 Two layouts occur:
 
-- *one paragraph per line* (DOCX dumps): every non-blank line is a paragraph;
+- *one paragraph per line* (DOCX dumps): every non-blank line is a paragraph,
+  except a sentence cut at a page break (the line has sentence punctuation and
+  stops right after a word: "…项目库，每年" / "经人大会议列入…");
 - *wrapped* (pdftotext dumps): a paragraph is broken into lines of nearly the
   page width, often with blank lines between them.  A line that does not end a
   sentence continues into the next non-blank line, unless that line starts a
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.extract.text_lines import Line, display_width, join_text
-from jixiao.extract.text_patterns import HEADING_START, PROSE_PUNCT, SENTENCE_END
+from jixiao.extract.text_patterns import CELL_PROSE_PUNCT, HEADING_START, PROSE_PUNCT, SENTENCE_END, WORD_END
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ def _continues(line: Line, nxt: Line, width: int) -> bool:
     return display_width(t) >= 0.8 * width or bool(PROSE_PUNCT.search(t))
 
 
+def _broken(line: Line, nxt: Line) -> bool:
+    """One paragraph per line, yet a sentence cut in the middle (a page break):
+    the line holds sentence punctuation and stops right after a word."""
+    t = line.text.strip()
+    return (
+        bool(CELL_PROSE_PUNCT.search(t))
+        and bool(WORD_END.search(t))
+        and not HEADING_START.match(nxt.text.strip())
+    )
+
+
 def lines_to_paragraphs(lines: list[Line], width: int | None) -> list[Paragraph]:
     """Group prose lines (blank lines allowed) into paragraphs."""
     body = [ln for ln in lines if not ln.is_blank]
@@ -70,7 +83,7 @@ def lines_to_paragraphs(lines: list[Line], width: int | None) -> list[Paragraph]
     for k, ln in enumerate(body):
         group.append(ln)
         nxt = body[k + 1] if k + 1 < len(body) else None
-        if width is not None and nxt is not None and _continues(ln, nxt, width):
+        if nxt is not None and (_continues(ln, nxt, width) if width is not None else _broken(ln, nxt)):
             continue
         out.append(
             Paragraph(
