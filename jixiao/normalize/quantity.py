@@ -50,7 +50,9 @@ def _fold(text: str) -> str:
     t = P.MINUS_LIKE.sub("-", fold(text)).strip(_EDGE)
     t = P.TRAILING_NOTE.sub("", t)
     m = P.BRACKETED.match(t)
-    return strip_filler(m.group("inner") if m else t)
+    if m and not P.NUMBER_FULL.match(m.group("inner")):  # "(50分)" yes; "(1)" is a row label (行次)
+        t = m.group("inner")
+    return strip_filler(t)
 
 
 def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
