@@ -154,3 +154,17 @@ def test_budget_row_kind_with_parent() -> None:
     assert budget_row_kind("银行贷款等", other) == (LineKind.OTHER, 2)
     assert budget_row_kind("实际到位资金") is None
     assert budget_row_kind("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "block", "role"),
+    [
+        ("预算数", "budget", "adjusted"),
+        ("全年指标值", "indicator", "target"),
+        ("扣分原因", "indicator", "reason"),
+        ("未完成原因及改进措施", "indicator", "reason"),
+        ("填表日期：2024年3月", "form", "signature"),
+    ],
+)
+def test_more_template_wordings(text: str, block: str, role: str) -> None:
+    assert header_role(text, block) == role
