@@ -65,7 +65,10 @@ def _split(blocks: list[RawBlock], anchors: list[int], anchored: bool) -> list[S
     prev_end = 0
     for a in anchors:
         s = a
-        while s - 1 >= prev_end and isinstance(blocks[s - 1], RawParagraph) and is_form_title(blocks[s - 1].text):
+        while s - 1 >= prev_end:
+            prev = blocks[s - 1]
+            if not (isinstance(prev, RawParagraph) and is_form_title(prev.text)):
+                break
             s -= 1
         starts.append(s)
         prev_end = a + 1

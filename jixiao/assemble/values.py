@@ -1,8 +1,6 @@
 """Cell text → typed values, through :mod:`jixiao.normalize`.
 
-Thin helpers so every reader builds Quantities, TextItems and provenance the same
-way.  The normalize functions ``parse_comparator``, ``grade_of`` and ``is_unit``
-are used when present (guarded while that module is being written).
+Thin helpers so every reader builds Quantities, TextItems and provenance the same way.
 """
 
 from __future__ import annotations
@@ -10,26 +8,9 @@ from __future__ import annotations
 import unicodedata
 
 from jixiao.assemble import patterns as P
-from jixiao.model import Provenance, Quantity, TextItem
-from jixiao.normalize import parse_quantity
-
-try:  # pragma: no cover - depends on the normalize module's progress
-    from jixiao.normalize import parse_comparator as _parse_comparator
-except ImportError:  # pragma: no cover
-    _parse_comparator = None
-try:  # pragma: no cover
-    from jixiao.normalize import grade_of as _grade_of
-except ImportError:  # pragma: no cover
-    _grade_of = None
-try:  # pragma: no cover
-    from jixiao.normalize import is_unit as _is_unit
-except ImportError:  # pragma: no cover
-    _is_unit = None
-
-_FALLBACK_CMP = {"≥": "≥", "≧": "≥", ">=": "≥", "≤": "≤", "≦": "≤", "<=": "≤", "=": "=", "＝": "=",
-                 ">": ">", "<": "<", "定性": "定性"}
-_FALLBACK_GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "差": "差",
-                    "不合格": "差"}
+from jixiao.model import Comparator, Provenance, Quantity, TextItem
+from jixiao.normalize import grade_of, parse_comparator, parse_quantity
+from jixiao.normalize import is_unit as _is_unit
 
 
 def clean_text(text: str | None) -> str:
@@ -51,29 +32,21 @@ def comparator_of(text: str | None) -> str | None:
     t = clean_text(text)
     if not t:
         return None
-    if _parse_comparator is not None:
-        c = _parse_comparator(t)
-        return None if c is None else str(c.value if hasattr(c, "value") else c)
-    return _FALLBACK_CMP.get(unicodedata.normalize("NFKC", t)) or _FALLBACK_CMP.get(t)
+    c = parse_comparator(t)
+    if isinstance(c, Comparator):
+        return c.value
+    return c
 
 
 def grade_word(text: str | None) -> str | None:
     """"优秀" → "优" when the text is a grade word."""
     t = clean_text(text)
-    if not t:
-        return None
-    if _grade_of is not None:
-        return _grade_of(t)
-    return _FALLBACK_GRADES.get(t)
+    return grade_of(t) if t else None
 
 
 def is_unit(text: str | None) -> bool:
     t = clean_text(text)
-    if not t:
-        return False
-    if _is_unit is not None:
-        return bool(_is_unit(t))
-    return len(t) <= 4 and not any(ch.isdigit() for ch in t)
+    return bool(t) and _is_unit(t)
 
 
 def name_unit(name: str | None) -> str | None:
