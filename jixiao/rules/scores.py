@@ -9,7 +9,7 @@ import regex
 
 from jixiao.model import Indicator, Report, Severity
 from jixiao.rules import patterns as P
-from jixiao.rules.arith import consistent, fmt, num
+from jixiao.rules.arith import consistent, fmt, num, places
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import (
     budget_item,
@@ -54,6 +54,12 @@ def group_members(report: Report, label: str) -> list[int] | None:
         if idx:
             return idx
     return None
+
+
+def _n(stated: Decimal) -> int:
+    """Scores are kept to 2 decimals: a stated figure written with fewer (a whole "100") is still
+    compared at 2 decimals, so 99.5 is not "100"."""
+    return max(places(stated), 2)
 
 
 def _sum(values: list[Decimal | None]) -> Decimal | None:
@@ -101,7 +107,7 @@ def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if w is None or not members:
             continue
         s = _sum([num(report.indicators[i].weight) for i in members])
-        if s is not None and not consistent(w, s, tol=cfg.scores.tolerance):
+        if s is not None and not consistent(w, s, _n(w), cfg.scores.tolerance):
             yield Evidence(f"stated_scores[{k}].weight", {"label": _display(st.label), "stated": fmt(w), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(w), provs=provs(st))
 
@@ -117,7 +123,7 @@ def group_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if v is None or not members:
             continue
         s = _sum([num(report.indicators[i].score) for i in members])
-        if s is not None and not consistent(v, s, tol=cfg.scores.tolerance):
+        if s is not None and not consistent(v, s, _n(v), cfg.scores.tolerance):
             yield Evidence(f"stated_scores[{k}].score", {"label": _display(st.label), "stated": fmt(v), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(v), provs=provs(st))
 
@@ -138,7 +144,7 @@ def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     expected = s + (b or 0)
     if item.weight is None and item.score is None and Decimal(0) < t - s <= max(cfg.scores.budget_weights):
         return  # the total includes a budget score this report's reading did not find (EXT territory)
-    if not consistent(t, expected, tol=cfg.scores.tolerance):
+    if not consistent(t, expected, _n(t), cfg.scores.tolerance):
         yield Evidence("total_score", {"total": fmt(t), "budget": fmt(b) if b is not None else "（无）",
                                        "indicators": fmt(s), "expected": fmt(expected)},
                        expected=fmt(expected), actual=fmt(t), provs=provs(report.total_score, item.score))
@@ -160,7 +166,7 @@ def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     allowed = [s] + ([s + b] if b is not None else [])
     if item.weight is None and item.score is None:  # budget item not read: any configured budget weight
         allowed += [s + w for w in cfg.scores.budget_weights]
-    if not any(consistent(t, a, tol=cfg.scores.tolerance) for a in allowed):
+    if not any(consistent(t, a, _n(t), cfg.scores.tolerance) for a in allowed):
         yield Evidence("total_weight", {"total": fmt(t), "indicators": fmt(s), "whole": fmt(allowed[-1])},
                        expected=" / ".join(fmt(a) for a in allowed), actual=fmt(t), provs=provs(report.total_weight))
 
