@@ -106,8 +106,7 @@ def figures_to_lines(figures: list[Figure]) -> list[BudgetLine]:
                 depth=0,
                 money_unit=units[k],
                 prov=first,
-                **s,
-            )
+            ).model_copy(update=s)
         )
     return lines
 

@@ -91,14 +91,14 @@ def paras_to_header(paras: list[Para]) -> Header:
     found: dict[str, TextItem] = {}
     year: int | None = None
     for para in paras:
-        for name, rx in _FIELD.items():
-            if name in found:
+        for fld, rx in _FIELD.items():
+            if fld in found:
                 continue
             m = rx.match(para.text)
             if m:
                 got = _clean(para, m.start("value"), m.end("value"))
                 if got:
-                    found[name] = TextItem(text=got[0], prov=got[1])
+                    found[fld] = TextItem(text=got[0], prov=got[1])
                 break
     title = paras_to_title(paras)
     if title:

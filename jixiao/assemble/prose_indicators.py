@@ -200,8 +200,7 @@ def outline_to_indicators(outline: Outline, start_seq: int = 0) -> list[Indicato
             target=target,
             origin="prose",
             prov=para.prov(),
-            **stated,
-        )
+        ).model_copy(update=stated)
         found.append((ind, []))
     out = []
     for ind, body in found:
