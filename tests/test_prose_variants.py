@@ -314,3 +314,10 @@ def test_item_line_with_stated_results() -> None:
         ("资金拨付准确率", "=100%", "100%", None, Decimal("5"), Decimal("5")),
     ]
     assert r.indicators[0].level2 == "数量指标" and r.indicators[0].actual.prov.line_start == 2
+
+
+def test_year_field_and_trailing_stamp() -> None:
+    r = rep("项目名称：农村公路养护经费\n所属年度：2023年\n主管部门：某县交通运输局（盖章）\n")
+    assert r.year == 2023
+    assert r.department.text == "某县交通运输局"
+    assert rep("项目名称：农村公路养护经费\n年度：2022\n").year == 2022
