@@ -135,3 +135,23 @@ def test_timeout_is_recorded_and_the_batch_goes_on(tmp_path: Path, monkeypatch: 
     docs = _docs(tmp_path / "out").set_index("source")
     assert "处理超时" in docs.loc["in/slow.txt", "error"] and docs.loc["in/fast.txt", "status"] == "ok"
     assert s.seconds < 25
+
+
+def test_ignore_patterns_and_jixiaoignore_leave_files_out_and_count_them(tmp_path: Path) -> None:
+    src = _seed_tree(tmp_path, {"a/report.txt": "004", "b/report.txt": "001", "skip/report.txt": "002"})
+    (src / "a" / "meta.toml").write_text('origin = "x"\n', encoding="utf-8")
+    (src / "a" / "report.gt.json").write_text("{}", encoding="utf-8")
+    (src / "a" / "notes.rtf").write_text("{\\rtf1}", encoding="utf-8")
+    (src / ".jixiaoignore").write_text("# not reports\nmeta.toml\n*.gt.json  # goldens\n", encoding="utf-8")
+    s = paths_to_dataset([src], tmp_path / "out", jobs=1, ignore=["skip/"], progress=False)
+    assert sorted(s.ignored) == ["in/a/meta.toml", "in/a/report.gt.json", "in/skip/"]
+    assert list(_docs(tmp_path / "out")["source"]) == ["in/a/notes.rtf", "in/a/report.txt", "in/b/report.txt"]
+    assert "按排除规则跳过 3 个" in s.lines()[0]
+
+
+def test_repository_corpus_ignore_file_leaves_only_report_files() -> None:
+    ignored: list[str] = []
+    inputs = paths_to_inputs([CORPUS], ignored=ignored)
+    assert any(i.source == "corpus/seed-004/report.txt" for i in inputs)
+    assert not [i for i in inputs if i.path.name == "meta.toml" or i.path.name.endswith(".gt.json")]
+    assert "corpus/seed-004/meta.toml" in ignored

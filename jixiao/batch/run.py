@@ -46,6 +46,7 @@ class Summary:
     findings: Counter[str] = field(default_factory=Counter)  # by severity
     processed: int = 0  # files run through the pipeline this time
     cached: int = 0  # files taken from the cache
+    ignored: list[str] = field(default_factory=list)  # left out by --exclude / .jixiaoignore
     seconds: float = 0.0
     peak_worker_rss_kb: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
@@ -59,7 +60,8 @@ class Summary:
         d, f = self.documents, self.findings
         return [
             f"文档 {self.n_documents} 个：正常 {d['ok']}，空 {d['empty']}，错误 {d['error']}"
-            f"（本次处理 {self.processed}，取自缓存 {self.cached}）",
+            f"（本次处理 {self.processed}，取自缓存 {self.cached}）"
+            + (f"；按排除规则跳过 {len(self.ignored)} 个" if self.ignored else ""),
             f"报告 {self.reports} 份，指标 {self.indicators} 条",
             f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
             f"用时 {self.seconds:.1f} 秒；输出 {self.out_dir}（{', '.join(self.formats)}）",
@@ -111,12 +113,14 @@ def paths_to_dataset(
     cache_dir: str | Path | None = None,
     rules: bool = True,
     timeout: float | None = None,
+    ignore: list[str] | None = None,
     progress: Progress | bool | None = True,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
     ``use_cache=False`` reads nothing from the cache (every file is processed)
-    but still refreshes it.  The cache lives in ``out/.cache`` unless
+    but still refreshes it.  ``ignore``: glob patterns of files to leave out
+    (besides each directory's ``.jixiaoignore``).  The cache lives in ``out/.cache`` unless
     ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
     """
     t0 = time.perf_counter()
@@ -127,8 +131,8 @@ def paths_to_dataset(
     own_cache = cache_dir is None
     cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir))  # type: ignore[arg-type]
     excluded = [out, cache.root]
-    inputs = paths_to_inputs(list(paths), exclude=excluded)
     summary = Summary(out_dir=out, formats=formats)
+    inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored)
     prog = progress if isinstance(progress, Progress) else Progress(len(inputs)) if progress else None
     rows = TableRows()
 

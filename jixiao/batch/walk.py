@@ -7,15 +7,23 @@ directory.  A file argument is named by the path as given when it is relative
 (and stays below the current directory), else by its file name.
 Files that jixiao cannot read (``.doc``, ``.wps``, ``.xls``, …) are kept, marked
 unsupported: they appear in the dataset as errors, never silently dropped.
+
+The only files left out on purpose are those the user names: glob patterns
+given as ``ignore`` (``--exclude``) or listed one per line in a ``.jixiaoignore``
+file at the top of a directory argument (``#`` starts a comment).  A pattern
+matches a file's path relative to that directory or its bare name; a pattern
+ending in ``/`` matches a folder.  The batch summary counts what was left out.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 SUPPORTED = frozenset({".docx", ".pdf", ".txt"})
+IGNORE_FILE = ".jixiaoignore"
 
 
 @dataclass(frozen=True)
@@ -43,15 +51,40 @@ def _file_source(arg: str, p: Path) -> str:
     return p.name
 
 
+def _patterns(root: Path, extra: list[str]) -> list[str]:
+    pats = list(extra)
+    f = root / IGNORE_FILE
+    if f.is_file():
+        for line in f.read_text(encoding="utf-8-sig").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                pats.append(line)
+    return pats
+
+
+def _ignored(rel: str, is_dir: bool, pats: list[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    for p in pats:
+        if p.endswith("/"):
+            if is_dir and (fnmatch.fnmatchcase(rel, p[:-1]) or fnmatch.fnmatchcase(name, p[:-1])):
+                return True
+        elif not is_dir and (fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(name, p)):
+            return True
+    return False
+
+
 def _under(p: Path, excluded: list[Path]) -> bool:
     rp = p.resolve()
     return any(rp == e or e in rp.parents for e in excluded)
 
 
-def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None) -> list[Input]:
+def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None, ignore: list[str] | None = None,
+                    ignored: list[str] | None = None) -> list[Input]:
     """Files to read, sorted by source name, each named uniquely.
 
-    Raises ``FileNotFoundError`` for an argument that does not exist.
+    ``exclude``: paths never read (the output and cache directories); ``ignore``:
+    glob patterns (see the module doc); ``ignored`` collects the source names
+    the patterns left out.  Raises ``FileNotFoundError`` for a missing argument.
     """
     excluded = [e.resolve() for e in (exclude or [])]
     found: dict[Path, str] = {}
@@ -64,14 +97,30 @@ def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None) 
             continue
         root = p.resolve()
         prefix = root.name or "root"
+        pats = _patterns(root, list(ignore or []))
         for dirpath, dirnames, filenames in os.walk(root):
             d = Path(dirpath)
-            dirnames[:] = sorted(n for n in dirnames if not _hidden(n) and not _under(d / n, excluded))
+            keep = []
+            for n in sorted(dirnames):
+                if _hidden(n) or _under(d / n, excluded):
+                    continue
+                rel = (d / n).relative_to(root).as_posix()
+                if _ignored(rel, True, pats):
+                    if ignored is not None:
+                        ignored.append(f"{prefix}/{rel}/")
+                    continue
+                keep.append(n)
+            dirnames[:] = keep
             for name in sorted(filenames):
                 f = d / name
                 if _hidden(name) or not f.is_file() or _under(f, excluded):
                     continue
-                found.setdefault(f.resolve(), f"{prefix}/{f.relative_to(root).as_posix()}")
+                rel = f.relative_to(root).as_posix()
+                if _ignored(rel, False, pats):
+                    if ignored is not None:
+                        ignored.append(f"{prefix}/{rel}")
+                    continue
+                found.setdefault(f.resolve(), f"{prefix}/{rel}")
     seen: dict[str, int] = {}
     out = []
     for path, source in sorted(found.items(), key=lambda kv: (kv[1], str(kv[0]))):

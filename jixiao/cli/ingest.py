@@ -36,15 +36,19 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
 @click.option("--no-cache", is_flag=True, help="Process every file again (the cache is still refreshed).")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Keep the per-file cache here instead of OUT/.cache.")
+@click.option("--exclude", "-x", multiple=True, metavar="GLOB",
+              help="Leave out files matching GLOB (relative path or name; repeatable). "
+                   "A .jixiaoignore file at the top of a folder lists more.")
 @click.option("--no-rules", is_flag=True, help="Skip the QA rules (no findings).")
 @click.option("--timeout", type=float, default=600, show_default=True,
               help="Seconds one file may take before it is recorded as an error.")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
-               cache_dir: str | None, no_rules: bool, timeout: float) -> None:
+               cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, timeout: float) -> None:
     """Read every .docx/.pdf/.txt under PATHS into one dataset in OUT.
 
     Other files (.doc, .wps, .xls, …) are listed in the documents table with an
-    error, never skipped silently.  A file that crashes the reader is recorded as
+    error, never skipped silently; only files matching --exclude or a folder's
+    .jixiaoignore are left out (and counted in the summary).  A file that crashes the reader is recorded as
     an error and the batch goes on.  Re-running only processes new or changed
     files (cache); an interrupted run leaves the previous dataset intact.
 
@@ -52,11 +56,13 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
     Examples:
       jixiao ingest corpus --out out
       jixiao ingest reports/ more/ --out dataset --format csv,parquet,xlsx,duckdb --jobs 2
+      jixiao ingest corpus --out out --exclude meta.toml --exclude '*.gt.json'
     """
     old = signal.signal(signal.SIGTERM, _term)
     try:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
-                                   cache_dir=cache_dir, rules=not no_rules, timeout=timeout, progress=True)
+                                   cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
+                                   ignore=list(exclude), progress=True)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)

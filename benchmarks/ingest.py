@@ -1,0 +1,267 @@
+"""Benchmark of ``jixiao ingest`` at audit scale.
+
+    .venv/bin/python benchmarks/ingest.py             # 1,000 mixed reports
+    .venv/bin/python benchmarks/ingest.py --n 100     # quick, while developing
+
+Builds a corpus of N reports in a temp dir (TXT, DOCX and PDF in realistic
+proportions, default 20/40/40) by varying the repository's corpus files:
+
+- TXT from ``corpus/seed-*/report.txt``; DOCX from ``corpus/docx-*/report.docx``
+  (the text of every ``<w:t>`` element): numbers with decimals are scaled by a
+  small random factor keeping their decimal places, long digit runs (project
+  codes) are redrawn, and the line/cell after 项目名称 gets a batch suffix;
+- PDF from ``corpus/pdf-*/report.pdf`` (or, when there are none yet and
+  LibreOffice is installed, from the DOCX templates converted once): the
+  content stream is left alone and a unique comment is appended after
+  ``%%EOF`` so every file has its own sha256 (the work per file is the real one).
+
+Then, on the same files, it measures:
+
+- ``jixiao ingest --jobs 1`` and ``--jobs 2`` (cold, cache not read): documents/s,
+  indicators/s, peak RSS of the parent and of the largest worker;
+- a warm re-run (everything from the cache);
+- the ratio of jixiao's PDF path (``path_to_document``) to a bare
+  ``pdfplumber.open`` + ``extract_text`` on every page, and of the DOCX path to a
+  bare ``docx.Document`` load (sequential, in one process, same files).
+
+Targets on 2 cores: 1,000 mixed reports < 60 s; PDF path ≤ 2× bare pdfplumber;
+peak RSS per worker < 300 MB; warm re-run < 3 s.  Each ingest runs in its own
+process so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+CODE = ROOT  # where `import jixiao` resolves; main() points it at a frozen snapshot
+
+
+def snapshot_code(work: Path) -> Path:
+    """Copy the jixiao package so every run measures the same code (and the cache,
+    keyed by a digest of that code, stays valid between the runs)."""
+    snap = work / "code"
+    shutil.copytree(ROOT / "jixiao", snap / "jixiao", ignore=shutil.ignore_patterns("__pycache__"))
+    return snap
+
+_DECIMAL = re.compile(r"(?<![\d.])(\d{1,6})\.(\d{1,4})(?![\d.])")
+_LONG_DIGITS = re.compile(r"\d{12,}")
+_WT = re.compile(r"(<w:t(?:\s[^>]*)?>)([^<]*)(</w:t>)")
+
+
+def _vary_number(m: re.Match[str], rng: random.Random) -> str:
+    whole, frac = m.group(1), m.group(2)
+    v = float(f"{whole}.{frac}") * rng.uniform(0.8, 1.2)
+    return f"{v:.{len(frac)}f}"
+
+
+def vary_text(text: str, rng: random.Random, tag: str) -> str:
+    text = _DECIMAL.sub(lambda m: _vary_number(m, rng), text)
+    return _LONG_DIGITS.sub(lambda m: "".join(rng.choice("0123456789") for _ in m.group(0)), text)
+
+
+def vary_txt(data: str, rng: random.Random, tag: str) -> str:
+    lines = data.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() == "项目名称" and lines[i + 1].strip():
+            lines[i + 1] = lines[i + 1] + f"（{tag}）"
+    return vary_text("\n".join(lines), rng, tag)
+
+
+class _DocxText:
+    """Varies the text of each ``<w:t>``; the first non-empty text after 项目名称 gets the tag."""
+
+    def __init__(self, rng: random.Random, tag: str) -> None:
+        self.rng, self.tag, self.after_name = rng, tag, False
+
+    def __call__(self, m: re.Match[str]) -> str:
+        t = vary_text(m.group(2), self.rng, self.tag)
+        if self.after_name and t.strip():
+            t, self.after_name = t + f"（{self.tag}）", False
+        if m.group(2).strip() == "项目名称":
+            self.after_name = True
+        return m.group(1) + t + m.group(3)
+
+
+def vary_docx(data: bytes, rng: random.Random, tag: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = _WT.sub(_DocxText(rng, tag), body.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, body)
+    return out.getvalue()
+
+
+def vary_pdf(data: bytes, rng: random.Random, tag: str) -> bytes:
+    return data + f"\n%jixiao-benchmark {tag} {rng.random()}\n".encode()
+
+
+def pdf_templates(work: Path) -> list[Path]:
+    found = sorted(CORPUS.glob("pdf-*/*.pdf"))
+    if found or not shutil.which("soffice"):
+        return found
+    docx = sorted(CORPUS.glob("docx-*/*.docx"))
+    if not docx:
+        return []
+    conv = work / "pdf-templates"
+    conv.mkdir(exist_ok=True)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(conv), *map(str, docx)],
+                   check=False, capture_output=True, timeout=300)
+    return sorted(conv.glob("*.pdf"))
+
+
+def build_corpus(n: int, mix: dict[str, float], work: Path, seed: int = 1) -> tuple[Path, dict[str, int]]:
+    rng = random.Random(seed)
+    templates = {
+        "txt": sorted(CORPUS.glob("seed-*/report.txt")),
+        "docx": sorted(CORPUS.glob("docx-*/*.docx")),
+        "pdf": pdf_templates(work),
+    }
+    available = {k: v for k, v in templates.items() if v and mix.get(k, 0) > 0}
+    if not available:
+        raise SystemExit("no templates in corpus/")
+    total = sum(mix[k] for k in available)
+    counts = {k: round(n * mix[k] / total) for k in available}
+    first = next(iter(counts))
+    counts[first] += n - sum(counts.values())
+    src = work / "reports"
+    shutil.rmtree(src, ignore_errors=True)
+    i = 0
+    for fmt, count in counts.items():
+        for j in range(count):
+            tpl = templates[fmt][j % len(templates[fmt])]
+            tag = f"第{i:04d}批"
+            sub = src / f"batch-{i // 100:02d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            target = sub / f"{fmt}-{i:04d}{tpl.suffix}"
+            if fmt == "txt":
+                target.write_text(vary_txt(tpl.read_text(encoding="utf-8"), rng, tag), encoding="utf-8")
+            elif fmt == "docx":
+                target.write_bytes(vary_docx(tpl.read_bytes(), rng, tag))
+            else:
+                target.write_bytes(vary_pdf(tpl.read_bytes(), rng, tag))
+            i += 1
+    return src, counts
+
+
+def run_ingest(src: Path, out: Path, jobs: int, cache: bool) -> dict[str, float]:
+    """One ingest in a fresh process; returns its summary and peak RSS figures."""
+    code = (
+        "import json, resource, sys\n"
+        "from jixiao.batch import paths_to_dataset\n"
+        f"s = paths_to_dataset([{str(src)!r}], {str(out)!r}, jobs={jobs}, use_cache={cache}, progress=False)\n"
+        "print(json.dumps({'seconds': s.seconds, 'documents': s.n_documents, 'ok': s.documents['ok'],\n"
+        "  'error': s.documents['error'], 'empty': s.documents['empty'], 'reports': s.reports,\n"
+        "  'indicators': s.indicators, 'processed': s.processed, 'cached': s.cached,\n"
+        "  'worker_rss_mb': s.peak_worker_rss_kb / 1024,\n"
+        "  'parent_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, "-c", code], cwd=CODE, capture_output=True, text=True, check=True)
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    r["wall"] = time.perf_counter() - t0
+    return r
+
+
+def _time(fn, paths: list[Path]) -> float:  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    for p in paths:
+        fn(p)
+    return time.perf_counter() - t0
+
+
+def path_ratios(src: Path, sample: int) -> dict[str, tuple[float, float, int]]:
+    """(jixiao seconds, bare-library seconds, files) per format, same files."""
+    import docx
+    import pdfplumber
+
+    from jixiao.pipeline import path_to_document
+
+    def bare_pdf(p: Path) -> None:
+        with pdfplumber.open(p) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    def bare_docx(p: Path) -> None:
+        docx.Document(str(p))
+
+    out = {}
+    for fmt, bare in (("pdf", bare_pdf), ("docx", bare_docx)):
+        files = sorted(src.rglob(f"*.{fmt}"))[:sample]
+        if not files:
+            continue
+        path_to_document(files[0])  # warm imports
+        bare(files[0])
+        ours = _time(lambda p: path_to_document(p), files)
+        theirs = _time(bare, files)
+        out[fmt] = (ours, theirs, len(files))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=1000, help="reports in the generated corpus")
+    ap.add_argument("--mix", default="txt=0.2,docx=0.4,pdf=0.4", help="format proportions")
+    ap.add_argument("--sample", type=int, default=40, help="files per format for the bare-library ratios")
+    ap.add_argument("--keep", type=Path, default=None, help="build in this directory and keep it")
+    args = ap.parse_args(argv)
+    mix = {k: float(v) for k, v in (kv.split("=") for kv in args.mix.split(","))}
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    global CODE
+    try:
+        if (work / "code").exists():
+            shutil.rmtree(work / "code")
+        CODE = snapshot_code(work)
+        sys.path.insert(0, str(CODE))
+        t0 = time.perf_counter()
+        src, counts = build_corpus(args.n, mix, work)
+        print(f"corpus: {sum(counts.values())} files {counts} built in {time.perf_counter() - t0:.1f} s ({work})")
+        results = {}
+        for jobs in (1, 2):
+            r = run_ingest(src, work / f"out-j{jobs}", jobs, cache=False)
+            results[jobs] = r
+            print(f"--jobs {jobs}: {r['seconds']:.1f} s, {r['documents'] / r['seconds']:.1f} documents/s, "
+                  f"{r['indicators'] / r['seconds']:.0f} indicators/s "
+                  f"(ok {r['ok']}, empty {r['empty']}, error {r['error']}; {r['reports']} reports, "
+                  f"{r['indicators']} indicators); peak RSS parent {r['parent_rss_mb']:.0f} MB, "
+                  f"worker {r['worker_rss_mb']:.0f} MB")
+        warm = run_ingest(src, work / "out-j2", 2, cache=True)
+        print(f"warm re-run (--jobs 2, cache): {warm['seconds']:.2f} s "
+              f"({warm['cached']} from cache, {warm['processed']} processed)")
+        for fmt, (ours, theirs, k) in path_ratios(src, args.sample).items():
+            bare = "pdfplumber open + extract_text" if fmt == "pdf" else "python-docx load"
+            print(f"{fmt} path: jixiao {ours / k * 1000:.0f} ms/file vs bare {bare} {theirs / k * 1000:.0f} "
+                  f"ms/file = {ours / theirs:.2f}x ({k} files)")
+        print(f"benchmark peak RSS (this process, ratio runs): "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        r2 = results[2]
+        print("targets: 1,000 mixed < 60 s on 2 cores: "
+              f"{'met' if r2['seconds'] * 1000 / max(1, r2['documents']) < 60 else 'NOT met'} "
+              f"(scaled: {r2['seconds'] * 1000 / max(1, r2['documents']):.1f} s); "
+              f"worker RSS < 300 MB: {'met' if r2['worker_rss_mb'] < 300 else 'NOT met'}; "
+              f"warm < 3 s: {'met' if warm['seconds'] < 3 else 'NOT met'}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
