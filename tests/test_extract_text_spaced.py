@@ -63,8 +63,15 @@ def test_seed_001_headings_and_captions_stay_paragraphs() -> None:
     assert "1. 资金安排情况" in texts
     assert "2. 资金使用情况" in texts
     assert "附表 1.自评价评分附件表" in texts
-    assert "(一)对 项 目 管 理及实施的建议" in texts
     assert "无" in texts
+
+
+def test_letter_spaced_lines_are_prose_not_tables() -> None:
+    texts = [q.text for q in load(SEED_001).paragraphs()]
+    assert "(一)对 项 目 管 理及实施的建议" in texts
+    doc = text_to_raw("项 目 支 出 绩 效 自 评 报 告\n\n项 目 名 称 城乡居民医疗保险工作经费\n", "x.txt")
+    assert doc.tables() == []
+    assert len(doc.paragraphs()) == 2
 
 
 def test_seed_001_wrapped_prose_joined_into_paragraphs() -> None:

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from jixiao.extract.text_decode import normalize_line, split_lines
-from jixiao.extract.text_patterns import CELL_LINE, ZERO_WIDTH
+from jixiao.extract.text_patterns import CELL_LINE, HAN, ZERO_WIDTH
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,23 @@ def join_text(parts: list[str]) -> str:
             out += " "
         out += p
     return out
+
+
+def _single_han(tok: str) -> bool:
+    return len(tok) == 1 and bool(HAN.match(tok))
+
+
+def letter_spaced_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """Index ranges ``[a, b)`` of three or more single-character Han tokens in a row
+    (a letter-spaced heading: "对 项 目 管 理及实施的建议")."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _single_han(tokens[j]):
+            j += 1
+        if j - i >= 3:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+

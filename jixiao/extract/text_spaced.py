@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jixiao.extract.raw import RawCell, RawTable
-from jixiao.extract.text_lines import Line, join_text
+from jixiao.extract.text_lines import Line, join_text, letter_spaced_runs
 from jixiao.extract.text_patterns import CELL_PROSE_PUNCT, HAN, HEADING_START, NUMBERISH, SENTENCE_END
 from jixiao.model import Provenance
 
@@ -38,6 +38,8 @@ def classify_line(line: Line) -> LineClass:
         return "other"
     toks = t.split()
     if any(CELL_PROSE_PUNCT.search(tok) or len(tok) > MAX_TOKEN for tok in toks):
+        return "other"
+    if letter_spaced_runs(toks):  # "项 目 支 出 绩 效 自 评 报 告": a title, not a row
         return "other"
     if len(toks) >= 2:
         return "row"
