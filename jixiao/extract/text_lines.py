@@ -62,7 +62,7 @@ def _single_han(tok: str) -> bool:
 
 def letter_spaced_runs(tokens: list[str]) -> list[tuple[int, int]]:
     """Index ranges ``[a, b)`` of three or more single-character Han tokens in a row
-    (a letter-spaced heading: "对 项 目 管 理及实施的建议")."""
+    (a letter-spaced heading: "对 项 目 管 理的建议")."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):

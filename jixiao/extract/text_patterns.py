@@ -49,7 +49,7 @@ WORD_END = regex.compile(r"[\p{Han}\p{L}\d]\s*$")
 # (a digit group comma "3,200,000" is not prose)
 PROSE_PUNCT = regex.compile(r"[。;!?、]|,(?!\d{3}(?:\D|$))")
 # the same inside a table cell, where an enumeration comma is common
-# ("医保征收、业务培训、考察学习等下乡及出差次数")
+# ("培训、考察等出差次数")
 CELL_PROSE_PUNCT = regex.compile(r"[。;!?]|,(?!\d{3}(?:\D|$))")
 
 # --- spaced dialect -----------------------------------------------------------------

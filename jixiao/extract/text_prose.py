@@ -4,7 +4,7 @@ Two layouts occur:
 
 - *one paragraph per line* (DOCX dumps): every non-blank line is a paragraph,
   except a sentence cut at a page break (the line has sentence punctuation and
-  stops right after a word: "…项目库，每年" / "经人大会议列入…");
+  stops right after a word: "…列入预算，每年" / "经会议审定…");
 - *wrapped* (pdftotext dumps): a paragraph is broken into lines of nearly the
   page width, often with blank lines between them.  A line that does not end a
   sentence continues into the next non-blank line, unless that line starts a
@@ -48,7 +48,7 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 
 def _is_heading(text: str, width: int) -> bool:
-    """A short numbered heading ("二、项目绩效情况分析"): it ends its own paragraph."""
+    """A short numbered heading ("二、绩效情况分析"): it ends its own paragraph."""
     t = text.strip()
     m = HEADING_START.match(t)
     return bool(m) and not PROSE_PUNCT.search(t[m.end():]) and display_width(t) < 0.7 * width
