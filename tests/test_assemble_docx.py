@@ -99,3 +99,73 @@ def test_docx_form_with_merged_cells(form_docx: Path) -> None:
     assert r.total_score is not None and r.total_score.value == D("92")
     assert r.grade is not None and r.grade.text == "优"
     assert r.conclusion is not None and r.conclusion.text == "任务基本完成。"
+
+
+@pytest.fixture
+def national_docx(tmp_path: Path) -> Path:
+    """The national 项目支出绩效自评表 layout: 项目资金（万元） spans the budget rows and
+    its line column has no heading; the goal rows follow inside the same table;
+    总分 spans the label columns."""
+    d = docx.Document()
+    d.add_paragraph("项目支出绩效自评表")
+    d.add_paragraph("（2022年度）")
+    t = d.add_table(rows=12, cols=10)
+    _merge(t, 0, 0, 0, 1, "项目名称")
+    _merge(t, 0, 2, 0, 9, "示例补助项目")
+    _merge(t, 1, 0, 5, 0, "项目资金（万元）")
+    _merge(t, 1, 1, 1, 2, "")
+    for c, h in enumerate(["年初预算数", "全年预算数", "全年执行数", "分值", "执行率"], 3):
+        _set(t, 1, c, h)
+    _merge(t, 1, 8, 1, 9, "得分")
+    lines = [("年度资金总额", "100", "120", "108", "10", "90%", "9"),
+             ("其中：当年财政拨款", "100", "120", "108", "—", "90%", "—"),
+             ("上年结转资金", "", "", "", "—", "", "—"),
+             ("其他资金", "", "", "", "—", "", "—")]
+    for r, vals in enumerate(lines, 2):
+        _merge(t, r, 1, r, 2, vals[0])
+        for c, v in enumerate(vals[1:6], 3):
+            _set(t, r, c, v)
+        _merge(t, r, 8, r, 9, vals[6])
+    _merge(t, 6, 0, 7, 0, "年度总体目标")
+    _merge(t, 6, 1, 6, 5, "预期目标")
+    _merge(t, 6, 6, 6, 9, "实际完成情况")
+    _merge(t, 7, 1, 7, 5, "完成补助发放。")
+    _merge(t, 7, 6, 7, 9, "已按时发放。")
+    _merge(t, 8, 0, 10, 0, "绩效指标")
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"], 1):
+        _set(t, 8, c, h)
+    _merge(t, 8, 8, 8, 9, "偏差原因分析及改进措施")
+    for r, vals in enumerate([("产出指标", "数量指标", "补助人数（人）", "500", "520人", "50", "50"),
+                              ("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "92%", "40", "40")], 9):
+        for c, v in enumerate(vals, 1):
+            _set(t, r, c, v)
+        _merge(t, r, 8, r, 9, "")
+    _merge(t, 11, 0, 11, 5, "总分")
+    _set(t, 11, 6, "100")
+    _set(t, 11, 7, "99")
+    _merge(t, 11, 8, 11, 9, "")
+    p = tmp_path / "national.docx"
+    d.save(str(p))
+    return p
+
+
+def test_docx_national_form(national_docx: Path) -> None:
+    (r,) = path_to_document(national_docx, source="national.docx", rules=False).reports
+    assert r.year == 2022 and r.project_name is not None and r.project_name.text == "示例补助项目"
+    # the unlabeled column under 项目资金（万元） holds the funding lines; the block ends with its label
+    assert [(unicodedata.normalize("NFKC", b.line), b.kind, b.money_unit) for b in r.budget_lines] == [
+        ("年度资金总额", LineKind.TOTAL, "万元"), ("其中:当年财政拨款", LineKind.FISCAL, "万元"),
+        ("上年结转资金", LineKind.CARRYOVER, "万元"), ("其他资金", LineKind.OTHER, "万元")]
+    total = r.budget_lines[0]
+    assert (total.initial.value if total.initial else None) == D("100")
+    assert (total.adjusted.value if total.adjusted else None) == D("120")
+    assert (total.executed.value if total.executed else None) == D("108")
+    assert (total.rate.value if total.rate else None) == D("90")
+    assert (total.weight.value if total.weight else None, total.score.value if total.score else None) == (D("10"), D("9"))
+    # goal rows after the budget block: labels over their values
+    assert r.goal is not None and r.goal.text == "完成补助发放。"
+    assert r.completion is not None and r.completion.text == "已按时发放。"
+    assert [unicodedata.normalize("NFKC", i.name) for i in r.indicators] == ["补助人数(人)", "满意度"]
+    assert r.indicators[0].target is not None and r.indicators[0].target.unit == "人"
+    assert (r.total_weight.value if r.total_weight else None, r.total_score.value if r.total_score else None) == (
+        D("100"), D("99"))

@@ -47,6 +47,23 @@ def _roles(row: list[Slot], block: str) -> list[str | None]:
     return [None if s.empty else header_role(s.text, block) for s in row]
 
 
+def _with_line_column(row: list[Slot], roles: list[str | None], block_label: Slot | None) -> list[str | None]:
+    """A budget header whose line-label column has no heading (the national form's
+    "项目资金（万元） | (blank) | 年初预算数 …"): the first unnamed column before the
+    value columns holds the line labels."""
+    if "line" in roles:
+        return roles
+    out = list(roles)
+    for k, (s, role) in enumerate(zip(row, roles)):
+        if role is not None:
+            break
+        if (block_label is not None and s.cell is block_label.cell) or s.from_left:
+            continue
+        out[k] = "line"
+        break
+    return out
+
+
 def row_to_header(row: list[Slot]) -> Header | None:
     """A :class:`Header` when the row heads a budget or indicator block, else None."""
     cells = [s for _, s in distinct(row) if not s.empty and not s.from_above]
@@ -66,7 +83,7 @@ def row_to_header(row: list[Slot]) -> Header | None:
     nb = len(set(b_roles) & _BUDGET_ONLY)
     ni = len(set(i_roles) & _INDICATOR_ONLY)
     if nb >= 2 and len(b_roles) >= 3 and nb >= ni:
-        return Header("budget", row, _roles(row, "budget"), unit, block_label)
+        return Header("budget", row, _with_line_column(row, _roles(row, "budget"), block_label), unit, block_label)
     if ni >= 2 and len(i_roles) >= 3:
         return Header("indicator", row, _roles(row, "indicator"), unit, block_label)
     return None

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.assemble.budget import long_form_to_lines, row_to_line
+from jixiao.assemble.budget import MONEY_ROLES, long_form_to_lines, row_to_line
 from jixiao.assemble.classify import Header, align_to_header, row_to_header
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
 from jixiao.assemble.tableview import Slot, lead, table_to_rows
+from jixiao.assemble.values import looks_like_value
 from jixiao.assemble.vocab import heading_level1, is_form_title
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import BudgetLine, Indicator, StatedScore
@@ -53,14 +54,29 @@ def _is_sub_header(row: list[Slot]) -> bool:
 
 
 def _ends_block(row: list[Slot], header: Header) -> bool:
-    """A row led by a form label ends a block — except a budget line label (合计) in a budget block."""
+    """Whether ``row`` is past the block ``header`` opened:
+
+    - below the merged block label ("项目资金（万元）" spanning the budget rows);
+    - led by a form label (合计, 评价结论 …) — except a budget line label (合计) in a
+      budget block;
+    - in a row-per-line budget block: a row that names no funding line and holds
+      no number in a money column (the form's next section).
+    """
+    bl = header.block_label
+    if bl is not None and bl.cell is not None and bl.cell.row_span > 1 and row:
+        if row[0].row >= bl.cell.row + bl.cell.row_span:
+            return True
     ld = lead(row)
     if ld is None:
         return False
     role = form_role(ld[1].text)
+    if header.block == "budget":
+        if budget_row_kind(ld[1].text) is not None:
+            return False
+        if role is None:
+            money = [k for k, r in enumerate(header.roles) if r in MONEY_ROLES]
+            return not any(k < len(row) and looks_like_value(row[k].text) for k in money)
     if role is None or role in ("budget_block", "indicator_block"):
-        return False
-    if header.block == "budget" and budget_row_kind(ld[1].text) is not None:
         return False
     return True
 
