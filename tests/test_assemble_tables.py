@@ -264,3 +264,17 @@ def test_row_short_of_a_trailing_cell_is_not_shifted() -> None:
     (r,) = raw_to_reports(doc(t))
     (a,) = r.indicators
     assert (a.level1, a.name, a.score.value if a.score else None) == ("产出指标", "甲", D("45"))
+
+
+def test_table_split_at_a_page_break_carries_merged_cells() -> None:
+    head = ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"]
+    first = cells_table([head, ["产出指标", "数量指标", "甲", "1", "1", "10", "10"],
+                         head,  # heading row repeated on the next page
+                         ["", "", "乙", "2", "2", "10", "10"]], table=0, index=0)
+    second = cells_table([head, ["", "质量指标", "丙", "100%", "100%", "10", "10"]], table=1, index=1)
+    (r,) = raw_to_reports(doc(first, second))
+    assert [(i.name, i.level1, i.level2, i.filled) for i in r.indicators] == [
+        ("甲", "产出指标", "数量指标", []),
+        ("乙", "产出指标", "数量指标", ["level1", "level2"]),
+        ("丙", "产出指标", "质量指标", ["level1"]),
+    ]

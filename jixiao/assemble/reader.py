@@ -81,6 +81,10 @@ def _ends_block(row: list[Slot], header: Header) -> bool:
     return True
 
 
+def _same_columns(a: Header, b: Header) -> bool:
+    return [r for r in a.roles if r] == [r for r in b.roles if r]
+
+
 def _heading_before(blocks: list[RawParagraph | RawTable], i: int) -> str | None:
     """Level-1 named by the paragraph right before block ``i``."""
     for j in range(i - 1, -1, -1):
@@ -95,6 +99,7 @@ def _heading_before(blocks: list[RawParagraph | RawTable], i: int) -> str | None
 class SegmentReader:
     def __init__(self, source: str) -> None:
         self.draft = Draft(source)
+        self.last_indicator: IndicatorReader | None = None
 
     def paragraph(self, p: RawParagraph) -> None:
         if is_form_title(p.text):
@@ -121,6 +126,8 @@ class SegmentReader:
         for r, row in enumerate(rows):
             h = row_to_header(row)
             if h is not None:
+                if reader is not None and h.block == "indicator" and _same_columns(h, reader.header):
+                    continue  # a heading row repeated on a new page: the block goes on
                 close()
                 header = h
                 if h.block_label is not None:
@@ -129,6 +136,13 @@ class SegmentReader:
                         d.state(st)
                 if h.block == "indicator":
                     reader = IndicatorReader(h, d.source, table, heading)
+                    last = self.last_indicator
+                    if last is not None and not scored and _same_columns(h, last.header):
+                        # the table goes on from the previous one (split at a page break):
+                        # merged level-1/level-2 cells carry over
+                        reader.carry = dict(last.carry)
+                        reader.heading_level1 = reader.heading_level1 or last.heading_level1
+                    self.last_indicator = reader
                     scored = True
                 continue
             if header is not None and not _ends_block(row, header):
