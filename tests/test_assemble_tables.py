@@ -278,3 +278,20 @@ def test_table_split_at_a_page_break_carries_merged_cells() -> None:
         ("乙", "产出指标", "数量指标", ["level1", "level2"]),
         ("丙", "产出指标", "质量指标", ["level1"]),
     ]
+
+
+def test_form_title_with_its_year_on_a_line_of_its_own() -> None:
+    def form(name: str, year: str, table: int, index: int) -> list[RawParagraph | RawTable]:
+        return [
+            para("项目支出绩效自评表", index),
+            para(f"（{year}年度）", index + 1),
+            cells_table([
+                ["项目名称", name],
+                ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+                ["产出指标", "数量指标", "甲", "1", "1", "90", "90"],
+            ], table=table, index=index + 2),
+        ]
+    a, b = raw_to_reports(doc(*form("项目甲", "2021", 0, 0), *form("项目乙", "2022", 1, 3)))
+    assert (a.year, b.year) == (2021, 2022)
+    assert b.prov is not None and a.project_name is not None and b.project_name is not None
+    assert (a.project_name.text, b.project_name.text) == ("项目甲", "项目乙")

@@ -31,3 +31,6 @@ TRAILING_PAREN = regex.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 
 # a cell starting like a value: optional comparator, then a number ("100%", "≥2 次", "45")
 VALUE_START = regex.compile(r"^\s*(?:[≥≤=<>≧≦]=?)?\s*-?\d")
+
+# a line holding only a title's year: "（2021年度）", "2021年度" (folded text)
+YEAR_LINE = regex.compile(r"^\(?(?:19|20)\d{2}年度?\)?$")

@@ -16,7 +16,7 @@ from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
 from jixiao.assemble.tableview import Slot, lead, table_to_rows
 from jixiao.assemble.values import looks_like_value
-from jixiao.assemble.vocab import heading_level1, is_form_title
+from jixiao.assemble.vocab import heading_level1, is_title_line
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import BudgetLine, Indicator, StatedScore
 from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
@@ -102,7 +102,7 @@ class SegmentReader:
         self.last_indicator: IndicatorReader | None = None
 
     def paragraph(self, p: RawParagraph) -> None:
-        if is_form_title(p.text):
+        if is_title_line(p.text):
             title_fields(self.draft.fields, p.text, p.prov)
 
     def table(self, table: RawTable, heading: str | None) -> None:

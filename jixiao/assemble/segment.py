@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from jixiao.assemble import patterns as P
 from jixiao.assemble.header_fields import form_role
 from jixiao.assemble.tableview import lead, table_to_rows
-from jixiao.assemble.vocab import is_form_title
+from jixiao.assemble.vocab import is_title_line
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 
 RawBlock = RawParagraph | RawTable
@@ -67,7 +67,7 @@ def _split(blocks: list[RawBlock], anchors: list[int], anchored: bool) -> list[S
         s = a
         while s - 1 >= prev_end:
             prev = blocks[s - 1]
-            if not (isinstance(prev, RawParagraph) and is_form_title(prev.text)):
+            if not (isinstance(prev, RawParagraph) and is_title_line(prev.text)):
                 break
             s -= 1
         starts.append(s)

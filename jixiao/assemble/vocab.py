@@ -8,6 +8,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from jixiao.assemble import patterns as P
 from jixiao.normalize.headers import fold_header
 
 
@@ -53,6 +54,14 @@ def is_score_total(text: str | None) -> bool:
 def is_form_title(text: str | None) -> bool:
     t = fold_header(text)
     return bool(t) and len(t) <= 40 and any(w in t for w in labels().form_title_words)
+
+
+def is_title_line(text: str | None) -> bool:
+    """A form title, or a title's year line standing alone: "（2021年度）"."""
+    if is_form_title(text):
+        return True
+    t = fold_header(text)
+    return bool(t) and len(t) <= 12 and bool(P.YEAR_LINE.match(t))
 
 
 def heading_level1(text: str | None) -> str | None:
