@@ -82,3 +82,34 @@ def test_dialects_detected_per_region_of_one_file() -> None:
     assert _rows(cells_t) == [["二级指标", "三级指标", "权重"], ["数量指标", "补助人数(人)", "20"]]
     assert [t.table for t in doc.tables()] == [0, 1, 2]
     assert [b.index for b in doc.blocks] == list(range(7))
+
+
+def _tsv_of(rows: list[list[str]]) -> str:
+    def field(x: str) -> str:
+        return '"' + x.replace('"', '""') + '"' if "\n" in x or "\t" in x else x
+
+    return "\n".join("\t".join(field(x) for x in r) for r in rows) + "\n"
+
+
+def test_tab_separated_export_of_seed_004_form_1() -> None:
+    cells_form = load(SEED_004).tables()[0]
+    verbatim = [[c.prov.text.replace("\n\n", "\n") for c in r] for r in cells_form.rows()]
+    text = "部门预算项目支出绩效自评表（2024年度）\n" + _tsv_of(verbatim) + "\n注：导出自表格。\n"
+    doc = text_to_raw(text, "form1.tsv")
+    assert [t.dialect for t in doc.tables()] == ["cells"]
+    t = doc.tables()[0]
+    assert _rows(t) == _rows(cells_form)
+    header = [r for r in t.rows() if r[0].text == "绩效指标(90分)"][0]
+    unit = header[6]
+    assert unit.text == "度量\n单位"
+    assert unit.prov.line_start + 1 == unit.prov.line_end  # a quoted field over two lines
+    cost = [r for r in t.rows() if len(r) > 1 and r[1].text == "成本指标"][0]
+    assert cost[4].text == "=" and cost[4].prov.text == "＝"
+    assert [p.text for p in doc.paragraphs()] == ["部门预算项目支出绩效自评表(2024年度)", "注:导出自表格。"]
+
+
+def test_tab_separated_rows_keep_leading_blank_fields() -> None:
+    text = "一级指标\t二级指标\t三级指标\t权重\n产出指标\t数量指标\t补助人数\t20\n\t\t医疗保险应保尽保\t10\n"
+    t = text_to_raw(text, "x.tsv").tables()[0]
+    assert _rows(t) == [["一级指标", "二级指标", "三级指标", "权重"], ["产出指标", "数量指标", "补助人数", "20"],
+                        ["", "", "医疗保险应保尽保", "10"]]

@@ -8,7 +8,8 @@ Stages (each one inspectable):
 ``lines_to_blocks``    group lines into paragraphs and tables, the dialect
                        detected per region of the file:
 
-- ``cells``  TAB-indented cell lines (flattened DOCX), :mod:`.text_cells`
+- ``cells``  TAB-indented cell lines (flattened DOCX), :mod:`.text_cells`;
+             tab-separated rows (spreadsheet exports), :mod:`.text_tsv`
 - ``pipe``   ``| a | b |`` rows, :mod:`.text_pipe`
 - ``spaced`` pdftotext rows split on spaces, :mod:`.text_spaced`
 - prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 
-from jixiao.extract import text_cells, text_pipe, text_spaced
+from jixiao.extract import text_cells, text_pipe, text_spaced, text_tsv
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.extract.text_decode import decode_bytes
 from jixiao.extract.text_lines import Line, text_to_lines
@@ -88,10 +89,16 @@ class _Builder:
 
 def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTable]:
     """Group numbered lines into paragraphs and tables (dialect per region)."""
-    b = _Builder(source, wrap_width([ln for ln in lines if not ln.is_cell]))
+    b = _Builder(source, wrap_width([ln for ln in lines if not ln.is_cell and not ln.is_tsv]))
     i, n = 0, len(lines)
     pending: list[Line] = []
     while i < n:
+        if lines[i].is_tsv:
+            b.plain(pending)
+            pending = []
+            tsv, i = text_tsv.read_tsv_rows(lines, i)
+            b.table(text_tsv.rows_to_table(tsv, source, b.n_tables))
+            continue
         if lines[i].is_cell:
             b.plain(pending)
             pending = []

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from jixiao.extract.text_decode import normalize_line, split_lines
-from jixiao.extract.text_patterns import CELL_LINE, HAN, ZERO_WIDTH
+from jixiao.extract.text_patterns import CELL_LINE, HAN, TSV_LINE, ZERO_WIDTH
 
 
 @dataclass(frozen=True)
@@ -17,12 +17,18 @@ class Line:
 
     @property
     def is_cell(self) -> bool:
-        """A cell line of a flattened DOCX dump (starts with a TAB)."""
-        return bool(CELL_LINE.match(self.text))
+        """A cell line of a flattened DOCX dump (starts with a TAB, one cell only)."""
+        return bool(CELL_LINE.match(self.text)) and not self.is_tsv
+
+    @property
+    def is_tsv(self) -> bool:
+        """A tab-separated row: a TAB between two pieces of content."""
+        return bool(TSV_LINE.search(self.text))
 
     @property
     def is_blank(self) -> bool:
-        return not self.is_cell and not self.text.strip()
+        """Nothing on the line (a lone TAB is an empty cell, not a blank line)."""
+        return not self.text.strip() and not CELL_LINE.match(self.text)
 
     def tokens(self) -> list[str]:
         """Whitespace-separated tokens of the working text."""

@@ -20,6 +20,10 @@ ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # a cell line: optional spaces, then a TAB
 CELL_LINE = regex.compile(r"^[ ]*\t")
 
+# --- tab-separated rows (spreadsheet exports) -------------------------------------
+# a TAB between two pieces of content: "一级指标\t二级指标", "\t\t质量指标\t98%"
+TSV_LINE = regex.compile(r"\S\t+[^\t\s]")
+
 # --- pipe dialect ---------------------------------------------------------------
 PIPE_ROW_START = regex.compile(r"^\s*\|")
 PIPE_ROW_END = regex.compile(r"(?<!\\)\|\s*$")
