@@ -295,3 +295,18 @@ def test_form_title_with_its_year_on_a_line_of_its_own() -> None:
     assert (a.year, b.year) == (2021, 2022)
     assert b.prov is not None and a.project_name is not None and b.project_name is not None
     assert (a.project_name.text, b.project_name.text) == ("项目甲", "项目乙")
+
+
+def test_level_weight_columns() -> None:
+    # 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | … | 分值 | 得分: the indicator's weight is the one after its name
+    t = cells_table([
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "50", "数量指标", "30", "甲", "1", "1", "30", "30"],
+        ["", "", "质量指标", "20", "乙", "100%", "100%", "20", "18"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    a, b = r.indicators
+    assert (a.weight.value if a.weight else None, b.score.value if b.score else None) == (D("30"), D("18"))
+    assert (b.level1, b.level2, b.filled) == ("产出指标", "质量指标", ["level1"])
+    assert [(s.label, s.weight.value if s.weight else None) for s in r.stated_scores] == [
+        ("产出指标", D("50")), ("数量指标", D("30")), ("质量指标", D("20"))]

@@ -36,11 +36,38 @@ class Header:
     def width(self) -> int:
         return len(self.roles)
 
+    def cols(self, role: str) -> list[int]:
+        """Every column with ``role`` (a merged header cell covers several)."""
+        out = []
+        for k, r in enumerate(self.roles):
+            if r == role and not (k > 0 and self.row[k].from_left and self.roles[k - 1] == role):
+                out.append(k)
+        return out
+
     def col(self, role: str) -> int | None:
-        try:
-            return self.roles.index(role)
-        except ValueError:
+        """The column of ``role``.  When a role heads several columns (一级指标 | 分值 |
+        二级指标 | 分值 | 三级指标 | 分值), the one after the indicator name column is the
+        indicator's; the others belong to the level columns before them."""
+        ks = self.cols(role)
+        if not ks:
             return None
+        if len(ks) > 1 and "name" in self.roles:
+            after = [k for k in ks if k > self.roles.index("name")]
+            if after:
+                return after[0]
+        return ks[0]
+
+    def level_weight_col(self, level: str) -> int | None:
+        """A weight column right after a level column ("一级指标 | 分值"), when the
+        indicator has its own weight column further right."""
+        k = self.col(level)
+        w = self.col("weight")
+        if k is None or w is None or k + 1 >= len(self.roles):
+            return None
+        nxt = k + 1
+        while nxt < len(self.roles) and self.row[nxt].from_left:
+            nxt += 1
+        return nxt if nxt < len(self.roles) and self.roles[nxt] == "weight" and nxt != w else None
 
 
 def _roles(row: list[Slot], block: str) -> list[str | None]:

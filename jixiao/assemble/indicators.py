@@ -70,6 +70,11 @@ class IndicatorReader:
         if s.from_above:
             filled.append(role)
         else:
+            if st is None:
+                kw = self.header.level_weight_col(role)
+                w = row[kw] if kw is not None and kw < len(row) else None
+                if w is not None and not w.empty and not w.from_above:
+                    st = StatedScore(label=label, weight=quantity(w.text, w.prov), prov=w.prov)
             if st is not None:
                 stated.append(st)
             if role == "level1":
