@@ -205,3 +205,34 @@ def test_assign_columns_keeps_numeric_tail_right() -> None:
     assert assign_columns(["text", "cmpval", "qty", "num", "num"], roles) == [2, 3, 4, 5, 6]
     # more tokens than columns cannot be placed
     assert assign_columns(["num"] * 8, roles) is None
+
+
+# ------------------------------------------------------------------ laid-out dumps (pdftotext -layout)
+
+
+def _layout(rows: list[list[str]], widths: list[int]) -> str:
+    from jixiao.extract.text_lines import display_width
+
+    def pad(x: str, w: int) -> str:
+        return x + " " * (w - display_width(x))
+
+    return "\n".join(
+        "".join(pad(x, w) for x, w in zip(r, widths)).rstrip() for r in rows
+    ) + "\n"
+
+
+def test_laid_out_annex_keeps_spaced_cells_whole_and_realigns_the_same() -> None:
+    want = _annex()
+    text = "附表 1.自评价评分附件表\n\n" + _layout(want, [14, 32, 8, 12, 12, 10])
+    t = text_to_raw(text, "layout.txt").tables()[0]
+    assert t.dialect == "spaced"
+    raw_rows = _rows(t)
+    assert ["宣传片制作周期", "4", "≤3 个月", "1 个月", "4"] in raw_rows  # one cell each, not split
+    assert _rows(realign_table(t)) == want
+
+
+def test_label_and_number_row_is_a_group_row() -> None:
+    text = "一级指标 三级指标 权重 目标值 业绩值 评分结果\n产出指标 50\n开展调研次数 4 ≥4 次 4 4\n"
+    rows = _rows(realign_table(text_to_raw(text, "x.txt").tables()[0]))
+    assert rows[1] == ["产出指标", "", "50", "", "", ""]
+    assert rows[2] == ["", "开展调研次数", "4", "≥4 次", "4", "4"]

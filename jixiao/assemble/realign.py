@@ -16,7 +16,7 @@ nothing was written), keeping the dialect it came from:
   weight): missing leading cells end up empty, numeric tails stay right;
 - a floating level-1 label and a floating weight ("40" / "产出目标",
   "效益指标" / "30") become one row: label in the first column, weight in the
-  weight column;
+  weight column; so does a row of just a label and a number ("产出指标 50");
 - rows led by a form label (总计, 评价等级 …) keep it in the first column;
 - a long-form budget table (行次 column, two-level header 财政资金 / 小计 中央级 …)
   gets its header columns spread over the sub-header; a data row is placed
@@ -255,6 +255,10 @@ def realign_table(table: RawTable) -> RawTable:
             out.append(_group_row(words[0], None, h))
         elif kind == "num":
             out.append(_group_row(None, words[0], h))
+        elif h.block == "indicator" and len(words) == 2 and _lone(words[:1]) == "label" \
+                and _lone(words[1:]) == "num":
+            # "产出指标 50" on one line: a group row too
+            out.append(_group_row(words[0], words[1], h))
         else:
             out.append(_place_row(words, h))
         i += 1

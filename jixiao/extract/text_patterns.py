@@ -58,6 +58,8 @@ CELL_PROSE_PUNCT = regex.compile(r"[。;!?]|,(?!\d{3}(?:\D|$))")
 
 # --- spaced dialect -----------------------------------------------------------------
 HAN = regex.compile(r"\p{Han}")
+# a column gap of a laid-out dump: two or more spaces, or a TAB
+WIDE_GAP = regex.compile(r"[ ]{2,}|\t+")
 # a token that is a number, maybe with a comparator, a percent sign or a row code
 NUMBERISH = regex.compile(r"^[<>=≥≤≧≦+\-±]*\d[\d,]*(?:\.\d+)?%?$")
 # a row code of the long-form budget table: "(1)", "(5)=(3)-(4)", "(8)=(4)/(3)"

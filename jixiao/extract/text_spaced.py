@@ -6,7 +6,9 @@ a level-1 label or a weight pushed onto its own line, page-break debris),
 blank lines between them.  A region needs at least two lines of three or more
 tokens; floating lines at its end are left to the prose.
 
-Rows of the table are the lines' tokens.  Blank cells are lost and a cell
+Rows of the table are the lines' tokens: split at every run of spaces, or
+only at gaps of two or more spaces when the region is laid out that way
+(``pdftotext -layout``), so that "≥2 次" stays one cell.  Blank cells are lost and a cell
 holding a space ("=2 次") is split: :mod:`jixiao.assemble.realign` puts the
 tokens back under their header.  One repair is done here because it needs
 the line layout: a row whose label was broken off onto the floating lines
@@ -21,7 +23,15 @@ from typing import Literal
 
 from jixiao.extract.raw import RawCell, RawTable
 from jixiao.extract.text_lines import Line, join_text, letter_spaced_runs
-from jixiao.extract.text_patterns import CELL_PROSE_PUNCT, HAN, HEADING_START, NUMBERISH, SENTENCE_END
+from jixiao.extract.text_patterns import (
+    CELL_PROSE_PUNCT,
+    HAN,
+    HEADING_START,
+    NUMBERISH,
+    SENTENCE_END,
+    WIDE_GAP,
+    ZERO_WIDTH,
+)
 from jixiao.model import Provenance
 
 MAX_TOKEN = 24  # characters; longer tokens are sentences, not cells
@@ -76,9 +86,20 @@ class _Row:
     last: int
 
 
-def _tokens_of(line: Line) -> tuple[list[str], list[str]]:
-    toks = line.tokens()
-    raws = line.raw_tokens()
+def is_wide(lines: list[Line]) -> bool:
+    """Columns set apart by two or more spaces (``pdftotext -layout``): then a
+    single space belongs to the cell ("≥2 次") and only wide gaps separate."""
+    rows = [ln for ln in lines if not ln.is_blank and len(ln.tokens()) >= 2]
+    return bool(rows) and sum(1 for ln in rows if WIDE_GAP.search(ln.text.strip())) >= 0.6 * len(rows)
+
+
+def _split(text: str, wide: bool) -> list[str]:
+    return [t for t in (WIDE_GAP.split(text.strip()) if wide else text.split()) if t.strip()]
+
+
+def _tokens_of(line: Line, wide: bool) -> tuple[list[str], list[str]]:
+    toks = _split(line.text, wide)
+    raws = _split(ZERO_WIDTH.sub("", line.raw), wide)
     return toks, (raws if len(raws) == len(toks) else toks)
 
 
@@ -90,10 +111,11 @@ def lines_to_rows(lines: list[Line]) -> list[_Row]:
     """Rows of one region, a label broken off above a label-less row joined back."""
     rows: list[_Row] = []
     floating: list[_Row] = []
+    wide = is_wide(lines)
     for ln in lines:
         if ln.is_blank:
             continue
-        toks, raws = _tokens_of(ln)
+        toks, raws = _tokens_of(ln, wide)
         row = _Row(toks, raws, ln.no, ln.no)
         if len(toks) == 1:
             floating.append(row)
