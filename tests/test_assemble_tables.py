@@ -310,3 +310,16 @@ def test_level_weight_columns() -> None:
     assert (b.level1, b.level2, b.filled) == ("产出指标", "质量指标", ["level1"])
     assert [(s.label, s.weight.value if s.weight else None) for s in r.stated_scores] == [
         ("产出指标", D("50")), ("数量指标", D("30")), ("质量指标", D("20"))]
+
+
+def test_title_rows_inside_the_table() -> None:
+    spec = [
+        (0, 0, 1, 4, "项目支出绩效自评表"), (1, 0, 1, 4, "（2021年度）"),
+        (2, 0, 1, 1, "项目名称"), (2, 1, 1, 3, "示例项目"),
+        (3, 0, 1, 1, "三级指标"), (3, 1, 1, 1, "指标值"), (3, 2, 1, 1, "完成值"), (3, 3, 1, 1, "分值"),
+        (4, 0, 1, 1, "甲"), (4, 1, 1, 1, "1次"), (4, 2, 1, 1, "1次"), (4, 3, 1, 1, "90"),
+    ]
+    (r,) = raw_to_reports(doc(grid_table(spec, 5, 4)))
+    assert r.year == 2021 and r.shape == "form"
+    assert r.project_name is not None and r.project_name.text == "示例项目"
+    assert [i.name for i in r.indicators] == ["甲"]

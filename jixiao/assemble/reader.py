@@ -14,7 +14,7 @@ from jixiao.assemble.budget import MONEY_ROLES, long_form_to_lines, row_to_line
 from jixiao.assemble.classify import Header, align_to_header, row_to_header
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
-from jixiao.assemble.tableview import Slot, lead, table_to_rows
+from jixiao.assemble.tableview import Slot, distinct, lead, table_to_rows
 from jixiao.assemble.values import looks_like_value
 from jixiao.assemble.vocab import heading_level1, is_title_line
 from jixiao.extract.raw import RawParagraph, RawTable
@@ -171,6 +171,10 @@ class SegmentReader:
             last = header
             if header is not None:
                 close()
+            texts = [sl for _, sl in distinct(row) if not sl.empty and not sl.from_above]
+            if len(texts) == 1 and texts[0].prov is not None and is_title_line(texts[0].text):
+                title_fields(d.fields, texts[0].text, texts[0].prov)  # a title row inside the table
+                continue
             below = rows[r + 1] if r + 1 < len(rows) else None
             row_to_fields(d.fields, row, below, last, scored)
         close()
