@@ -1,4 +1,5 @@
-"""Per-file result cache: a Document stored as JSON under a content key.
+"""Per-file result cache: one file's result (table rows + counts, see
+:mod:`jixiao.batch.result`) stored as JSON under a content key.
 
 The key hashes the file's sha256, its source name, the jixiao version, a digest
 of jixiao's own code and data files (so a changed parser or vocabulary never
@@ -17,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 from jixiao import __version__
-from jixiao.model import Document
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -43,7 +43,7 @@ def config_hash(config: object | None) -> str:
 
 
 class Cache:
-    """Documents keyed by :meth:`key`, stored under ``root/<2 hex>/<key>.json``."""
+    """JSON entries keyed by :meth:`key`, stored under ``root/<2 hex>/<key>.json``."""
 
     def __init__(self, root: str | Path, config: object | None = None) -> None:
         self.root = Path(root)
@@ -55,18 +55,6 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> Document | None:
-        try:
-            text = self._path(key).read_text(encoding="utf-8")
-        except OSError:
-            return None
-        try:
-            doc = Document.model_validate_json(text)
-        except ValueError:
-            return None  # a corrupt entry is a miss, recomputed and overwritten
-        self.used.add(key)
-        return doc
 
     def get_json(self, key: str) -> str | None:
         try:

@@ -2,7 +2,8 @@
 
 Steps: walk the inputs (:mod:`jixiao.batch.walk`), hash each file, take what the
 cache holds, run the rest through the crash-isolating pool
-(:mod:`jixiao.batch.pool`), turn every Document into table rows, write the
+(:mod:`jixiao.batch.pool`, whose workers turn each Document into table rows),
+collect the rows, write the
 chosen formats into a temp directory and swap it in atomically
 (:mod:`jixiao.batch.output`).
 """
@@ -21,6 +22,7 @@ from jixiao.batch.cache import Cache
 from jixiao.batch.output import CACHE_NAME, check_replaceable, make_tmp, recover, swap_in
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
+from jixiao.batch.result import DocResult, document_to_result, json_to_result
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
@@ -93,14 +95,14 @@ def _sha256(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _count(doc: Document, rows: TableRows, summary: Summary) -> None:
-    rows.add(doc)
-    summary.documents[doc.status] += 1
-    summary.reports += len(doc.reports)
-    summary.indicators += sum(len(r.indicators) for r in doc.reports)
-    summary.findings.update(str(f.severity) for f in doc.findings)
-    if doc.status == "error":
-        summary.errors.append((doc.source, doc.error or ""))
+def _count(r: DocResult, rows: TableRows, summary: Summary) -> None:
+    rows.add_rows(r.source, r.doc_id, r.rows)
+    summary.documents[r.status] += 1
+    summary.reports += r.n_reports
+    summary.indicators += r.n_indicators
+    summary.findings.update(r.findings)
+    if r.status == "error":
+        summary.errors.append((r.source, r.error or ""))
 
 
 def paths_to_dataset(
@@ -142,23 +144,23 @@ def paths_to_dataset(
         sha = _sha256(inp.path)
         if sha is None or not inp.supported:
             doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)
-            _count(doc, rows, summary)
+            _count(document_to_result(doc), rows, summary)
             if prog:
                 prog.finish(inp.source, doc.status, doc.error)
             continue
         key = cache.key(sha, inp.source)
         text = cache.get_json(key) if use_cache else None
-        doc = None
+        res = None
         if text is not None:
             try:
-                doc = Document.model_validate_json(text)
-            except ValueError:
-                doc = None
-        if doc is not None:
+                res = json_to_result(text)
+            except (ValueError, KeyError, TypeError):
+                res = None  # an entry of another shape is a miss, recomputed and overwritten
+        if res is not None:
             summary.cached += 1
-            _count(doc, rows, summary)
+            _count(res, rows, summary)
             if prog:
-                prog.finish(inp.source, doc.status, doc.error, cached=True)
+                prog.finish(inp.source, res.status, res.error, cached=True)
             continue
         t = Task(len(tasks), inp.path, inp.source)
         tasks.append(t)
@@ -172,14 +174,14 @@ def paths_to_dataset(
         inp, sha, key = meta[o.task.id]
         summary.processed += 1
         if o.kind == "ok":
-            doc = Document.model_validate_json(o.payload)
+            res = json_to_result(o.payload)
             cache.put_json(key, o.payload)
         else:
             reason = f"处理时出错：{o.payload}" if o.kind == "exception" else o.payload
-            doc = _failed(inp, sha, reason)
-        _count(doc, rows, summary)
+            res = document_to_result(_failed(inp, sha, reason))
+        _count(res, rows, summary)
         if prog:
-            prog.finish(inp.source, doc.status, doc.error)
+            prog.finish(inp.source, res.status, res.error)
 
     tmp: Path | None = None
     try:

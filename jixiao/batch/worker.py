@@ -1,6 +1,7 @@
 """The worker process: receives (task id, path, source, rules) and answers with the
-Document as JSON.  Runs in a child process, so a file that crashes the
-extractor (even the interpreter) takes down only this worker.
+document's table rows and counts as JSON (:mod:`jixiao.batch.result`).  Runs in
+a child process, so a file that crashes the extractor (even the interpreter)
+takes down only this worker.
 
 Test-only hook: ``JIXIAO_BATCH_TEST_HOOK`` holds ``;``-separated actions
 ``exit:<text>`` (``os._exit(3)``), ``segv:<text>`` (SIGSEGV), ``raise:<text>``
@@ -84,13 +85,13 @@ def worker_main(conn: Connection) -> None:
             return
         task_id, path, source, rules = msg
         try:
-            from jixiao.pipeline import (
-                path_to_document,  # inside try: a broken stage fails the file, not the worker
-            )
+            # imported inside the try: a broken stage fails the file, not the worker
+            from jixiao.batch.result import document_to_result, result_to_json
+            from jixiao.pipeline import path_to_document
 
             _test_hook(source)
             doc = path_to_document(path, source, rules=rules)
-            reply = (task_id, "ok", doc.model_dump_json(), peak_rss_kb())
+            reply = (task_id, "ok", result_to_json(document_to_result(doc)), peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
             reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
         try:

@@ -139,6 +139,10 @@ class TableRows:
     def add(self, doc: Document) -> None:
         self._docs[(doc.source, doc.doc_id)] = document_to_rows(doc)
 
+    def add_rows(self, source: str, doc_id: str, rows: dict[str, list[Row]]) -> None:
+        """Add one document's rows as made by :func:`document_to_rows`."""
+        self._docs[(source, doc_id)] = rows
+
     def __len__(self) -> int:
         return len(self._docs)
 
