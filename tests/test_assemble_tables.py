@@ -155,7 +155,7 @@ def test_level1_group_row_with_floating_weight() -> None:
     t = cells_table([
         ["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"],
         ["预算执行率", "预算执行率", "10", "100%", "71.85%", "7.19"],
-        ["产出目标", "", "40", "", "", ""],
+        ["产出目标", "", "40", "", "", "38"],
         ["", "开展调研次数", "4", "≥4 次", "4", "4"],
         ["满意度指标", "参保群众满意率", "20", "≥80%", "96%", "20"],
         ["总计", "100", "97.19"],
@@ -167,7 +167,8 @@ def test_level1_group_row_with_floating_weight() -> None:
     assert [i.name for i in r.indicators] == ["开展调研次数", "参保群众满意率"]
     assert (r.indicators[0].level1, r.indicators[0].filled) == ("产出目标", ["level1"])
     assert r.indicators[0].comparator == "≥"
-    assert [(s.label, s.weight.value if s.weight else None) for s in r.stated_scores] == [("产出目标", D("40"))]
+    assert [(s.label, s.weight.value if s.weight else None, s.score.value if s.score else None)
+            for s in r.stated_scores] == [("产出目标", D("40"), D("38"))]
     assert r.total_weight is not None and r.total_weight.value == D("100")
     assert r.total_score is not None and r.total_score.value == D("97.19")
     assert r.grade is not None and r.grade.text == "优秀"

@@ -96,11 +96,15 @@ class IndicatorReader:
         if not name:
             # a level-1 / level-2 group row: label + weight, no indicator
             label = level2 if level2 and "level2" not in filled else level1
-            if label and weight_slot is not None and not weight_slot.empty and not any(
-                st.label == label for st in res.stated
-            ):
-                res.stated.append(StatedScore(label=label, weight=quantity(weight_slot.text, weight_slot.prov),
-                                              prov=weight_slot.prov))
+            score_slot = cells["score"]
+            has_w = weight_slot is not None and not weight_slot.empty
+            has_s = score_slot is not None and not score_slot.empty
+            if label and (has_w or has_s) and not any(st.label == label for st in res.stated):
+                w = quantity(weight_slot.text, weight_slot.prov) if has_w and weight_slot is not None else None
+                sc = quantity(score_slot.text, score_slot.prov) if has_s and score_slot is not None else None
+                src = weight_slot if has_w else score_slot
+                res.stated.append(StatedScore(label=label, weight=w, score=sc,
+                                              prov=src.prov if src is not None else None))
             return res
         unit_slot = cells["unit"]
         unit = clean_text(unit_slot.text) if unit_slot is not None and not unit_slot.empty else None
