@@ -121,3 +121,22 @@ def test_sentence_cut_at_a_page_break_is_joined_in_a_line_per_paragraph_dump() -
     assert "项目库,每年经人大会议列入医保局年度预算" in p.text
     # every other paragraph of the seed stays one line
     assert all(q.prov.line_start == q.prov.line_end for q in doc.paragraphs() if q is not p)
+
+
+def test_form_feeds_give_pages_and_page_numbers_are_dropped() -> None:
+    # seed 001 as pdftotext writes it with pages: a page break inside the 附表 (before " 产出目标",
+    # line 121) and inside the budget table (before " 资金实际支出率", line 32), page footers "- n -"
+    lines = SEED_001.read_text("utf-8").split("\n")
+    lines[30] += "\n- 1 -\f"  # after line 31: a footer line, then the break (line numbers shift by one)
+    lines[119] += "\n2\f"  # after line 120: a bare page number 2 at the foot of page 2
+    doc = text_to_raw("\n".join(lines), "paged.txt")
+    assert doc.n_pages == 3
+    budget, _, annex = doc.tables()
+    last = budget.rows()[-1]
+    assert [c.text for c in last][:3] == ["资金实际支出率(%)", "(8)=(4)/(3)", "100"]
+    assert last[0].prov.page == 2 and budget.rows()[0][0].prov.page == 1
+    rows = _rows(annex)
+    assert ["2"] not in rows and ["- 1 -"] not in rows
+    assert rows[2:4] == [["40"], ["产出目标"]]
+    assert annex.rows()[3][0].prov.page == 3
+    assert [p.prov.page for p in doc.paragraphs()][:1] == [1]

@@ -16,7 +16,9 @@ Stages (each one inspectable):
              :mod:`.text_prose`
 
 Cell and paragraph ``text`` is the working text; ``prov.text`` is verbatim and
-``prov.line_start``/``line_end`` are 1-based line numbers of the file.
+``prov.line_start``/``line_end`` are 1-based line numbers of the file.  When the
+dump marks page breaks with form feeds, ``prov.page`` is set and page-number
+headers/footers are dropped.
 """
 
 from __future__ import annotations
@@ -111,9 +113,31 @@ def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTa
     return b.blocks
 
 
+def _with_pages(blocks: list[RawParagraph | RawTable], pages: dict[int, int]) -> list[RawParagraph | RawTable]:
+    """Set ``prov.page`` (the page of the first line) on every block and cell."""
+
+    def paged(prov: Provenance) -> Provenance:
+        page = pages.get(prov.line_start or 0)
+        return prov if page is None else prov.model_copy(update={"page": page})
+
+    out: list[RawParagraph | RawTable] = []
+    for b in blocks:
+        if isinstance(b, RawTable):
+            cells = [c.model_copy(update={"prov": paged(c.prov)}) for c in b.cells]
+            out.append(b.model_copy(update={"prov": paged(b.prov), "cells": cells}))
+        else:
+            out.append(b.model_copy(update={"prov": paged(b.prov)}))
+    return out
+
+
 def text_to_raw(text: str, source: str, sha256: str = "") -> RawDocument:
     lines = text_to_lines(text)
-    return RawDocument(source=source, format="txt", sha256=sha256, blocks=lines_to_blocks(lines, source))
+    blocks = lines_to_blocks(lines, source)
+    pages = {ln.no: ln.page for ln in lines if ln.page is not None}
+    if not pages:
+        return RawDocument(source=source, format="txt", sha256=sha256, blocks=blocks)
+    return RawDocument(source=source, format="txt", sha256=sha256, blocks=_with_pages(blocks, pages),
+                       n_pages=max(pages.values()))
 
 
 def bytes_to_raw(data: bytes, source: str) -> RawDocument:

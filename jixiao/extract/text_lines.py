@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from jixiao.extract.text_decode import normalize_line, split_lines
-from jixiao.extract.text_patterns import CELL_LINE, HAN, TSV_LINE, ZERO_WIDTH
+from jixiao.extract.text_patterns import BARE_PAGE_NUMBER, CELL_LINE, HAN, PAGE_NUMBER, TSV_LINE, ZERO_WIDTH
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class Line:
     no: int  # 1-based line number in the file
     text: str  # working text: artefacts stripped, width folded, trailing spaces removed
     raw: str  # the line as decoded, verbatim (line ending removed)
+    page: int | None = None  # 1-based page when the dump marks page breaks (form feeds)
 
     @property
     def is_cell(self) -> bool:
@@ -40,7 +41,40 @@ class Line:
 
 
 def text_to_lines(text: str) -> list[Line]:
-    return [Line(i, normalize_line(raw), raw) for i, raw in enumerate(split_lines(text), start=1)]
+    """Numbered lines.  When the dump marks page breaks with form feeds (pdftotext),
+    each line knows its page and page-number lines (headers/footers such as
+    "- 3 -", "第 3 页 共 9 页", or a bare "3" next to the break) become blank."""
+    raws = split_lines(text)
+    if "\f" not in text:
+        return [Line(i, normalize_line(raw), raw) for i, raw in enumerate(raws, start=1)]
+    lines: list[Line] = []
+    page = 1
+    for i, raw in enumerate(raws, start=1):
+        body = raw.lstrip("\f \t")
+        lead = raw[: len(raw) - len(body)].count("\f")  # a break before the text opens its page
+        page += lead
+        lines.append(Line(i, normalize_line(raw), raw, page))
+        page += raw.count("\f") - lead  # a break after the text opens the next one
+    return _blank_page_numbers(lines)
+
+
+def _blank_page_numbers(lines: list[Line]) -> list[Line]:
+    out = list(lines)
+    body = [k for k, ln in enumerate(lines) if ln.text.strip()]
+    for pos, k in enumerate(body):
+        ln = lines[k]
+        t = ln.text.strip()
+        if PAGE_NUMBER.match(t):
+            out[k] = Line(ln.no, "", ln.raw, ln.page)
+            continue
+        m = BARE_PAGE_NUMBER.match(t)
+        if not m or int(m.group(1)) != ln.page:
+            continue
+        prev_page = lines[body[pos - 1]].page if pos > 0 else None
+        next_page = lines[body[pos + 1]].page if pos + 1 < len(body) else None
+        if prev_page != ln.page or next_page != ln.page:  # first or last line of its page
+            out[k] = Line(ln.no, "", ln.raw, ln.page)
+    return out
 
 
 def display_width(text: str) -> int:

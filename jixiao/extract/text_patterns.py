@@ -16,6 +16,13 @@ ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # spaces other than U+0020 that a loader should see as one plain space
 ODD_SPACE = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
+# page numbers that pdftotext leaves in headers/footers: "- 3 -", "第 3 页", "第3页 共9页", "3/9"
+PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+# a bare number alone on a line: a page number only at a page's edge and equal to the page
+BARE_PAGE_NUMBER = regex.compile(r"^\s*(\d{1,4})\s*$")
+
 # --- cell-line dialect ----------------------------------------------------------
 # a cell line: optional spaces, then a TAB
 CELL_LINE = regex.compile(r"^[ ]*\t")
