@@ -69,6 +69,11 @@ def test_bad_config_is_a_clean_error(tmp_path: Path) -> None:
     cfg.write_text("[scores]\ntotl = 100\n", encoding="utf-8")
     code, out = run("check", SEED0, "--config", str(cfg))
     assert code == 2 and "规则配置文件" in out and "Traceback" not in out
+    cfg.write_text('[severity]\nBUD999 = "info"\n', encoding="utf-8")
+    code, out = run("check", SEED0, "--config", str(cfg))
+    assert code == 2 and "未知的规则编号：BUD999" in out
+    cfg.write_text('[severity]\nBUD001 = "fatal"\n', encoding="utf-8")
+    assert run("check", SEED0, "--config", str(cfg))[0] == 2
     cfg.write_text("[scores\n", encoding="utf-8")
     code, out = run("check", SEED0, "--config", str(cfg))
     assert code == 2 and "不是有效的 TOML" in out

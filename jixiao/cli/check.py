@@ -11,7 +11,7 @@ import click
 from jixiao.errors import JixiaoError
 from jixiao.model import Document, Finding, Provenance, Severity
 from jixiao.pipeline import path_to_document
-from jixiao.rules import RulesConfig, load_config, selected_rules
+from jixiao.rules import REGISTRY, RulesConfig, load_config, selected_rules
 from jixiao.serialize import to_plain
 
 SUFFIXES = (".txt", ".docx", ".pdf")
@@ -131,6 +131,9 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
       jixiao check reports/ --select BUD --format json > findings.json
     """
     cfg = _config(config_path)
+    bad = [k for k in cfg.severity if k not in REGISTRY]
+    if bad:
+        raise click.UsageError(f"规则配置文件 {config_path} 的 [severity] 中有未知的规则编号：{', '.join(bad)}")
     unknown = [s for s in (*select, *ignore) for part in s.split(",") if part.strip()
                and not selected_rules([part])]
     if unknown:

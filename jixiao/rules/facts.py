@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from jixiao.model import BudgetLine, Indicator, Kind, Provenance, Quantity, Report, TextItem
+from jixiao.model import BudgetLine, Comparator, Indicator, Kind, Provenance, Quantity, Report, TextItem
+from jixiao.normalize import parse_comparator
 from jixiao.rules import patterns as P
 from jixiao.rules.arith import NUMERIC_KINDS, base, is_blank, num
 from jixiao.rules.config import RulesConfig
 
 Direction = Literal["ge", "le", "qual"]
 
-_DIRECTION_WORDS: dict[str, Direction | Literal["eq"]] = {
-    "≥": "ge", ">": "ge", "≧": "ge", ">=": "ge", "＞": "ge", "不少于": "ge", "不低于": "ge", "大于等于": "ge",
-    "≤": "le", "<": "le", "≦": "le", "<=": "le", "＜": "le", "不超过": "le", "不高于": "le", "小于等于": "le",
-    "=": "eq", "＝": "eq", "═": "eq", "等于": "eq",
+_DIRECTIONS: dict[object, Direction | Literal["eq"]] = {
+    Comparator.GE: "ge", Comparator.GT: "ge", Comparator.LE: "le", Comparator.LT: "le", Comparator.EQ: "eq",
     "定性": "qual",
 }
 
@@ -91,10 +90,10 @@ def budget_item(report: Report) -> BudgetItem:
         return found.get(key, (None, ""))
 
     w, ws = get("weight")
-    s, ss = get("score")
+    sc, ss = get("score")
     r, rs = get("rate")
     reason, _ = get("reason")
-    return BudgetItem(w, ws, s, ss, r, rs, reason)  # type: ignore[arg-type]
+    return BudgetItem(w, ws, sc, ss, r, rs, reason)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- indicators
@@ -106,9 +105,7 @@ def is_cost(ind: Indicator, cfg: RulesConfig) -> bool:
 
 def stated_direction(ind: Indicator) -> Direction | Literal["eq"] | None:
     for c in (ind.comparator, ind.target.comparator if ind.target else None):
-        if c is None:
-            continue
-        d = _DIRECTION_WORDS.get(str(c).strip())
+        d = _DIRECTIONS.get(c if isinstance(c, Comparator) else parse_comparator(c))
         if d is not None:
             return d
     if ind.target is not None and ind.target.kind == Kind.QUALITATIVE:

@@ -26,7 +26,7 @@ WORD_LIMIT = regex.compile(r"[（(]\s*\d+\s*字以内\s*[)）]")
 NUM_UNIT = regex.compile(r"(?P<num>" + NUMBER + r")\s*(?P<unit>[万亿千]?(?:人次|户次|户|人|次|个|家|所|场|期|份|篇|件|项|台|套|辆|处|座|名|批))")
 
 # A total followed by "其中" and its parts in the same unit:
-# "共计使用医疗救助医疗费用1683万元（其中;医疗救助医疗费用985万元（财务数据）资助参保698万元）".
+# "共计使用X费用1200万元（其中：A费用700万元、B费用500万元）".
 MONEY_OR_COUNT = regex.compile(r"(?P<num>" + NUMBER + r")\s*(?P<unit>[万亿千]?(?:元|人次|户|人|次|个|家|份|项|处|名))")
 QIZHONG = regex.compile(r"[（(]?\s*其中\s*[:：;；,，]?")
 
