@@ -324,3 +324,19 @@ def test_title_rows_inside_the_table() -> None:
     assert r.year == 2021 and r.shape == "form"
     assert r.project_name is not None and r.project_name.text == "示例项目"
     assert [i.name for i in r.indicators] == ["甲"]
+
+
+def test_block_label_split_at_a_page_break_does_not_end_the_block() -> None:
+    # PDF grid: "绩效指标" spans rows 0-2, a blank cell goes on below it on the next page
+    spec = [
+        (0, 0, 3, 1, "绩效指标"), (0, 1, 1, 1, "一级指标"), (0, 2, 1, 1, "三级指标"), (0, 3, 1, 1, "年度指标值"),
+        (0, 4, 1, 1, "分值"), (0, 5, 1, 1, "得分"),
+        (1, 1, 3, 1, "产出指标"), (1, 2, 1, 1, "甲"), (1, 3, 1, 1, "1次"), (1, 4, 1, 1, "30"), (1, 5, 1, 1, "30"),
+        (2, 2, 1, 1, "乙"), (2, 3, 1, 1, "2次"), (2, 4, 1, 1, "30"), (2, 5, 1, 1, "30"),
+        (3, 0, 2, 1, ""), (3, 2, 1, 1, "丙"), (3, 3, 1, 1, "3次"), (3, 4, 1, 1, "30"), (3, 5, 1, 1, "25"),
+        (4, 1, 1, 1, "满意度指标"), (4, 2, 1, 1, "丁"), (4, 3, 1, 1, "≥90%"), (4, 4, 1, 1, "10"),
+        (4, 5, 1, 1, "10"),
+    ]
+    (r,) = raw_to_reports(doc(grid_table(spec, 5, 6)))
+    assert [(i.name, i.level1) for i in r.indicators] == [
+        ("甲", "产出指标"), ("乙", "产出指标"), ("丙", "产出指标"), ("丁", "满意度指标")]

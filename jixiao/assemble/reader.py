@@ -64,7 +64,10 @@ def _ends_block(row: list[Slot], header: Header) -> bool:
     """
     bl = header.block_label
     if bl is not None and bl.cell is not None and bl.cell.row_span > 1 and row:
-        if row[0].row >= bl.cell.row + bl.cell.row_span:
+        # below the merged label, a new label in its column opens the next section
+        # (a blank cell there is the label going on after a page break)
+        k = bl.col
+        if row[0].row >= bl.cell.row + bl.cell.row_span and k < len(row) and not row[k].empty:
             return True
     ld = lead(row)
     if ld is None:
