@@ -80,3 +80,19 @@ def test_error_document_gives_one_documents_row_only() -> None:
     rows = document_to_rows(error_document())
     assert len(rows["documents"]) == 1 and rows["documents"][0][4] == "error"
     assert all(not rows[t] for t in rows if t != "documents")
+
+
+def test_docs_dataset_md_describes_every_column() -> None:
+    """docs/dataset.md lists each table's columns in its own section."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^### (\w+) — .*?\n(.*?)(?=^### |^## )", text, flags=re.M | re.S))
+    assert set(sections) == set(TABLES)
+    for table, cols in TABLES.items():
+        listed = set()
+        for cell in re.findall(r"^\| ([^|]+) \|", sections[table], flags=re.M):
+            listed.update(c.strip() for c in cell.split(","))
+        missing = [c for c, _ in cols if c not in listed]
+        assert not missing, f"{table}: {missing}"
