@@ -94,3 +94,17 @@ def test_select_and_ignore_by_id_or_prefix() -> None:
 
 def test_render_never_raises_on_missing_params() -> None:
     assert render("填报{stated}，{missing}", {"stated": "1%"}) == "填报1%，?"
+
+
+def test_rounding_modes_from_config(tmp_path: object) -> None:
+    """Seed 002: 224.94/400 = 56.235%, stated 56.23% — truncation; without "truncate" it is flagged."""
+    from pathlib import Path
+
+    from jixiao.rules import load_config
+
+    p = Path(str(tmp_path)) / "r.toml"
+    p.write_text('[scores]\nrounding = ["half_up"]\n', encoding="utf-8")
+    assert not run_rules(C.doc_of(C.SEED2), select=["BUD002"])
+    [f] = run_rules(C.doc_of(C.SEED2), config=load_config(p), select=["BUD002"])
+    assert (f.expected, f.actual) == ("56.24%", "56.23%")
+    assert run_rules(C.doc_of(C.SEED2), config=p, select=["BUD002"])  # a path works too

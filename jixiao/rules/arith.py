@@ -7,6 +7,7 @@ a computed one when it equals the computed value rounded (half-up) or truncated 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from jixiao.model import Kind, Quantity
@@ -25,13 +26,18 @@ def quantize(d: Decimal, n: int, rounding: str) -> Decimal:
     return d.quantize(Decimal(1).scaleb(-n), rounding=rounding)
 
 
-def consistent(stated: Decimal, computed: Decimal, n: int | None = None, tol: Decimal = Decimal(0)) -> bool:
-    """``stated`` equals ``computed`` rounded or truncated to ``n`` decimals (the stated ones
-    by default), or lies within ``tol`` of it."""
+ROUNDINGS = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "truncate": ROUND_DOWN}
+DEFAULT_MODES = ("half_up", "truncate")
+
+
+def consistent(stated: Decimal, computed: Decimal, n: int | None = None, tol: Decimal = Decimal(0),
+               modes: Iterable[str] = DEFAULT_MODES) -> bool:
+    """``stated`` equals ``computed`` rounded (half-up, half-even) or truncated — the configured
+    ``modes`` — to ``n`` decimals (the stated ones by default), or lies within ``tol`` of it."""
     n = places(stated) if n is None else n
     if abs(stated - computed) <= tol:
         return True
-    return any(quantize(computed, n, r) == stated for r in (ROUND_HALF_UP, ROUND_DOWN, ROUND_HALF_EVEN))
+    return any(quantize(computed, n, ROUNDINGS[m]) == stated for m in modes)
 
 
 def num(q: Quantity | None) -> Decimal | None:

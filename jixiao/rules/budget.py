@@ -93,17 +93,18 @@ def _rate_check(line: BudgetLine, stated_q: object, cfg: RulesConfig) -> tuple[s
     computed = ratio_pct(exe, den[0])
     assert computed is not None
     tol = cfg.budget.rate_extra_tolerance
-    if consistent(stated, computed, n, tol):
+    if consistent(stated, computed, n, tol, modes=cfg.scores.rounding):
         return None
     hand = num(line.to_hand)
-    if hand is not None and (c2 := ratio_pct(hand, den[0])) is not None and consistent(stated, c2, n, tol):
+    c2 = ratio_pct(hand, den[0]) if hand is not None else None
+    if c2 is not None and consistent(stated, c2, n, tol, modes=cfg.scores.rounding):
         return None  # template variant: 执行率 (6)=(3)/(1), 到位/预算
     params = {"stated": fmt_pct(stated, n), "executed": fmt(exe), "denominator": fmt(den[0]),
               "computed": fmt_pct(computed, n), "initial": fmt(num(line.initial))}
     ini = num(line.initial)
     if den[1] == "adjusted" and ini is not None and ini != 0 and ini != den[0]:
         c3 = ratio_pct(exe, ini)
-        if c3 is not None and consistent(stated, c3, n, tol):
+        if c3 is not None and consistent(stated, c3, n, tol, modes=cfg.scores.rounding):
             params["on_initial"] = fmt_pct(c3, n)
             return "initial", params
     return "wrong", params
@@ -156,7 +157,7 @@ def budget_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     if w is None or s is None or rate is None:
         return
     expected = w * min(rate[0] / HUNDRED, Decimal(1))
-    if not consistent(s, expected, max(places(s), 2), cfg.scores.tolerance):
+    if not consistent(s, expected, max(places(s), 2), cfg.scores.tolerance, modes=cfg.scores.rounding):
         yield Evidence(item.score_subject,
                        {"score": fmt(s), "weight": fmt(w), "rate": fmt_pct(rate[0], rate[1]),
                         "expected": fmt(expected, 2)},

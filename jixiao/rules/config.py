@@ -11,7 +11,7 @@ import tomllib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -31,6 +31,7 @@ class _Strict(BaseModel):
 
 class ScoresConfig(_Strict):
     total: Decimal
+    rounding: list[Literal["half_up", "half_even", "truncate"]]
     budget_weights: list[Decimal]
     tolerance: Decimal
     formula_tolerance: Decimal

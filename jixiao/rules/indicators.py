@@ -124,7 +124,7 @@ def completion_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if sp is None or not cands:
             continue
         stated, n = sp
-        if any(consistent(stated, c, n, cfg.scores.tolerance) for c in cands):
+        if any(consistent(stated, c, n, cfg.scores.tolerance, modes=cfg.scores.rounding) for c in cands):
             continue
         yield Evidence(f"indicators[{i}].completion_rate",
                        {"name": ind.name, "stated": fmt_pct(stated, n), "actual": _raw(ind.actual),

@@ -107,7 +107,7 @@ def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if w is None or not members:
             continue
         s = _sum([num(report.indicators[i].weight) for i in members])
-        if s is not None and not consistent(w, s, _n(w), cfg.scores.tolerance):
+        if s is not None and not consistent(w, s, _n(w), cfg.scores.tolerance, modes=cfg.scores.rounding):
             yield Evidence(f"stated_scores[{k}].weight", {"label": _display(st.label), "stated": fmt(w), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(w), provs=provs(st))
 
@@ -123,7 +123,7 @@ def group_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if v is None or not members:
             continue
         s = _sum([num(report.indicators[i].score) for i in members])
-        if s is not None and not consistent(v, s, _n(v), cfg.scores.tolerance):
+        if s is not None and not consistent(v, s, _n(v), cfg.scores.tolerance, modes=cfg.scores.rounding):
             yield Evidence(f"stated_scores[{k}].score", {"label": _display(st.label), "stated": fmt(v), "sum": fmt(s)},
                            expected=fmt(s), actual=fmt(v), provs=provs(st))
 
@@ -144,7 +144,7 @@ def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     expected = s + (b or 0)
     if item.weight is None and item.score is None and Decimal(0) < t - s <= max(cfg.scores.budget_weights):
         return  # the total includes a budget score this report's reading did not find (EXT territory)
-    if not consistent(t, expected, _n(t), cfg.scores.tolerance):
+    if not consistent(t, expected, _n(t), cfg.scores.tolerance, modes=cfg.scores.rounding):
         yield Evidence("total_score", {"total": fmt(t), "budget": fmt(b) if b is not None else "（无）",
                                        "indicators": fmt(s), "expected": fmt(expected)},
                        expected=fmt(expected), actual=fmt(t), provs=provs(report.total_score, item.score))
@@ -166,7 +166,7 @@ def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     allowed = [s] + ([s + b] if b is not None else [])
     if item.weight is None and item.score is None:  # budget item not read: any configured budget weight
         allowed += [s + w for w in cfg.scores.budget_weights]
-    if not any(consistent(t, a, _n(t), cfg.scores.tolerance) for a in allowed):
+    if not any(consistent(t, a, _n(t), cfg.scores.tolerance, modes=cfg.scores.rounding) for a in allowed):
         yield Evidence("total_weight", {"total": fmt(t), "indicators": fmt(s), "whole": fmt(allowed[-1])},
                        expected=" / ".join(fmt(a) for a in allowed), actual=fmt(t), provs=provs(report.total_weight))
 
@@ -202,7 +202,8 @@ def stated_total_in_text(report: Report, cfg: RulesConfig) -> Iterator[Evidence]
             continue
         for m in P.STATED_TOTAL.finditer(item.text):
             v = Decimal(m.group("score"))
-            if not consistent(v, t, tol=cfg.scores.tolerance) and not consistent(t, v, tol=cfg.scores.tolerance):
+            tol, modes = cfg.scores.tolerance, cfg.scores.rounding
+            if not consistent(v, t, tol=tol, modes=modes) and not consistent(t, v, tol=tol, modes=modes):
                 yield Evidence(field, {"stated": fmt(v), "total": fmt(t)}, expected=fmt(t), actual=fmt(v),
                                provs=provs(item, report.total_score))
 
@@ -247,7 +248,7 @@ def formula(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
             continue
         d, t, a, w, s, _ = sc
         exp = formula_score(d, t, a, w)  # type: ignore[arg-type]
-        if exp is None or s >= w or consistent(s, exp, tol=cfg.scores.formula_tolerance):
+        if exp is None or s >= w or consistent(s, exp, tol=cfg.scores.formula_tolerance, modes=cfg.scores.rounding):
             continue
         p = _params(ind, d, t, a, w, s) | {"expected": fmt(exp, 2)}
         yield Evidence(f"indicators[{i}].score", p, expected=fmt(exp, 2), actual=fmt(s),
