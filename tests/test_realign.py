@@ -236,3 +236,23 @@ def test_label_and_number_row_is_a_group_row() -> None:
     rows = _rows(realign_table(text_to_raw(text, "x.txt").tables()[0]))
     assert rows[1] == ["产出指标", "", "50", "", "", ""]
     assert rows[2] == ["", "开展调研次数", "4", "≥4 次", "4", "4"]
+
+
+def test_seed_000_long_form_budget_as_spaced_text() -> None:
+    # seed 000's long-form table (行次 (1)…(7); 年度总金额 / 财政资金 小计 中央级 省级 市级 县区级 / 上年结转 / 其他)
+    # printed as a spaced dump: blank cells gone
+    cells = load(CORPUS / "seed-000" / "report.txt").tables()[0]
+    want = _rows(cells)
+    text = "\n\n".join(" ".join(x for x in r if x) for r in want) + "\n"
+    t = text_to_raw(text, "spaced.txt").tables()[0]
+    assert t.dialect == "spaced"
+    r = realign_table(t)
+    grid = [[g.text if g else None for g in row] for row in r.grid()]
+    assert grid[0] == ["项目", "行次", "年度总金额(万元)"] + ["财政资金"] * 5 + ["上年结转资金(万元)", "其他资金(万元)"]
+    assert grid[1] == ["项目", "行次", "年度总金额(万元)", "小计", "中央级", "省级", "市级", "县区级",
+                       "上年结转资金(万元)", "其他资金(万元)"]
+    # "年初预算资金 (1) 1600 1600 1600": only the total is certain
+    assert grid[2] == ["年初预算资金", "(1)", "1600"] + [""] * 7
+    # complete rows come out exactly as the DOCX cells
+    for k in (6, 7, 8):
+        assert grid[k] == want[k]

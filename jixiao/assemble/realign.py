@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from jixiao.assemble.realign_fit import Tok, assign_columns, glue_units, is_label, merge_tokens, token_class
 from jixiao.extract.raw import RawCell, RawTable
+from jixiao.model import LineKind
 from jixiao.normalize.headers import budget_row_kind, header_role, is_subtotal
 
 _BLOCKS = ("indicator", "budget")
@@ -101,8 +102,10 @@ def _is_sub_header(toks: list[Tok]) -> bool:
 def _spread_long_header(h: _Header, sub: list[Tok]) -> _Header:
     """Columns of a two-level long-form header.
 
-    The sub-header splits into groups at each 小计; the groups belong to the
-    parent columns after the row-code column and the first (total) value column.
+    The sub-header splits into groups at each 小计; the groups belong, in order,
+    to the parent columns after the total column (合计 / 年度总金额 — else after
+    the first value column).  The header is returned unspread (``sub`` None)
+    when the groups do not fit.
     """
     groups: list[list[Tok]] = []
     for t in sub:
@@ -111,8 +114,10 @@ def _spread_long_header(h: _Header, sub: list[Tok]) -> _Header:
         else:
             groups[-1].append(t)
     code = h.roles.index("row_no")
-    firsts = code + 2  # label, 行次, 合计: the parents after 合计 take the groups
-    parents = list(range(firsts, len(h.cells)))
+    # the parents after 行次 and after the total column (合计 / 年度总金额) take the groups
+    after = list(range(code + 1, len(h.cells)))
+    totals = [k for k in after if (budget_row_kind(h.cells[k].text) or (None, 0))[0] == LineKind.TOTAL]
+    parents = [k for k in after if k > (totals[0] if totals else code + 1)] if after else []
     if not groups or len(groups) > len(parents) or not is_subtotal(groups[0][0].text):
         return h
     spanning = set(parents[: len(groups)])
@@ -131,6 +136,20 @@ def _spread_long_header(h: _Header, sub: list[Tok]) -> _Header:
             roles.append(r)
             subs.append(None)
     return _Header("long", h.block, roles, cells, subs)
+
+
+def _long_header_rows(h: _Header, at: int, spans: dict[tuple[int, int], tuple[int, int]]
+                      ) -> list[dict[int, Tok]]:
+    """The two header rows of a spread long-form header; spans recorded in ``spans``:
+    a parent spans its sub-columns, a column without sub-columns spans both rows."""
+    subs = h.sub or [None] * len(h.cells)
+    top = {k: t for k, t in enumerate(h.cells) if t.text}
+    for k in top:
+        n = 1
+        while k + n < len(h.cells) and not h.cells[k + n].text and subs[k + n] is not None:
+            n += 1
+        spans[(at, k)] = (1, n) if subs[k] is not None else (2, 1)
+    return [top, {k: s for k, s in enumerate(subs) if s is not None}]
 
 
 # ------------------------------------------------------------------ alignment
@@ -217,19 +236,14 @@ def realign_table(table: RawTable) -> RawTable:
         words = [t for t in toks if t.text]
         new_h = _header_of(toks, table.dialect == "pipe") if words else None
         if new_h is not None:
-            if new_h.kind == "long" and i + 1 < len(rows) and _is_sub_header([t for t in rows[i + 1] if t.text]):
-                new_h = _spread_long_header(new_h, [t for t in rows[i + 1] if t.text])
-                h = new_h
-                top = {k: t for k, t in enumerate(h.cells) if t.text}
-                for k in top:  # a parent spans its sub-columns; a column without one spans both rows
-                    n = 1
-                    while k + n < len(h.cells) and not h.cells[k + n].text and (h.sub or [])[k + n] is not None:
-                        n += 1
-                    spans[(len(out), k)] = (1, n) if (h.sub or [])[k] is not None else (2, 1)
-                out.append(top)
-                out.append({k: s for k, s in enumerate(h.sub or []) if s is not None})
-                i += 2
-                continue
+            sub = [t for t in rows[i + 1] if t.text] if i + 1 < len(rows) else []
+            if new_h.kind == "long" and _is_sub_header(sub):
+                spread = _spread_long_header(new_h, sub)
+                if spread.sub is not None:
+                    h = spread
+                    out.extend(_long_header_rows(h, len(out), spans))
+                    i += 2
+                    continue
             h = new_h
             out.append({k: t for k, t in enumerate(h.cells) if t.text or table.dialect == "pipe"})
             i += 1
