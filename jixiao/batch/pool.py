@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from jixiao.batch.worker import worker_main
 
@@ -65,7 +66,7 @@ class Pool:
         self.jobs = max(1, jobs)
         self.rules = rules
         self.timeout = timeout
-        self._ctx = mp.get_context(start_method)
+        self._ctx: Any = mp.get_context(start_method)  # SpawnContext etc.; typeshed types it BaseContext
         self._workers: list[_Worker] = []
         self.peak_rss_kb = 0
 

@@ -124,7 +124,7 @@ def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None, 
     seen: dict[str, int] = {}
     out = []
     for path, source in sorted(found.items(), key=lambda kv: (kv[1], str(kv[0]))):
-        n = seen.get(source, 0) + 1
-        seen[source] = n
-        out.append(Input(path, source if n == 1 else f"{source}#{n}"))
+        count = seen.get(source, 0) + 1
+        seen[source] = count
+        out.append(Input(path, source if count == 1 else f"{source}#{count}"))
     return out
