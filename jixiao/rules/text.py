@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from jixiao.model import Indicator, Kind, Report, Severity, TextItem
+from jixiao.model import Indicator, Kind, Quantity, Report, Severity, TextItem
 from jixiao.normalize import parse_quantity
 from jixiao.rules import patterns as P
-from jixiao.rules.arith import base, fmt, is_blank, num
+from jixiao.rules.arith import base, consistent, fmt, is_blank, num
 from jixiao.rules.budget import is_template
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import provs
@@ -107,6 +107,20 @@ def _links(report: Report, clause: str, unit: str, cfg: RulesConfig) -> Indicato
     return scored[0][1]
 
 
+def _agrees(text_q: Quantity, table_q: Quantity | None) -> bool:
+    """The narrative number equals the table's, at the precision either is written with:
+    "187385人" agrees with "18.74万人" (18.7385万 → 18.74), "18.7万人" with 187385."""
+    tv, kv = base(text_q), base(table_q)
+    if table_q is None or tv is None or kv is None or table_q.value is None or text_q.value is None:
+        return False
+    if tv == kv:
+        return True
+    k_scale = table_q.value / kv if kv else Decimal(1)  # base → the table's written unit
+    t_scale = text_q.value / tv if tv else Decimal(1)
+    return consistent(table_q.value, tv * k_scale, modes=("half_up",)) or consistent(
+        text_q.value, kv * t_scale, modes=("half_up",))
+
+
 @rule("TXT004", Severity.WARNING, title="Narrative count contradicts the indicator table",
       message="{field}中“{clause}”与指标“{name}”的完成值{actual}不符")
 def narrative_vs_table(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
@@ -131,8 +145,7 @@ def narrative_vs_table(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                 ind = _links(report, clause, q.base_unit, cfg)
                 if ind is None:
                     continue
-                known = {base(ind.actual), base(ind.target), num(ind.actual)}
-                if v not in known:
+                if not any(_agrees(q, k) for k in (ind.actual, ind.target)):
                     yield Evidence(f"{field}", {"field": NARRATIVE[field], "clause": clause.strip(), "name": ind.name,
                                                 "actual": ind.actual.raw.strip() if ind.actual else "—"},
                                    expected=ind.actual.raw.strip() if ind.actual else None, actual=m.group(0),

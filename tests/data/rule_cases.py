@@ -346,6 +346,10 @@ CASES: list[Case] = [
            BASE.model_copy(update={"indicators": [ind(0, "产出指标", "数量指标", "开展全区定点医药机构检查次数", "≥", "50", "次",
                                                       "180次", "20", "20")],
                                    "completion": t("组建基金监管专家队伍对全区53家医药机构开展全覆盖检查，对违规查处率达100%")})),
+    _quiet("TXT004", "seed 000 (docx): “补助人数为187385人” vs 18.74万人 in the table (rounded to 0.01万)",
+           BASE.model_copy(update={"indicators": [S0_PEOPLE], "completion": t("补助人数为187385人，做到应保尽保。")})),
+    _fire("TXT004", "seed 000 with “补助人数为187485人” (18.75万, not 18.74万)",
+          BASE.model_copy(update={"indicators": [S0_PEOPLE], "completion": t("补助人数为187485人，做到应保尽保。")})),
     _fire("TXT005", "seed 004 form 4 sentence with 698 changed to 689",
           BASE.model_copy(update={"completion": t("昭化区共计使用医疗救助医疗费用1683万元（其中;医疗救助医疗费用985万元（财务数据）"
                                                   "资助参保689万元），涉及50938人次。")})),
