@@ -140,3 +140,16 @@ def test_form_feeds_give_pages_and_page_numbers_are_dropped() -> None:
     assert rows[2:4] == [["40"], ["产出目标"]]
     assert annex.rows()[3][0].prov.page == 3
     assert [p.prov.page for p in doc.paragraphs()][:1] == [1]
+
+
+def test_seed_001_as_gbk_with_crlf_gives_the_same_tables() -> None:
+    from jixiao.extract.text import bytes_to_raw
+
+    text = SEED_001.read_text("utf-8")
+    doc = bytes_to_raw(text.replace("\n", "\r\n").encode("gbk"), "gbk.txt")
+    want = load(SEED_001)
+    assert [_rows(t) for t in doc.tables()] == [_rows(t) for t in want.tables()]
+    assert [p.text for p in doc.paragraphs()] == [p.text for p in want.paragraphs()]
+    assert [(p.prov.line_start, p.prov.line_end) for p in doc.paragraphs()] == [
+        (p.prov.line_start, p.prov.line_end) for p in want.paragraphs()
+    ]
