@@ -88,8 +88,8 @@ def decode_bytes(data: bytes) -> Decoded:
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            text = data[len(bom):].decode(enc, errors="replace")
-            return Decoded(text, enc, text.count("\ufffd"), _plausibility(text))
+            bom_text = data[len(bom):].decode(enc, errors="replace")
+            return Decoded(bom_text, enc, bom_text.count("\ufffd"), _plausibility(bom_text))
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", 0, 1.0)
