@@ -9,7 +9,17 @@ from decimal import Decimal
 from jixiao.model import Indicator, Kind, Report, Severity
 from jixiao.rules.arith import HUNDRED, base, consistent, fmt, fmt_pct, is_blank, is_percent, num, percent
 from jixiao.rules.config import RulesConfig
-from jixiao.rules.facts import comparable, direction, has_text, is_quantitative, provs, same_unit, unit_slip
+from jixiao.rules.facts import (
+    comparable,
+    direction,
+    has_text,
+    is_quantitative,
+    met,
+    polarity,
+    provs,
+    same_unit,
+    unit_slip,
+)
 from jixiao.rules.registry import Evidence, rule
 
 
@@ -152,3 +162,25 @@ def over_achievement(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                             "share": fmt_pct(share, 0), "threshold": fmt(cfg.indicators.over_achievement)},
                            expected=f"< {fmt(cfg.indicators.over_achievement)}% 或说明原因",
                            actual=fmt_pct(share, 0), provs=provs(ind.actual, ind.target))
+
+
+@rule("IND007", Severity.WARNING, title="Target missed without a reason",
+      message="{name}未达目标（目标{target}，完成{actual}），未说明原因")
+def missed_without_reason(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """An indicator that misses its target — a quantitative actual on the wrong side of the
+    target, or a qualitative result judged not achieved — needs a reason (未完成原因分析 /
+    偏差原因分析)."""
+    for i, ind in enumerate(report.indicators):
+        if has_text(ind.reason):
+            continue
+        d = direction(ind, cfg)
+        missed = False
+        if d in ("ge", "le"):
+            pair = comparable(ind.target, ind.actual)
+            missed = pair is not None and not met(d, *pair)  # type: ignore[arg-type]
+        elif d == "qual":
+            missed = polarity(ind) == -1
+        if missed:
+            yield Evidence(f"indicators[{i}].reason",
+                           {"name": ind.name, "target": _raw(ind.target), "actual": _raw(ind.actual)},
+                           expected="说明原因", actual="（空）", provs=provs(ind.actual, ind.target, ind))

@@ -274,6 +274,11 @@ CASES: list[Case] = [
     _quiet("IND006", "seed 004 form 5: 下乡及出差次数 ≥ 500 次, actual 580次 (116%)",
            BASE.model_copy(update={"indicators": [ind(2, "产出指标", "数量指标", "医保征收、业务培训、考察学习等下乡及出差次数",
                                                       "≥", "500", "次", "580次", "5", "5")]})),
+    _fire("IND007", "seed 004 form 5: 居民医保参保人数 ≥ 18 万人, 17.67万人, reason removed",
+          BASE.model_copy(update={"indicators": [F5_POP.model_copy(update={"reason": None})]})),
+    _fire("IND007", "qualitative 优 target with actual “未完成”", with_ind(BASE, 3, actual=q("未完成"))),
+    _quiet("IND007", "seed 004 form 5: reason “204年参保人数下降”", BASE.model_copy(update={"indicators": [F5_POP]})),
+    _quiet("IND007", "seed 004 form 4: every target met", BASE),
     # ---------------- scores
     _fire("SCR001", "score 25 above weight 20", with_ind(BASE, 0, score=q("25"))),
     _quiet("SCR001", "seed 004 form 4 scores", BASE),
