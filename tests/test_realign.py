@@ -256,3 +256,12 @@ def test_seed_000_long_form_budget_as_spaced_text() -> None:
     # complete rows come out exactly as the DOCX cells
     for k in (6, 7, 8):
         assert grid[k] == want[k]
+
+
+@pytest.mark.parametrize("k", range(3))
+def test_realign_is_idempotent_on_seed_001(k: int) -> None:
+    once = realign_table(load(SEED_001).tables()[k])
+    twice = realign_table(once)
+    assert [[(c.text, c.row_span, c.col_span) for c in r] for r in twice.rows()] == [
+        [(c.text, c.row_span, c.col_span) for c in r] for r in once.rows()
+    ]
