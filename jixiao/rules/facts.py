@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+import regex
+
 from jixiao.model import BudgetLine, Comparator, Indicator, Kind, Provenance, Quantity, Report, TextItem
 from jixiao.normalize import parse_comparator
 from jixiao.rules import patterns as P
@@ -135,6 +137,8 @@ def comparable(target: Quantity | None, actual: Quantity | None) -> tuple[Decima
     assert target is not None and actual is not None
     if target.likely_ratio or actual.likely_ratio or _ratio_vs_percent(target, actual):
         return None
+    if Kind.YEAR in (target.kind, actual.kind):  # a calendar year is a date, not an amount
+        return None
     if not same_unit(target.base_unit, actual.base_unit):
         return None
     if unit_slip(target, actual):
@@ -147,13 +151,19 @@ def comparable(target: Quantity | None, actual: Quantity | None) -> tuple[Decima
     return (tv, av) if tv is not None and av is not None else None
 
 
+_UNIT_NOISE = regex.compile(r"[（(][^）)]*[）)]|\s+")
+
+
 def _primary(unit: str) -> str:
-    return unit.split("/", 1)[0].strip()
+    """"元/年" → "元", "篇（部）" → "篇", "人次" → "人": the thing counted."""
+    u = _UNIT_NOISE.sub("", unit.split("/", 1)[0])
+    return u[:-1] if len(u) > 1 and u.endswith("次") else u
 
 
 def same_unit(a: str | None, b: str | None) -> bool:
-    """Base units that measure the same thing; a missing unit agrees with any, and a rate
-    unit agrees with its numerator ("元/年" vs "元": a yearly standard stated in 元)."""
+    """Base units that measure the same thing; a missing unit agrees with any, a rate unit
+    agrees with its numerator ("元/年" vs "元": a yearly standard stated in 元), an
+    alternative in brackets is ignored ("篇（部）" vs "篇") and so is a 次 suffix ("人次")."""
     return not (a and b) or a == b or _primary(a) == _primary(b)
 
 

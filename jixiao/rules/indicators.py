@@ -53,13 +53,17 @@ def unit_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
       message="{name}目标{target}（{tunit}）与完成值{actual}（{aunit}）的单位无法比较")
 def incomparable_units(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """Target and actual must be measured in the same kind of unit (人 vs 次, 元 vs 人): the
-    comparison and the score are meaningless otherwise."""
+    comparison and the score are meaningless otherwise.  Bracketed alternatives ("篇（部）"),
+    a 次 suffix ("人次" vs "人"), rate units ("元/年" vs "元") and durations in different
+    units (1年 vs 12个月) are not flagged."""
     for i, ind in enumerate(report.indicators):
         t, a = ind.target, ind.actual
         if not (is_quantitative(t) and is_quantitative(a)):
             continue
         assert t is not None and a is not None
         if t.likely_ratio or a.likely_ratio or not (t.base_unit and a.base_unit) or same_unit(t.base_unit, a.base_unit):
+            continue
+        if t.kind == a.kind and t.kind in (Kind.DURATION, Kind.YEAR):  # 1年 vs 12个月: convertible
             continue
         yield Evidence(f"indicators[{i}].actual",
                        {"name": ind.name, "target": _raw(t), "actual": _raw(a), "tunit": t.base_unit,
