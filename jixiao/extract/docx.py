@@ -17,7 +17,11 @@ Grid and merged cells (``dialect="grid"``)
     (cells before it do not exist: no RawCell), each ``w:tc`` occupies
     ``w:gridSpan`` columns starting at the next free column, and
     ``w:gridAfter`` columns at the end are likewise left without cells.
-    ``n_cols`` is the larger of the ``w:tblGrid`` column count and the widest row.
+    Grid lines that no cell edge uses (a ``w:tblGrid`` column split that every
+    row spans across) are then dropped, so ``col`` is the index among the column
+    boundaries the table really has — the same grid its PDF shows.  ``n_cols``
+    counts those columns (table edges included: the larger of the ``w:tblGrid``
+    width and the widest row).
 
     A merged area is ONE :class:`RawCell` at its top-left grid position with
     ``col_span`` = ``w:gridSpan`` and ``row_span`` = the number of rows it covers;
@@ -173,7 +177,13 @@ def _table_to_raw(
         col += int_val(trpr.find(w("gridAfter")) if trpr is not None else None, 0)
         width = max(width, col)
         above = current
-    n_cols = max(n_grid, width)
+    # keep only grid lines some cell edge uses (a w:tblGrid line no cell starts or
+    # ends at is invisible: the PDF of the same table cannot have it either)
+    edges = sorted({0, max(n_grid, width)} | {c.col for c in cells} | {c.col + c.col_span for c in cells})
+    pos = {e: i for i, e in enumerate(edges)}
+    for c in cells:
+        c.col, c.col_span = pos[c.col], pos[c.col + c.col_span] - pos[c.col]
+    n_cols = len(edges) - 1
     src = ctx.source
     raw_cells = []
     for c in cells:

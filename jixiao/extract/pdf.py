@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections import Counter
 from dataclasses import dataclass, field
 
 from jixiao.errors import UnreadableFile
@@ -134,27 +133,30 @@ def _norm_furniture(text: str) -> str:
 
 
 def _furniture(pages: list[PageData], lines_by_page: dict[int, list[Line]]) -> set[tuple[int, int]]:
-    """(page, line index) of running headers/footers and page numbers."""
+    """(page, line index) of running headers/footers and page numbers.
+
+    Only lines in the top/bottom :data:`FURNITURE_BAND` of a page qualify: a page
+    number ("第 3 页", "- 3 -", "3/10"), or a line repeated (digits aside) in the
+    bands of at least two pages that is no larger than the body text (a form
+    title repeated on every page is larger and stays).
+    """
     drop: set[tuple[int, int]] = set()
-    seen: Counter[str] = Counter()
-    band_lines: list[tuple[int, int, str, float]] = []
-    sizes = [ln.size for ls in lines_by_page.values() for ln in ls]
-    body_size = sorted(sizes)[len(sizes) // 2] if sizes else 0.0
+    sizes = sorted(ln.size for ls in lines_by_page.values() for ln in ls)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    candidates: list[tuple[int, int, str, float]] = []
     for p in pages:
         for i, ln in enumerate(lines_by_page[p.number]):
-            in_band = ln.bottom < p.height * FURNITURE_BAND or ln.top > p.height * (1 - FURNITURE_BAND)
-            if not in_band:
+            if p.height * FURNITURE_BAND <= ln.top and ln.bottom <= p.height * (1 - FURNITURE_BAND):
                 continue
             if PAGE_NUMBER.match(ln.text):
                 drop.add((p.number, i))
-                continue
-            key = _norm_furniture(ln.text)
-            band_lines.append((p.number, i, key, ln.size))
-    for pn, _i, key, _s in band_lines:
-        seen[key] += 1 if pn else 0
-    pages_with = {key: {pn for pn, _, k, _ in band_lines if k == key} for key in seen}
-    for pn, i, key, size in band_lines:
-        if len(pages) >= 2 and len(pages_with[key]) >= 2 and len(key) <= 60 and size <= body_size + 0.5:
+            else:
+                candidates.append((p.number, i, _norm_furniture(ln.text), ln.size))
+    pages_with: dict[str, set[int]] = {}
+    for pn, _i, key, _size in candidates:
+        pages_with.setdefault(key, set()).add(pn)
+    for pn, i, key, size in candidates:
+        if len(pages_with[key]) >= 2 and len(key) <= 60 and size <= body_size + 0.5:
             drop.add((pn, i))
     return drop
 

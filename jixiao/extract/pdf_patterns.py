@@ -7,14 +7,12 @@ import regex
 # --- characters -----------------------------------------------------------------
 # ideographs, kana, CJK and full-width punctuation: no spaces between them
 CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]")
+# an ideograph (a line may break between two of them)
+HAN = regex.compile(r"\p{Han}")
 # a character of a Latin word (a line wrapped between two of them was wrapped at a space)
 LATIN_LETTER = regex.compile(r"[A-Za-z]")
 # punctuation that may not start a line (kinsoku): stays with the character before it
 NO_LINE_START = regex.compile(r"[)\]}）】」』〉》〕，。、；：！？%％,.;:!?·”’…—\-]")
-# punctuation that may not end a line: stays with the character after it
-NO_LINE_END = regex.compile(r"[(\[{（【「『〈《〔“‘]")
-# a run that a line breaker keeps together (numbers, Latin words)
-UNBREAKABLE_RUN = regex.compile(r"^[A-Za-z0-9.,%‰+\-/:]+")
 
 # --- page furniture -----------------------------------------------------------------
 # page numbers: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10", "Page 3 of 10"

@@ -16,15 +16,21 @@ Stitching (see :func:`stitch`)
     1. *repeated heading*: leading chunk rows whose texts equal the table's
        first rows are dropped;
     2. *split row*: the chunk's first row R2 is the rest of the previous chunk's
-       last row R1 when (a) every non-empty cell of R2 sits under a non-empty
-       cell of R1 with the same columns, and (b) R2 is empty in a *dense*
-       column — one that is non-empty in every other row having R1's column
-       layout (weights, scores, names: a genuine next row fills them; the tail of
-       a split row only carries the lines that overflowed).  R2's texts are
-       appended to R1's (joined as a wrap: "≤5000" + "0元" → "≤50000元");
+       last row R1 when (a) both rows have the same column layout, (b) every
+       non-empty cell of R2 sits under a non-empty cell that starts in R1 with
+       the same columns, (c) R2 has fewer non-empty cells than R1, and (d) R2 is
+       empty in a *dense* column where R1 has its own text — a dense column is
+       non-empty in every other row having R1's layout (weights, scores, names:
+       a genuine next row fills them; the tail of a split row carries only the
+       lines that overflowed, and a one-line weight never overflows).  An empty
+       R2 cell under a span that started above R1 is no evidence (it is the
+       continuation of a merged group cell).  R2's texts are appended to R1's
+       (joined as a wrap: "≤5000" + "0元" → "≤50000元");
     3. *continued spans*: an empty cell at the top of the chunk, under a cell
        that already spans several rows with the same columns, extends that
-       span (the vertically merged "产出指标" cell continues on the next page).
+       span (the vertically merged "产出指标" cell continues on the next page);
+       further empty cells stacked right below it with the same columns extend
+       it again (a PDF writer may draw the continuation in pieces).
 
     Columns of the stitched table come from the union of all chunks' column
     boundaries.
@@ -227,8 +233,13 @@ def stitch(t: Stitched, chunk: Chunk) -> None:
         partial = all(c.text == "" or bool(getattr(above(c, r1), "text", "")) for c in r2)
         same_layout = _layout(body, 0, edges) == layout
         dense = _dense_columns(all_cells, t.n_rows + n_new, layout, {last_r, t.n_rows}, edges)
-        empty_dense = any(not c.text and _key(c, edges) in dense for c in r2)
-        if partial and same_layout and empty_dense:
+        # evidence: R2 is empty where R1 has its own text in a dense column (a genuine row
+        # would fill it; an empty cell under a span that started above R1 proves nothing)
+        empty_dense = any(
+            not c.text and _key(c, edges) in dense and (a := above(c, r1)) is not None and a.text for c in r2
+        )
+        fewer = sum(1 for c in r2 if c.text) < sum(1 for c in r1 if c.text)
+        if partial and same_layout and empty_dense and fewer:
             merged_row = True
             for c in r2:
                 a = above(c, r1)
@@ -237,17 +248,26 @@ def stitch(t: Stitched, chunk: Chunk) -> None:
                     a.verbatim = join_fragments(a.verbatim, c.verbatim)
                     a.parts.extend(c.parts)
             t.notes.append(f"表格第{last_r}行被分页截断，已与第{chunk.page}页的续行合并")
-    # 3. continued spans (and the rest of a merged split row)
+    # 3. continued spans (and the rest of a merged split row).  ``open_`` holds the
+    # cells that may go on growing downwards, with the chunk row where they end.
     offset = t.n_rows - (1 if merged_row else 0)
-    for c in body:
-        if c.row == 0:
+    open_: list[list] = [[a, 0] for a in r1_cover if a.row_span > 1]
+    for c in sorted(body, key=lambda c: (c.row, c.x0)):
+        if merged_row and c.row == 0:
             a = above(c, r1_cover)
-            if merged_row and a is not None:
-                a.row_span += c.row_span - 1  # the top row was merged into R1
+            if a is not None:  # the top row was merged into R1: only the rest extends
+                a.row_span += c.row_span - 1
+                for e in open_:
+                    if e[0] is a:
+                        e[1] = c.row_span
                 continue
-            if a is not None and not c.text and a.row_span > 1:
-                a.row_span += c.row_span
-                a.parts.extend(c.parts)
+        if not c.text:
+            entry = next((e for e in open_ if e[1] == c.row and _same_x(e[0].x0, c.x0)
+                          and _same_x(e[0].x1, c.x1)), None)
+            if entry is not None:
+                entry[0].row_span += c.row_span
+                entry[0].parts.extend(c.parts)
+                entry[1] = c.row + c.row_span
                 continue
         c.row += offset
         t.cells.append(c)

@@ -9,9 +9,9 @@ justification, not from spaces).
 Joining the lines of one cell (or of one paragraph):
 
 - an *explicit* break (a line break in the source, e.g. "度量" / "单位") is kept as
-  ``"\\n"``: the line ended although the next unbreakable cluster (a CJK
-  character with its kinsoku punctuation, or a run of digits/Latin letters)
-  would have fitted in the remaining width;
+  ``"\\n"``: the line ended although the next unbreakable cluster (see
+  ``_first_cluster_width``: up to the next space or the next pair of adjacent
+  ideographs) would have fitted in the remaining width;
 - a *wrap* is joined without a space ("成本指" + "标" → "成本指标",
   "≤5000" + "0元" → "≤50000元"), except between two Latin letters, where a
   wrapping line breaker broke at a space ("annual" + "report").
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from jixiao.extract.pdf_patterns import CJK_CHAR, LATIN_LETTER, NO_LINE_END, NO_LINE_START, UNBREAKABLE_RUN
+from jixiao.extract.pdf_patterns import CJK_CHAR, HAN, LATIN_LETTER, NO_LINE_START
 
 
 @dataclass(frozen=True)
@@ -114,16 +114,19 @@ def _line_text(row: list[Glyph]) -> str:
 
 
 def _first_cluster_width(line: Line) -> float:
-    """Width of what a line breaker could not have split off the start of ``line``."""
+    """Width of what a line breaker could not have split off the start of ``line``.
+
+    Generous on purpose (a break is called explicit only when even this fitted):
+    the cluster runs until a space or until two ideographs meet, so "（元/年）",
+    "〔2021〕27号" and "*15%=8.52万" stay whole, while "单位" gives "单".
+    """
     gl = line.glyphs
     text = "".join(g.text for g in gl)
-    m = UNBREAKABLE_RUN.match(text)
-    n = len(m.group(0)) if m else 1
-    # opening punctuation clings to the next character
-    while n < len(text) and NO_LINE_END.match(text[n - 1]):
-        n += 1
-    # closing punctuation clings to the one before
-    while n < len(text) and NO_LINE_START.match(text[n]):
+    n = 1
+    while n < len(text):
+        a, b = text[n - 1], text[n]
+        if b == " " or (HAN.match(a) and HAN.match(b) and not NO_LINE_START.match(b)):
+            break
         n += 1
     n = min(n, len(gl))
     return gl[n - 1].x1 - gl[0].x0
@@ -142,7 +145,9 @@ def join_lines(lines: Sequence[Line], left: float | None = None, right: float | 
         explicit = False
         if left is not None and right is not None:
             room = right - prev.x1
-            explicit = _first_cluster_width(nxt) <= room - 0.5
+            # writers add a little space between CJK and Latin text (autospace)
+            mixed = _is_cjk(prev.text[-1]) != _is_cjk(nxt.text[0])
+            explicit = _first_cluster_width(nxt) + (0.3 * nxt.size if mixed else 0.0) <= room - 0.5
         if explicit:
             out += "\n" + nxt.text
         elif LATIN_LETTER.match(prev.text[-1]) and LATIN_LETTER.match(nxt.text[0]):

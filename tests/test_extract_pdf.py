@@ -1,0 +1,111 @@
+"""PDF loader on the real layouts (corpus/pdf-*): goldens, same grid as the DOCX,
+rows split by page breaks, tables continued on the next page."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from layout_cases import CORPUS, cell_at, check_tables_golden, find_cell, layout_cases, load_case
+
+
+def _same_as(case: str) -> str:
+    return tomllib.loads((CORPUS / case / "meta.toml").read_text(encoding="utf-8"))["same_as"]
+
+
+def _grid(t) -> list[tuple[int, int, int, int, str]]:
+    """Cells with line breaks removed: a break that a wrap could also explain
+    ("监管工作经费" / "（成本控制额）") cannot be told from a wrap in a PDF."""
+    return sorted((c.row, c.col, c.row_span, c.col_span, c.text.replace("\n", "")) for c in t.cells)
+
+
+@pytest.mark.parametrize("case", layout_cases("pdf-"))
+def test_pdf_tables_golden(case: str) -> None:
+    check_tables_golden(case)
+
+
+@pytest.mark.parametrize("case", layout_cases("pdf-"))
+def test_pdf_reads_the_same_grid_as_its_docx(case: str) -> None:
+    """LibreOffice's PDF of a DOCX fixture gives the same tables (rows, columns, spans,
+    working texts) and the same paragraphs: page furniture dropped, page breaks undone."""
+    pdf, docx = load_case(case), load_case(_same_as(case))
+    assert len(pdf.tables()) == len(docx.tables())
+    for a, b in zip(pdf.tables(), docx.tables()):
+        assert (a.n_rows, a.n_cols) == (b.n_rows, b.n_cols)
+        assert _grid(a) == _grid(b)
+    assert [p.text for p in pdf.paragraphs()] == [p.text for p in docx.paragraphs()]
+
+
+def test_explicit_line_break_kept_when_geometry_proves_it() -> None:
+    """"度量" ends its line with room to spare for "单": the source had a line break."""
+    t = load_case("pdf-sichuan-004").tables()[0]
+    assert cell_at(t, 11, 6).text == "度量\n单位"
+    # wrapped text is joined without spaces, numbers intact
+    assert cell_at(t, 3, 3).text.startswith("坚持稳中求进的总基调,加快构建覆盖全民、城乡统筹、权责清晰")
+
+
+def test_pdf_provenance_has_page_and_bbox() -> None:
+    raw = load_case("pdf-sichuan-004")
+    assert raw.n_pages == 12
+    t, c = find_cell(raw, "拍摄医保征收宣传片数量")
+    assert c.prov.page == 1 and c.prov.bbox is not None
+    x0, top, x1, bottom = c.prov.bbox
+    assert x0 < x1 and top < bottom
+    assert (c.prov.table, c.prov.row, c.prov.col) == (t.table, c.row, c.col)
+    # each form starts on a new page and runs onto the next one
+    assert [tb.prov.page for tb in raw.tables()] == [1, 3, 5, 7, 9, 11]
+    assert [p.prov.page for p in raw.paragraphs()] == [1, 3, 5, 7, 9, 11]
+
+
+def test_page_numbers_and_running_header_dropped() -> None:
+    raw = load_case("pdf-sichuan-004")
+    texts = [p.text for p in raw.paragraphs()]
+    assert not any("页" in t and any(ch.isdigit() for ch in t) for t in texts)
+    assert "广元市昭化区医疗保障局部门" not in texts  # the running header
+
+
+# ---------------------------------------------------------------- split rows
+def test_split_cost_row_is_stitched_without_corrupting_numbers() -> None:
+    """pdf-long-split: the cost row of seed 004 form 2 (national layout) is cut by the
+    page break: "≤5000" ends page 1 and "0元" starts page 2; "成本指" / "标" likewise."""
+    raw = load_case("pdf-long-split")
+    (t,) = raw.tables()
+    target_t, target = find_cell(raw, "≤50000元")
+    row = [c.text for c in t.rows()[target.row]]
+    assert row[:2] == ["成本指标", "经济成本指标"]
+    assert row[2].replace("\n", "") == "监管工作经费(成本控制额)"
+    assert row[3] == "≤50000元"
+    assert row[4:7] == ["50000元", "20", "15"]
+    assert "≤5000" not in [c.text for c in t.cells] and "0元" not in [c.text for c in t.cells]
+    assert target.prov.page == 1  # first part's page
+    assert target.prov.text == "≤50000元"
+    assert any("分页截断" in w for w in raw.warnings)
+    # no row of fragments left behind
+    assert all(any(c.text for c in r) for r in t.rows())
+
+
+def test_split_reason_row_in_sichuan_form1() -> None:
+    """pdf-sichuan-004 form 1: the cost row's 三级指标 and 原因 cells continue on page 2."""
+    raw = load_case("pdf-sichuan-004")
+    t = raw.tables()[0]
+    assert t.n_rows == 26
+    row = [c.text for c in t.rows()[20]]
+    assert row[:5] == ["成本指标", "经济成本指标", "医疗保障与服务能力提升资金成本控制数", "=", "67"]
+    assert row[-1] == "受财政资金拨付进度影响,截止24年底拨付金额为40.9元。截止25年3月底已经拨付完成,拨付进度为100%。"
+    label = cell_at(t, 11, 0)
+    assert (label.text, label.row_span) == ("绩效指标(90分)", 10)  # the span continued across the page
+
+
+# ---------------------------------------------------------------- continued tables (续表)
+def test_continued_table_with_repeated_heading_is_one_table() -> None:
+    raw = load_case("pdf-long-repeat")
+    assert raw.n_pages == 2
+    budget, ind = raw.tables()
+    heading = [c.text for c in ind.rows()[0]]
+    assert heading[:4] == ["绩效指标", "一级指标", "二级指标", "三级指标"]
+    assert sum(1 for c in ind.cells if c.text == "一级指标") == 1  # repeated heading dropped
+    out = next(c for c in ind.cells if c.text == "产出指标")
+    assert out.row_span == 7  # the merged group continues on page 2
+    pages = {c.prov.page for c in ind.cells}
+    assert pages == {1, 2}
+    assert any("重复的表头" in w for w in raw.warnings)
