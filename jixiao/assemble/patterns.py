@@ -14,7 +14,7 @@ YEAR_IN_TITLE = regex.compile(r"[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[)
 # a project code in front of the project name: "12345678T000000000001-某某补助资金"
 PROJECT_CODE = regex.compile(r"^\s*(?P<code>\d{6,}[0-9A-Za-z]{4,})\s*[-－—–_:：]\s*(?P<name>\S.*)$", regex.S)
 
-# a trailing parenthesis in an indicator name: "补助人数（人）", "人均补助标准（元/年）"
+# a trailing parenthesis in an indicator name: "参训人数（人）", "人均标准（元/年）"
 NAME_UNIT = regex.compile(r"[（(](?P<unit>[^（）()]{1,6})[)）]\s*$")
 
 # a bare number (weights, totals): "100", "97.19", "９５"

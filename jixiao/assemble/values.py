@@ -50,7 +50,7 @@ def is_unit(text: str | None) -> bool:
 
 
 def name_unit(name: str | None) -> str | None:
-    """The unit an indicator name states in a trailing parenthesis: "补助人数（人）" → "人"."""
+    """The unit an indicator name states in a trailing parenthesis: "参训人数（人）" → "人"."""
     m = P.NAME_UNIT.search(clean_text(name))
     if m and is_unit(m.group("unit")):
         return m.group("unit")
