@@ -48,7 +48,7 @@ def test_check_json_and_fail_on() -> None:
 def test_select_and_ignore() -> None:
     code, out = run("check", SEED4, "--format", "json", "--select", "TXT", "--ignore", "TXT002")
     ids = {f["rule_id"] for f in json.loads(out)["documents"][0]["findings"]}
-    assert ids == {"TXT001", "TXT004"}  # 临聘 form left unfilled; 防贫保 24户 vs 49户
+    assert ids == {"TXT001", "TXT004", "TXT006"}  # 临聘 unfilled; 防贫保 24户 vs 49户; 超额完成 vs 17.67万人 < 18万人
     code, out = run("check", SEED4, "--select", "NOPE1")
     assert code == 2 and "未知的规则编号或前缀：NOPE1" in out
 

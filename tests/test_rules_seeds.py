@@ -140,3 +140,10 @@ def test_seed003_quiet_on_budget_and_score() -> None:
 def test_no_rule_crashes_on_any_seed() -> None:
     for n in range(5):
         assert not [f for f in seed(n).findings if f.rule_id == "EXT000"]
+
+
+def test_seed004_claim_of_overachievement_with_missed_target() -> None:
+    # 医保工作经费: "超额完成当年度参保任务" while "居民医保参保人数 ≥ 18 万人 17.67万人"
+    [f] = findings(4, rule_id="TXT006")
+    assert f.report_seq == report_seq(seed(4), "医保工作经费")
+    assert "居民医保参保人数" in f.message and f.actual == "超额完成当年度参保任务"

@@ -88,7 +88,7 @@ def document_text(doc: Document) -> list[str]:
     for r in doc.reports:
         fs = by_report.get(r.seq, [])
         name = r.project_name.text.strip() if r.project_name else "（未识别项目名称）"
-        out.append(f" 报告{r.seq}：{name}" + ("" if fs else " — 未发现问题"))
+        out.append(f" 报告{r.seq}：{name}" + ("" if fs else " — 无发现"))
         for f in fs:
             out.extend(finding_lines(f))
     return out

@@ -65,6 +65,8 @@ class TextConfig(_Strict):
     template_phrases: list[str]
     link_min_overlap: int
     plan_words: list[str]
+    full_completion_phrases: list[str]
+    intention_words: list[str]
 
 
 class RulesConfig(_Strict):

@@ -11,10 +11,10 @@ from functools import lru_cache
 from jixiao.model import Indicator, Kind, Quantity, Report, Severity, TextItem
 from jixiao.normalize import parse_quantity
 from jixiao.rules import patterns as P
-from jixiao.rules.arith import base, consistent, fmt, is_blank, num
+from jixiao.rules.arith import base, consistent, fmt, fmt_pct, is_blank, num, percent
 from jixiao.rules.budget import is_template
 from jixiao.rules.config import RulesConfig
-from jixiao.rules.facts import provs
+from jixiao.rules.facts import budget_item, comparable, direction, met, polarity, provs
 from jixiao.rules.registry import Evidence, rule
 
 NARRATIVE = {"goal": "项目年度目标", "completion": "年度目标完成情况", "conclusion": "评价结论",
@@ -185,3 +185,51 @@ def qizhong_sum(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                                        "sum": shown, "total": total_m.group(0)},
                                expected=shown, actual=total_m.group(0), provs=provs(item))
 
+
+
+def _missed(report: Report, cfg: RulesConfig) -> list[str]:
+    """Names of indicators that miss their target, and the execution rate when below the
+    reason threshold."""
+    out: list[str] = []
+    for ind in report.indicators:
+        d = direction(ind, cfg)
+        if d in ("ge", "le"):
+            pair = comparable(ind.target, ind.actual)
+            if pair is not None and not met(d, *pair):  # type: ignore[arg-type]
+                target = _raw(ind.target)
+                if ind.unit and ind.unit.strip() not in target:
+                    target += ind.unit.strip()
+                out.append(f"{ind.name}（目标{target}，完成{_raw(ind.actual)}）")
+        elif d == "qual" and polarity(ind) == -1:
+            out.append(f"{ind.name}（{_raw(ind.actual)}）")
+    sp = percent(budget_item(report).rate)
+    if sp is not None and sp[0] < cfg.budget.reason_required_below:
+        out.append(f"预算执行率{fmt_pct(sp[0], sp[1])}")
+    return out
+
+
+def _raw(q: Quantity | None) -> str:
+    return q.raw.strip() if q is not None and q.raw.strip() else "—"
+
+
+@rule("TXT006", Severity.WARNING, title="Full completion claimed despite missed targets",
+      message="{field}称“{clause}”，但{missed}")
+def full_completion_claim(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """The completion or conclusion text claims every target was reached ("全面完成",
+    "超额完成", "全部达标" …, configurable) while an indicator misses its target or the
+    execution rate is below the reason threshold.  Clauses of intention ("确保圆满完成…") are
+    not claims."""
+    missed = _missed(report, cfg)
+    if not missed:
+        return
+    for field in ("completion", "conclusion"):
+        item: TextItem | None = getattr(report, field)
+        if item is None:
+            continue
+        for clause in P.CLAUSE_SPLIT.split(item.text):
+            if any(p in clause for p in cfg.text.full_completion_phrases) and not any(
+                    w in clause for w in cfg.text.intention_words):
+                yield Evidence(field, {"field": NARRATIVE[field], "clause": clause.strip(),
+                                       "missed": "、".join(missed[:3]) + ("等" if len(missed) > 3 else "") + "未达标"},
+                               expected="如实说明未完成情况", actual=clause.strip(), provs=provs(item))
+                break

@@ -163,6 +163,8 @@ F5_POP = ind(0, "产出指标", "数量指标", "居民医保参保人数", "≥
              reason="204年参保人数下降")
 F5_COST = ind(9, "成本指标", "经济成本指标", "医保工作总成本", "≤", "88", "万元", "83.39万元", "20", "10",
               reason="受财政资金拨付进度影响，截止24年底拨付金额为83.39万元，截止三月底已经完成拨付83.39万元。拨付进度100%。")
+F5_COMPLETION = ("已完成。2024年我区参加居民医疗保险总人数17.67万人，完成市级下达任务指标的100%，超额完成当年度参保任务，"
+                 "印刷医保政策类宣传资料12000份，全覆盖对全区医保经办人员开展业务培训。")
 # seed 000 indicators (附件1 table): 补助人数（人） 20 18 18.74万人 104.11% 20; 人均补助标准（元/年） 10 830 580元 69.88% 10;
 # 补助时间（年） 10 2021 2021年 100.00% 10
 S0_PEOPLE = ind(0, "产出指标", "数量指标", "补助人数（人）", None, "18", "人", "18.74万人", "20", "20",
@@ -360,6 +362,14 @@ CASES: list[Case] = [
            BASE.model_copy(update={"indicators": [S0_PEOPLE], "completion": t("补助人数为187385人，做到应保尽保。")})),
     _fire("TXT004", "seed 000 with “补助人数为187485人” (18.75万, not 18.74万)",
           BASE.model_copy(update={"indicators": [S0_PEOPLE], "completion": t("补助人数为187485人，做到应保尽保。")})),
+    _fire("TXT006", "seed 004 form 5: “超额完成当年度参保任务” while 居民医保参保人数 17.67万人 < 18万人",
+          BASE.model_copy(update={"indicators": [F5_POP], "completion": t(F5_COMPLETION)})),
+    _fire("TXT006", "seed 004 form 1 figures (61.04%) with “全面完成” claimed",
+          BASE.model_copy(update={"budget_lines": [FORM1_LINE], "conclusion": t("项目全面完成，资金使用安全有效。")})),
+    _quiet("TXT006", "seed 004 form 5 goal: “确保圆满完成全年各项目标任务” is an intention",
+           BASE.model_copy(update={"indicators": [F5_POP], "completion": t("保障医保工作正常运转，确保圆满完成全年各项目标任务")})),
+    _quiet("TXT006", "“超额完成当年度参保任务” with every target met",
+           BASE.model_copy(update={"completion": t(F5_COMPLETION)})),
     _fire("TXT005", "seed 004 form 4 sentence with 698 changed to 689",
           BASE.model_copy(update={"completion": t("昭化区共计使用医疗救助医疗费用1683万元（其中;医疗救助医疗费用985万元（财务数据）"
                                                   "资助参保689万元），涉及50938人次。")})),
