@@ -38,7 +38,15 @@ def rules_markdown() -> str:
         out += [f"| {r.id} | {r.severity.value} | {_cell(r.title)} | {_cell(r.message)} | {_cell(r.doc)} |"
                 for r in fam]
         out.append("")
-    out += ["## Configuration", "",
+    out += ["## Adding a rule", "",
+            "A rule is one decorated function in the family module (`jixiao/rules/budget.py`, `scores.py`, "
+            "`indicators.py`, `text.py`, `extraction.py`) that reads a `Report` and yields `Evidence` "
+            "(subject, message parameters, expected/actual, provenance); the runner adds id, severity, title "
+            "and the rendered message.  Rules of an existing shape (a 0..upper bound, a cell that must be a "
+            "number) are one entry in `jixiao/rules/families.toml`.  Ids are never reused.  Add a firing and a "
+            "quiet case to `tests/data/rule_cases.py` (values quoted from a real report), then regenerate "
+            "this page with `python -m jixiao.rules.doc`.", "",
+            "## Configuration", "",
             "Defaults (`jixiao/rules/data/default.toml`); a file passed with `--config` only needs the keys it "
             "changes:", "", "```toml", DEFAULT_PATH.read_text(encoding="utf-8").rstrip(), "```", ""]
     return "\n".join(out)
