@@ -22,8 +22,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from jixiao.errors import UnreadableFile
+
+# what zipfile raises on damaged/encrypted archives
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, ValueError, RuntimeError)
 
 MAX_MEMBERS = 5000
 MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024  # 300 MiB
@@ -68,7 +72,7 @@ def check_docx_package(data: bytes, source: str) -> None:
     """Raise :class:`UnreadableFile` if ``data`` is not a safe, intact ZIP package."""
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    except ZIP_ERRORS as e:
         raise UnreadableFile(source, f"DOCX文件已损坏或不完整（不是有效的ZIP压缩包：{e}）") from e
     with z:
         infos = z.infolist()
@@ -94,13 +98,13 @@ def check_docx_package(data: bytes, source: str) -> None:
             try:
                 with z.open(i) as f:
                     head = f.read(_PROLOG_BYTES)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+            except ZIP_ERRORS as e:
                 raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {i.filename} 无法解压：{e}）") from e
             _check_xml_prolog(i.filename, head, source)
         bad = None
         try:
             bad = z.testzip()
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+        except ZIP_ERRORS as e:
             raise UnreadableFile(source, f"DOCX文件已损坏或不完整（{e}）") from e
         if bad is not None:
             raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {bad} 校验失败）")

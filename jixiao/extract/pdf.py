@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
+import zlib
 from dataclasses import dataclass, field
 
 from jixiao.errors import UnreadableFile
@@ -36,6 +38,10 @@ from jixiao.extract.pdf_tables import Chunk, Stitched, assign_columns, boxes_to_
 from jixiao.extract.pdf_text import Glyph, Line, glyphs_to_lines, join_lines
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance
+
+# what pdfminer raises, besides its own exceptions, on damaged files
+_PARSER_ERRORS = (ValueError, KeyError, TypeError, AssertionError, IndexError, AttributeError, struct.error,
+                  zlib.error, RecursionError, OverflowError, NotImplementedError, EOFError, OSError)
 
 FURNITURE_BAND = 0.08  # top/bottom share of the page where running headers/footers live
 MIN_TABLE_CELLS = 2
@@ -88,7 +94,7 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except errors as e:
         raise UnreadableFile(source, _why(e)) from e
-    except (ValueError, KeyError, TypeError, AssertionError, IndexError) as e:  # pdfminer internals on junk
+    except _PARSER_ERRORS as e:  # pdfminer internals on junk
         raise UnreadableFile(source, f"PDF文件已损坏或不完整，无法解析：{type(e).__name__}: {e}") from e
     pages: list[PageData] = []
     with pdf:
@@ -108,7 +114,7 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
                 pages.append(PageData(i, float(page.width), float(page.height), glyphs, tables, len(page.images)))
         except errors as e:
             raise UnreadableFile(source, _why(e)) from e
-        except (ValueError, KeyError, TypeError, AssertionError, IndexError) as e:
+        except _PARSER_ERRORS as e:
             raise UnreadableFile(source, f"PDF文件已损坏或不完整，无法解析：{type(e).__name__}: {e}") from e
     if n == 0:
         raise UnreadableFile(source, "PDF文件中没有页面（文件可能已损坏或不完整）")
