@@ -124,6 +124,9 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
     Directories are walked for *.txt, *.docx and *.pdf.  Each finding shows the rule id,
     a Chinese message with the English title, the numbers compared and where they were read.
 
+    Exit status: 0 when nothing at the --fail-on level was found, 1 when something was (or a
+    file could not be read), 2 for a usage or configuration error.
+
     \b
     Examples:
       jixiao check corpus/seed-004/report.txt
@@ -142,13 +145,18 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
     if not files:
         raise click.UsageError("没有找到可检查的文件（*.txt, *.docx, *.pdf）")
     docs: list[Document] = []
-    for f in files:
+    progress = fmt == "json" and sys.stderr.isatty() and len(files) > 1
+    for i, f in enumerate(files, 1):
+        if progress:
+            click.echo(f"\r[{i}/{len(files)}] {f}"[:100].ljust(100), err=True, nl=False)
         docs.append(path_to_document(f, str(f), config=cfg, select=select or None, ignore=ignore or None))
         if fmt == "text":
             click.echo("\n".join(document_text(docs[-1])) + "\n")
     findings = [f for d in docs for f in d.findings]
     counts = {s.value: sum(1 for f in findings if f.severity == s) for s in Severity}
     unreadable = sum(1 for d in docs if d.status == "error")
+    if progress:
+        click.echo("", err=True)
     if fmt == "json":
         sys.stdout.write(json.dumps({"documents": [document_json(d) for d in docs],
                                      "summary": {"documents": len(docs), "unreadable": unreadable,
