@@ -25,8 +25,8 @@ def test_check_text_groups_by_report_and_shows_numbers() -> None:
     assert out.startswith(f"{SEED4}：6份报告")
     assert " 报告4：医保工作经费*" in out
     # the stated rate, the two amounts and the recomputed rate, the Chinese message and the English title
-    assert ("BUD002 [错误 error] 预算执行率与执行数/调整后预算数不符：填报94.77%，83.39/88.00 = 94.76% "
-            "(Execution rate inconsistent)") in out
+    assert ("BUD002 [错误 error] 预算执行率与执行数/调整后预算数不符：填报94.77%，83.39/88.00 = 94.76%（按金额的显示精度，"
+            "执行率可在94.75%–94.77%之间，差异或来自未显示的小数位） (Execution rate inconsistent)") in out
     assert "应为 94.76%；实际 94.77%" in out
     assert f"位置 {SEED4} 表4 行6 列5 第837行：“94.77%”" in out
     assert out.rstrip().splitlines()[-1].startswith("共检查1个文件、6份报告")

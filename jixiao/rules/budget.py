@@ -82,6 +82,18 @@ def _rate_sites(report: Report) -> Iterator[tuple[str, BudgetLine, object]]:
         yield "budget_execution.actual", tl[1], be.actual
 
 
+def _precision_note(stated: Decimal, n: int, exe: Decimal, den: Decimal) -> str:
+    """When the stated rate is reachable from amounts that were themselves rounded for display
+    (83.39 may be 83.385…83.395), say so: the rate may come from unshown decimals."""
+    he, hd = Decimal(1).scaleb(-places(exe)) / 2, Decimal(1).scaleb(-places(den)) / 2
+    if den - hd <= 0:
+        return ""
+    lo, hi = (exe - he) * HUNDRED / (den + hd), (exe + he) * HUNDRED / (den - hd)
+    if lo <= stated <= hi:
+        return f"（按金额的显示精度，执行率可在{fmt_pct(lo, n)}–{fmt_pct(hi, n)}之间，差异或来自未显示的小数位）"
+    return ""
+
+
 def _rate_check(line: BudgetLine, stated_q: object, cfg: RulesConfig) -> tuple[str, dict[str, str]] | None:
     """None when consistent; else ("wrong" | "initial", params)."""
     sp = percent(stated_q)  # type: ignore[arg-type]
@@ -100,7 +112,8 @@ def _rate_check(line: BudgetLine, stated_q: object, cfg: RulesConfig) -> tuple[s
     if c2 is not None and consistent(stated, c2, n, tol, modes=cfg.scores.rounding):
         return None  # template variant: 执行率 (6)=(3)/(1), 到位/预算
     params = {"stated": fmt_pct(stated, n), "executed": fmt(exe), "denominator": fmt(den[0]),
-              "computed": fmt_pct(computed, n), "initial": fmt(num(line.initial))}
+              "computed": fmt_pct(computed, n), "initial": fmt(num(line.initial)),
+              "note": _precision_note(stated, n, exe, den[0])}
     ini = num(line.initial)
     if den[1] == "adjusted" and ini is not None and ini != 0 and ini != den[0]:
         c3 = ratio_pct(exe, ini)
@@ -111,7 +124,7 @@ def _rate_check(line: BudgetLine, stated_q: object, cfg: RulesConfig) -> tuple[s
 
 
 @rule("BUD002", Severity.ERROR, title="Execution rate inconsistent",
-      message="预算执行率与执行数/调整后预算数不符：填报{stated}，{executed}/{denominator} = {computed}")
+      message="预算执行率与执行数/调整后预算数不符：填报{stated}，{executed}/{denominator} = {computed}{note}")
 def execution_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A stated 预算执行率 equals 执行数 / 调整后预算数 (年初预算 when no adjusted figure is
     given), rounded or truncated to the stated decimals.  Also checks the 预算执行率 row of an
