@@ -65,15 +65,15 @@ def is_percent(q: Quantity) -> bool:
 def percent(q: Quantity | None) -> tuple[Decimal, int] | None:
     """A stated rate as (percent value, decimals of that percent value).
 
-    "61.04%" → (61.04, 2); a ratio written under a % header ("0.95", ``likely_ratio``)
-    → (95, 0); a bare "95.1" under "预算执行率(%)" → (95.1, 1)."""
+    "61.04%" → (61.04, 2); a ratio written under a % header ("0.95", ``likely_ratio``) or a
+    bare 0 < x ≤ 1 → (95, 0); a bare "95.1" under "预算执行率(%)" → (95.1, 1)."""
     v = num(q)
     if q is None or v is None:
         return None
     if is_percent(q) and not q.likely_ratio:
         return v, places(v)
-    if q.likely_ratio:
-        return v * HUNDRED, max(places(v) - 2, 0)
+    if q.likely_ratio or (q.kind == Kind.NUMBER and not q.unit and 0 < v <= 1):
+        return v * HUNDRED, max(places(v) - 2, 0)  # a bare 0.95 / 1 in a rate cell is a ratio
     if q.kind == Kind.NUMBER:
         return v, places(v)
     return None
