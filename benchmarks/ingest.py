@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import re
 import resource
@@ -224,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     global CODE
     try:
         if (work / "code").exists():
@@ -238,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             r = run_ingest(src, work / f"out-j{jobs}", jobs, cache=False)
             results[jobs] = r
             print(f"--jobs {jobs}: {r['seconds']:.1f} s, {r['documents'] / r['seconds']:.1f} documents/s, "
+                  f"{r['reports'] / r['seconds']:.1f} reports/s, "
                   f"{r['indicators'] / r['seconds']:.0f} indicators/s "
                   f"(ok {r['ok']}, empty {r['empty']}, error {r['error']}; {r['reports']} reports, "
                   f"{r['indicators']} indicators); peak RSS parent {r['parent_rss_mb']:.0f} MB, "
@@ -252,9 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark peak RSS (this process, ratio runs): "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         r2 = results[2]
+        per_doc = r2["seconds"] * 1000 / max(1, r2["documents"])
+        per_rep = r2["seconds"] * 1000 / max(1, r2["reports"])
         print("targets: 1,000 mixed < 60 s on 2 cores: "
-              f"{'met' if r2['seconds'] * 1000 / max(1, r2['documents']) < 60 else 'NOT met'} "
-              f"(scaled: {r2['seconds'] * 1000 / max(1, r2['documents']):.1f} s); "
+              f"{'met' if per_doc < 60 else 'NOT met'} for 1,000 files (scaled {per_doc:.1f} s), "
+              f"{'met' if per_rep < 60 else 'NOT met'} for 1,000 reports (scaled {per_rep:.1f} s); "
               f"worker RSS < 300 MB: {'met' if r2['worker_rss_mb'] < 300 else 'NOT met'}; "
               f"warm < 3 s: {'met' if warm['seconds'] < 3 else 'NOT met'}")
     finally:
