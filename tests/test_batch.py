@@ -155,3 +155,12 @@ def test_repository_corpus_ignore_file_leaves_only_report_files() -> None:
     assert any(i.source == "corpus/seed-004/report.txt" for i in inputs)
     assert not [i for i in inputs if i.path.name == "meta.toml" or i.path.name.endswith(".gt.json")]
     assert "corpus/seed-004/meta.toml" in ignored
+
+
+def test_a_no_rules_run_is_not_served_to_a_run_with_rules(tmp_path: Path) -> None:
+    src = _seed_tree(tmp_path, {"a.txt": "004"})
+    out = tmp_path / "out"
+    s1 = paths_to_dataset([src], out, jobs=1, rules=False, progress=False)
+    assert sum(s1.findings.values()) == 0
+    s2 = paths_to_dataset([src], out, jobs=1, rules=True, progress=False)
+    assert (s2.processed, s2.cached) == (1, 0)

@@ -131,7 +131,8 @@ def paths_to_dataset(
     recover(out)
     check_replaceable(out)
     own_cache = cache_dir is None
-    cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir))  # type: ignore[arg-type]
+    # everything besides the file that changes a result is part of the key
+    cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": rules})  # type: ignore[arg-type]
     excluded = [out, cache.root]
     summary = Summary(out_dir=out, formats=formats)
     inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored)
