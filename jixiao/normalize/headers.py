@@ -171,7 +171,7 @@ def header_blocks(text: str | None) -> dict[str, str]:
 
 def header_unit(text: str | None) -> str | None:
     """The unit a header states in a trailing parenthesis: "年度预算数（万元）" → "万元",
-    "预算执行率(%)" → "%"; None when it states none."""
+    "预算执行率(%)" → "%", "资金情况（单位：元）" → "元"; None when it states none."""
     _, units = _roles()
     t = fold_header(text)
     while True:
@@ -179,6 +179,7 @@ def header_unit(text: str | None) -> str | None:
         if not m:
             return None
         inner = m.group(0)[1:-1]
+        inner = inner.split(":", 1)[1] if inner.startswith("单位:") else inner
         if inner in units:
             return inner
         t = t[: m.start()]
