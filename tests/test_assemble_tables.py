@@ -340,3 +340,20 @@ def test_block_label_split_at_a_page_break_does_not_end_the_block() -> None:
     (r,) = raw_to_reports(doc(grid_table(spec, 5, 6)))
     assert [(i.name, i.level1) for i in r.indicators] == [
         ("甲", "产出指标"), ("乙", "产出指标"), ("丙", "产出指标"), ("丁", "满意度指标")]
+
+
+def test_two_row_indicator_heading() -> None:
+    # "指标值" spans two columns named on the row below; the other headings span both rows
+    spec = [
+        (0, 0, 2, 1, "一级指标"), (0, 1, 2, 1, "三级指标"), (0, 2, 1, 2, "指标值"), (0, 4, 2, 1, "分值"),
+        (0, 5, 2, 1, "得分"),
+        (1, 2, 1, 1, "目标值"), (1, 3, 1, 1, "完成值"),
+        (2, 0, 1, 1, "产出指标"), (2, 1, 1, 1, "甲"), (2, 2, 1, 1, "≥10次"), (2, 3, 1, 1, "12次"), (2, 4, 1, 1, "40"),
+        (2, 5, 1, 1, "40"),
+    ]
+    (r,) = raw_to_reports(doc(grid_table(spec, 3, 6)))
+    (a,) = r.indicators
+    assert (a.level1, a.name, a.comparator) == ("产出指标", "甲", "≥")
+    assert a.target is not None and a.target.value == D("10")
+    assert a.actual is not None and a.actual.value == D("12")
+    assert r.stated_scores == []

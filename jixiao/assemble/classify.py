@@ -138,10 +138,36 @@ def align_to_header(row: list[Slot], header: Header) -> list[Slot]:
     """A data row aligned to the header's columns.  Under a header whose first cell
     is a block label ("绩效指标（90分）"), a row one cell short may have lost that
     label's empty continuation: it is shifted when its cells then suit the columns
-    better."""
+    better.  Header cells merged down into the row (a grid) read as empty there."""
     if header.label_first and len(row) == header.width - 1 and row and not row[0].from_above:
         plain, moved = align(row, header.width), align(shifted(row), header.width)
-        if _fit(moved, header.roles) > _fit(plain, header.roles):
-            return moved
-        return plain
-    return align(row, header.width)
+        out = moved if _fit(moved, header.roles) > _fit(plain, header.roles) else plain
+    else:
+        out = align(row, header.width)
+    top = header.row[0].row if header.row else -1
+    return [Slot("", None, s.row, s.col) if s.cell is not None and s.cell.row <= top and s.from_above else s
+            for s in out]
+
+
+def refine_header(header: Header, row: list[Slot]) -> bool:
+    """A second heading row right under ``header`` ("指标值" over "目标值 | 完成值"):
+    when every cell of the row that is not a merged continuation names a role of
+    the block, those columns take these roles.  Returns whether the row was one."""
+    if header.block not in ("budget", "indicator"):
+        return False
+    block = header.block
+    found: dict[int, str] = {}
+    for k, s in enumerate(row):
+        if s.empty or s.from_above or s.from_left:
+            continue
+        role = header_role(s.text, block)
+        if role is None:
+            return False
+        found[k] = role
+    if not found:
+        return False
+    for k, role in found.items():
+        span = row[k].cell.col_span if row[k].cell is not None else 1
+        for j in range(k, min(k + span, len(header.roles))):
+            header.roles[j] = role
+    return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.assemble.budget import MONEY_ROLES, long_form_to_lines, row_to_line
-from jixiao.assemble.classify import Header, align_to_header, row_to_header
+from jixiao.assemble.classify import Header, align_to_header, refine_header, row_to_header
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
 from jixiao.assemble.tableview import Slot, distinct, lead, table_to_rows
@@ -126,9 +126,14 @@ class SegmentReader:
                 d._budget_done = True
             header, reader, long_rows, budget_lines = None, None, [], []
 
+        data_rows = 0  # rows read since the header
         for r, row in enumerate(rows):
+            if header is not None and data_rows == 0 and refine_header(header, row):
+                continue
+            data_rows += 1
             h = row_to_header(row)
             if h is not None:
+                data_rows = 0
                 if reader is not None and h.block == "indicator" and _same_columns(h, reader.header):
                     continue  # a heading row repeated on a new page: the block goes on
                 close()
