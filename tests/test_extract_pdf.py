@@ -109,3 +109,18 @@ def test_continued_table_with_repeated_heading_is_one_table() -> None:
     pages = {c.prov.page for c in ind.cells}
     assert pages == {1, 2}
     assert any("重复的表头" in w for w in raw.warnings)
+
+
+# ---------------------------------------------------------------- paragraphs
+def test_prose_paragraphs_rejoined_over_lines_and_pages() -> None:
+    """pdf-prose-002 (seed 002's narrative, justified): wrapped lines joined without
+    spaces, the spaces the seed really has kept, a paragraph cut by the page break
+    rejoined, page numbers gone."""
+    raw = load_case("pdf-prose-002")
+    texts = [p.text for p in raw.paragraphs()]
+    assert texts[:3] == ["2022年度区医保局城乡医疗救助", "项目部门评价报告", "基本情况"]
+    assert any("实际支出金额为224.94万元,预算执行率为56.23%。" in t for t in texts)
+    assert "2022年我区共有 5874 名困难人员" in "".join(texts)
+    assert any("共计得89分,评定等级标准为良。" in t for t in texts)
+    assert any("续接" in w for w in raw.warnings)
+    assert not any(t.strip().startswith("第") and t.strip().endswith("页") for t in texts)

@@ -132,6 +132,9 @@ class _Item:
     top: float
     chunk: Chunk | None = None
     lines: list[Line] = field(default_factory=list)
+    ends_full: bool = False  # the last line runs to the right margin (the text goes on)
+    starts_indented: bool = False  # the first line is indented (a paragraph starts)
+    n_first: int = 0  # lines on the first page (a paragraph continued over a page break)
 
 
 def _norm_furniture(text: str) -> str:
@@ -168,14 +171,23 @@ def _furniture(pages: list[PageData], lines_by_page: dict[int, list[Line]]) -> s
 
 
 def _paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]:
-    """Group consecutive lines into paragraphs (gap, short line, indent)."""
+    """Group consecutive lines into paragraphs.
+
+    A new paragraph starts after a short line (ending 1.5 em before the right
+    margin), at an indented line (a Chinese first-line indent), at a change of
+    font size, or after a gap clearly wider than the usual line gap of the run
+    (Chinese documents rarely add space between paragraphs, so the gap alone
+    says little).
+    """
+    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
     out: list[list[Line]] = []
     for ln in lines:
         if out:
             prev = out[-1][-1]
             em = max(prev.size, ln.size)
             new = (
-                ln.top - prev.bottom > 0.7 * em
+                ln.top - prev.bottom > max(0.7 * em, usual + 0.5 * em)
                 or prev.x1 < right - 1.5 * em
                 or ln.x0 > left + 1.0 * em
                 or abs(ln.size - prev.size) > 0.5
@@ -217,7 +229,10 @@ def pages_to_items(pages: list[PageData]) -> tuple[list[_Item], list[str]]:
                 runs.setdefault(sum(1 for t in tops if t < ln.top), []).append(ln)
             for run in runs.values():
                 for para in _paragraphs(run, left, right):
-                    page_items.append(_Item(p.number, para[0].top, lines=para))
+                    em = para[-1].size
+                    page_items.append(_Item(p.number, para[0].top, lines=para, n_first=len(para),
+                                            ends_full=para[-1].x1 >= right - 1.5 * em,
+                                            starts_indented=para[0].x0 > left + 1.0 * para[0].size))
         page_items.sort(key=lambda it: it.top)
         items.extend(page_items)
     return items, warnings
@@ -241,6 +256,12 @@ def items_to_blocks(items: list[_Item], source: str) -> tuple[list[RawParagraph 
             merged.append(start_table(it.chunk))
         elif merged and isinstance(merged[-1], Stitched) and _is_continued_label(it) and _next_is_chunk(items, it):
             continue  # "续表" above a continued table
+        elif merged and _continues_paragraph(items, merged[-1], it):
+            prev = merged[-1]
+            assert isinstance(prev, _Item)
+            prev.lines = prev.lines + it.lines
+            prev.ends_full = it.ends_full
+            warnings.append(f"第{prev.page}页末段落在第{it.page}页续接，已合并")
         else:
             merged.append(it)
     blocks: list[RawParagraph | RawTable] = []
@@ -255,9 +276,10 @@ def items_to_blocks(items: list[_Item], source: str) -> tuple[list[RawParagraph 
             text = working_text(verbatim)
             if not text:
                 continue
-            x0 = min(ln.x0 for ln in m.lines)
-            x1 = max(ln.x1 for ln in m.lines)
-            bbox = (round(x0, 2), round(m.lines[0].top, 2), round(x1, 2), round(m.lines[-1].bottom, 2))
+            first = m.lines[: m.n_first or len(m.lines)]  # bbox on the first page only
+            x0 = min(ln.x0 for ln in first)
+            x1 = max(ln.x1 for ln in first)
+            bbox = (round(x0, 2), round(first[0].top, 2), round(x1, 2), round(first[-1].bottom, 2))
             blocks.append(
                 RawParagraph(
                     index=len(blocks),
@@ -267,6 +289,17 @@ def items_to_blocks(items: list[_Item], source: str) -> tuple[list[RawParagraph 
             )
             n_pars += 1
     return blocks, warnings
+
+
+def _continues_paragraph(items: list[_Item], prev: _Item | Stitched, it: _Item) -> bool:
+    """``it`` (first on its page) goes on with ``prev`` (last on the page before): the
+    previous paragraph ran to the right margin and this one is not indented."""
+    if not isinstance(prev, _Item) or prev.chunk is not None or it.chunk is not None:
+        return False
+    if prev.page != it.page - 1 or not prev.ends_full or it.starts_indented:
+        return False
+    last_on_prev = [x for x in items if x.page == prev.page][-1]
+    return last_on_prev is prev and _first_on_page(items, it)
 
 
 def _is_continued_label(it: _Item) -> bool:

@@ -3,8 +3,9 @@
 Line building: characters are grouped into lines by their vertical centre
 (tolerance: half the font size) and sorted left to right.  Inside a line a space
 is written where the PDF has a space glyph or where the gap between two glyphs
-is wide (> 0.25 em; > 0.6 em between two CJK characters, whose gaps come from
-justification, not from spaces).
+is wide: > 0.25 em between Latin letters/digits, > 0.6 em when a CJK character
+is on either side (there gaps come from justification and from the CJK/Latin
+"autospace" writers add, ~0.3 em, not from spaces).
 
 Joining the lines of one cell (or of one paragraph):
 
@@ -105,8 +106,8 @@ def _line_text(row: list[Glyph]) -> str:
         if prev is not None and parts and parts[-1] != " ":
             gap = g.x0 - prev.x1
             em = max(g.size, prev.size)
-            both_cjk = _is_cjk(prev.text[-1]) and _is_cjk(g.text[0])
-            if gap > em * (0.6 if both_cjk else 0.25):
+            any_cjk = _is_cjk(prev.text[-1]) or _is_cjk(g.text[0])
+            if gap > em * (0.6 if any_cjk else 0.25):
                 parts.append(" ")
         parts.append(g.text)
         prev = g
