@@ -32,3 +32,14 @@ def test_an_entry_of_another_shape_is_refused() -> None:
     bad = result_to_json(document_to_result(seed004_document())).replace('"budget_lines":[[', '"budget_lines":[[1,', 1)
     with pytest.raises(ValueError, match="columns"):
         json_to_result(bad)
+
+
+def test_the_worker_side_does_not_load_pandas_or_pyarrow() -> None:
+    """Each worker's RSS counts (target < 300 MB); pandas alone adds ~70 MB."""
+    import subprocess
+    import sys
+
+    code = ("import sys, jixiao.batch.worker, jixiao.batch.result, jixiao.pipeline\n"
+            "print(sorted(m for m in ('pandas', 'pyarrow', 'duckdb', 'openpyxl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from jixiao.export.frames import Row, document_to_rows
+from jixiao.export.rows import Row, document_to_rows
 from jixiao.export.schema import TABLES
 from jixiao.model import Document
 
