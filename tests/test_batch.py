@@ -164,3 +164,24 @@ def test_a_no_rules_run_is_not_served_to_a_run_with_rules(tmp_path: Path) -> Non
     assert sum(s1.findings.values()) == 0
     s2 = paths_to_dataset([src], out, jobs=1, rules=True, progress=False)
     assert (s2.processed, s2.cached) == (1, 0)
+
+
+def test_workers_are_recycled_after_max_tasks(tmp_path: Path) -> None:
+    from jixiao.batch.pool import Outcome, Pool, Task
+
+    src = _seed_tree(tmp_path, {f"s{i}.txt": f"00{i}" for i in range(5)})
+    pool = Pool(1, max_tasks_per_worker=2)
+    spawned: list[int] = []
+    real_spawn = pool._spawn
+
+    def counting_spawn():  # type: ignore[no-untyped-def]
+        w = real_spawn()
+        spawned.append(w.proc.pid)
+        return w
+
+    pool._spawn = counting_spawn  # type: ignore[method-assign]
+    done: list[Outcome] = []
+    pool.run([Task(i, p, p.name) for i, p in enumerate(sorted(src.iterdir()))], done.append)
+    assert [o.kind for o in done] == ["ok"] * 5
+    assert len(set(spawned)) == 3  # 2 + 2 + 1 files
+    assert pool.peak_rss_kb > 0

@@ -62,8 +62,9 @@ def _signal_name(code: int | None) -> str:
 
 class Pool:
     def __init__(self, jobs: int, *, rules: bool = True, timeout: float | None = None,
-                 start_method: str = "spawn") -> None:
+                 start_method: str = "spawn", max_tasks_per_worker: int | None = 200) -> None:
         self.jobs = max(1, jobs)
+        self.max_tasks = max_tasks_per_worker  # a fresh worker after this many files bounds slow leaks
         self.rules = rules
         self.timeout = timeout
         self._ctx: Any = mp.get_context(start_method)  # SpawnContext etc.; typeshed types it BaseContext
@@ -81,9 +82,10 @@ class Pool:
 
     def _retire(self, w: _Worker) -> None:
         self._workers.remove(w)
+        w.proc.join(timeout=0 if w.task is not None else 5)
         if w.proc.is_alive():
             w.proc.kill()
-        w.proc.join(timeout=5)
+            w.proc.join(timeout=5)
         w.conn.close()
 
     def _assign(self, w: _Worker, task: Task, on_start: Callable[[Task], None] | None) -> None:
@@ -135,7 +137,17 @@ class Pool:
         _id, kind, payload, rss = msg
         w.task, w.rss_kb, w.done = None, rss, w.done + 1
         self.peak_rss_kb = max(self.peak_rss_kb, rss)
+        if self.max_tasks is not None and w.done >= self.max_tasks:
+            self._stop(w)
         on_done(Outcome(task, kind, payload, rss))
+
+    def _stop(self, w: _Worker) -> None:
+        """Let an idle worker exit cleanly; the run loop starts a fresh one when needed."""
+        try:
+            w.conn.send(None)
+        except OSError:
+            pass
+        self._retire(w)
 
     def close(self) -> None:
         for w in list(self._workers):
