@@ -46,7 +46,7 @@ def test_explicit_line_break_kept_when_geometry_proves_it() -> None:
 
 def test_pdf_provenance_has_page_and_bbox() -> None:
     raw = load_case("pdf-sichuan-004")
-    assert raw.n_pages == 12
+    assert raw.n_pages == 11
     t, c = find_cell(raw, "拍摄医保征收宣传片数量")
     assert c.prov.page == 1 and c.prov.bbox is not None
     x0, top, x1, bottom = c.prov.bbox
@@ -84,16 +84,24 @@ def test_split_cost_row_is_stitched_without_corrupting_numbers() -> None:
     assert all(any(c.text for c in r) for r in t.rows())
 
 
-def test_split_reason_row_in_sichuan_form1() -> None:
-    """pdf-sichuan-004 form 1: the cost row's 三级指标 and 原因 cells continue on page 2."""
+def test_split_rows_in_the_six_forms() -> None:
+    """pdf-sichuan-004: every form runs over a page break; four rows are cut by it.
+    Form 2's cost row (seed 004: 监管工作经费 ≤ 50000 元, 完成值 50000元, 20, 15) starts
+    on page 3 and ends on page 4: one row, read as the seed has it."""
     raw = load_case("pdf-sichuan-004")
-    t = raw.tables()[0]
-    assert t.n_rows == 26
-    row = [c.text for c in t.rows()[20]]
-    assert row[:5] == ["成本指标", "经济成本指标", "医疗保障与服务能力提升资金成本控制数", "=", "67"]
-    assert row[-1] == "受财政资金拨付进度影响,截止24年底拨付金额为40.9元。截止25年3月底已经拨付完成,拨付进度为100%。"
-    label = cell_at(t, 11, 0)
-    assert (label.text, label.row_span) == ("绩效指标(90分)", 10)  # the span continued across the page
+    assert sum("被分页截断" in w for w in raw.warnings) == 4
+    assert "表格1：表格第18行被分页截断，已与第4页的续行合并" in raw.warnings
+    t = raw.tables()[1]
+    assert t.n_rows == 24
+    row = t.rows()[18]
+    assert [c.text.replace("\n", "") for c in row][:9] == [
+        "成本指标", "经济成本指标", "监管工作经费(成本控制额)", "≤", "50000", "元", "50000元", "20", "15"]
+    assert row[-1].text == (
+        "24年初基金监管经费预算5万元,截止25年底已经全部拨付完成。结转23年的5万元基金经费受财政资金拨付进度影响,"
+        "24年底未拨付,截止绩效评价日已经完成拨付10万元。拨付进度100%。"
+    )
+    assert {c.prov.page for c in row} == {3}  # first part's page
+    assert t.rows()[19][0].text == "合计"
 
 
 # ---------------------------------------------------------------- continued tables (续表)

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from jixiao.extract.text import bytes_to_raw as text_to_raw  # noqa: E402
 
-FONT = "Noto Serif CJK SC"
+FONT = "WenQuanYi Micro Hei"  # TrueType: LibreOffice embeds a small subset
 
 
 # ---------------------------------------------------------------- docx helpers
@@ -159,6 +159,53 @@ def row_of(texts: list[str | None], spans: list[int], merge_cols: set[int] = fro
     return out
 
 
+# parts of python-docx's default template that no fixture needs (keeps files small)
+_DROP_PARTS = {"docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"}
+
+
+def _drop_refs(xml: bytes) -> bytes:
+    """Remove relationships / content-type overrides pointing at dropped parts."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    for el in list(root):
+        ref = el.get("Target") or el.get("PartName") or ""
+        if any(ref.rsplit("/", 1)[-1] == p.rsplit("/", 1)[-1] for p in _DROP_PARTS) or "customXml" in ref:
+            root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _slim_styles(xml: bytes, parts: dict[str, bytes]) -> bytes:
+    """Keep only the styles in use (and what they are based on); drop latent styles."""
+    import re
+
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(xml)
+    used = set()
+    for name, data in parts.items():
+        if name.startswith("word/") and name.endswith(".xml") and name != "word/styles.xml":
+            used |= {m.decode() for m in re.findall(rb'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', data)}
+    styles = {el.get(w + "styleId"): el for el in root.findall(w + "style")}
+    keep = {sid for sid, el in styles.items() if el.get(w + "default") == "1"} | (used & set(styles))
+    todo = list(keep)
+    while todo:
+        el = styles[todo.pop()]
+        for tag in ("basedOn", "link", "next"):
+            ref = el.find(w + tag)
+            if ref is not None and ref.get(w + "val") in styles and ref.get(w + "val") not in keep:
+                keep.add(ref.get(w + "val"))
+                todo.append(ref.get(w + "val"))
+    for sid, el in styles.items():
+        if sid not in keep:
+            root.remove(el)
+    latent = root.find(w + "latentStyles")
+    if latent is not None:
+        root.remove(latent)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def save(d, path: Path) -> None:
     """Save deterministically (fixed core-properties dates, sorted zip, fixed timestamps)."""
     import datetime as dt
@@ -171,12 +218,16 @@ def save(d, path: Path) -> None:
     buf = io.BytesIO()
     d.save(buf)
     zin = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    parts = {n: zin.read(n) for n in zin.namelist() if n not in _DROP_PARTS and not n.startswith("customXml/")}
+    for n in ("_rels/.rels", "word/_rels/document.xml.rels", "[Content_Types].xml"):
+        parts[n] = _drop_refs(parts[n])
+    parts["word/styles.xml"] = _slim_styles(parts["word/styles.xml"], parts)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name in sorted(zin.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+        for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
             zi = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(zi, zin.read(name))
+            zout.writestr(zi, parts[name])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(out.getvalue())
 
@@ -430,6 +481,33 @@ def _page_words(pdf_path: Path) -> list[list[str]]:
         return [[w["text"] for w in p.extract_words(use_text_flow=False)] for p in pdf.pages]
 
 
+PAGE_BODY_BOTTOM = 772.0  # pt: where the page's text area ends (A4, 2.2 cm margin, footer)
+
+
+def _frange(a: float, b: float, step: float) -> list[float]:
+    out, x = [], max(0.0, a)
+    while x <= b:
+        out.append(round(x, 1))
+        x += step
+    return out
+
+
+def spacer_window(build, first: str, second: str) -> tuple[float, float]:
+    """From a probe without spacer: the spacer range that pushes the line holding
+    ``second`` past the page bottom while the line holding ``first`` stays."""
+    import pdfplumber
+
+    with tempfile.TemporaryDirectory() as tmp:
+        d, p = Path(tmp) / "probe.docx", Path(tmp) / "probe.pdf"
+        build(d, 0)
+        docx_to_pdf(d, p)
+        with pdfplumber.open(p) as pdf:
+            words = pdf.pages[0].extract_words()
+    y1 = max(w["bottom"] for w in words if w["text"].endswith(first) or first in w["text"])
+    y2 = max(w["bottom"] for w in words if w["text"].startswith(second) or second in w["text"])
+    return PAGE_BODY_BOTTOM - max(y1, y2), PAGE_BODY_BOTTOM - min(y1, y2)
+
+
 def search_spacer(build, candidates, predicate) -> float:
     """The first spacer (pt above the title) whose PDF satisfies ``predicate(pdf_path)``."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -549,7 +627,8 @@ def build_all(pdf: bool) -> None:
     def build_repeat(path, sb):
         make_national(long_form, path, space_before=sb, repeat_header=True, cant_split=True)
 
-    sb = search_spacer(build_repeat, [100 + 4 * i for i in range(30)], breaks_inside_group(1, 3))
+    lo, hi = spacer_window(build_repeat, long_form.indicators[3].name[:6], long_form.indicators[3].name[:6])
+    sb = search_spacer(build_repeat, _frange(lo - 8, hi + 8, 3), breaks_inside_group(1, 3))
     _pdf_case("pdf-long-repeat", build_repeat, sb,
               "indicator table continued on the next page with its heading row repeated, the break inside the "
               "产出指标 group: ONE table, repeated heading dropped, the merged 产出指标 cell continued",
@@ -558,7 +637,8 @@ def build_all(pdf: bool) -> None:
     def build_split(path, sb):
         make_national(cost_form, path, space_before=sb, widths=split_widths)
 
-    sb = search_spacer(build_split, [100 + 2 * i for i in range(40)], splits_cell("≤5000", "0元"))
+    lo, hi = spacer_window(build_split, "≤5000", "0元")
+    sb = search_spacer(build_split, _frange(lo - 4, hi + 4, 1.5), splits_cell("≤5000", "0元"))
     _pdf_case("pdf-long-split", build_split, sb,
               "a cost row split by the page break: ≤5000 | 0元 and 成本指 | 标 must be stitched to ≤50000元 "
               "and 成本指标; the table continued without a repeated heading is ONE table",
