@@ -185,3 +185,14 @@ def test_workers_are_recycled_after_max_tasks(tmp_path: Path) -> None:
     assert [o.kind for o in done] == ["ok"] * 5
     assert len(set(spawned)) == 3  # 2 + 2 + 1 files
     assert pool.peak_rss_kb > 0
+
+
+def test_a_second_run_into_the_same_directory_is_refused(tmp_path: Path) -> None:
+    from jixiao.batch.output import exclusive
+
+    src = _seed_tree(tmp_path, {"a.txt": "004"})
+    with exclusive(tmp_path / "out"):
+        with pytest.raises(OutputDirError, match="正在写入"):
+            paths_to_dataset([src], tmp_path / "out", jobs=1, progress=False)
+    s = paths_to_dataset([src], tmp_path / "out", jobs=1, progress=False)
+    assert s.documents["ok"] == 1

@@ -10,8 +10,10 @@ first.  A directory that is neither empty nor a jixiao dataset (marked by
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 MARKER = ".jixiao-dataset"
@@ -30,6 +32,28 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+@contextlib.contextmanager
+def exclusive(out: Path) -> Iterator[None]:
+    """Hold a lock beside ``out`` for the whole run: a second ``jixiao ingest`` into
+    the same directory stops with a clear message instead of racing the first."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.jixiao-lock"
+    with open(path, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputDirError(f"另一个 jixiao ingest 正在写入 {out}，请等它结束后再运行") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def old_dir(out: Path) -> Path:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.batch.cache import Cache
-from jixiao.batch.output import CACHE_NAME, check_replaceable, make_tmp, recover, swap_in
+from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
 from jixiao.batch.result import DocResult, document_to_result, json_to_result
@@ -125,9 +125,15 @@ def paths_to_dataset(
     (besides each directory's ``.jixiaoignore``).  The cache lives in ``out/.cache`` unless
     ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
     """
+    with exclusive(Path(out)):  # one run at a time per output directory
+        return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, rules, timeout,
+                    ignore, progress)
+
+
+def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
+         cache_dir: str | Path | None, rules: bool, timeout: float | None, ignore: list[str] | None,
+         progress: Progress | bool | None) -> Summary:
     t0 = time.perf_counter()
-    out = Path(out)
-    formats = tuple(dict.fromkeys(formats))
     recover(out)
     check_replaceable(out)
     own_cache = cache_dir is None
