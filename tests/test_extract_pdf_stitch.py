@@ -6,7 +6,7 @@ Rows are the real ones of seed 004 (form 1's cost row, form 4's 质量/时效 ro
 
 from __future__ import annotations
 
-from jixiao.extract.pdf import _Item, items_to_blocks
+from jixiao.extract.pdf_layout import _Item, items_to_blocks
 from jixiao.extract.pdf_tables import Chunk, PCell, Stitched, start_table, stitch
 from jixiao.extract.pdf_text import Glyph, Line
 
