@@ -120,3 +120,12 @@ def test_same_rows_give_byte_identical_csv_parquet_xlsx(tmp_path: Path) -> None:
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="不支持的输出格式"):
         write_dataset({}, tmp_path, ("sqlite",))
+
+
+def test_xlsx_holds_no_timestamp(out: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(out / "dataset.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified, fixed
