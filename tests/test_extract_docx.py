@@ -206,3 +206,24 @@ def test_unused_grid_lines_are_dropped() -> None:
     (t,) = bytes_to_raw(_docx(build), "x.docx").tables()
     assert t.n_cols == 2
     assert [(c.row, c.col, c.col_span) for c in t.cells] == [(0, 0, 1), (0, 1, 1), (1, 0, 1), (1, 1, 1)]
+
+
+def test_macro_enabled_and_template_files_are_read() -> None:
+    """.docm / .dotx carry another main-part content type; the text is the same."""
+    import zipfile
+
+    data = (CORPUS / "docx-national-000" / "report.docx").read_bytes()
+    plain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    for variant in ("application/vnd.ms-word.document.macroEnabled.main+xml",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"):
+        zin = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            for n in zin.namelist():
+                body = zin.read(n)
+                if n == "[Content_Types].xml":
+                    body = body.replace(plain.encode(), variant.encode())
+                z.writestr(n, body)
+        raw = bytes_to_raw(out.getvalue(), "x.docm")
+        assert [p.text for p in raw.paragraphs()] == ["项目支出绩效自评表", "(2021年度)"]
+        assert raw.tables()[0].cells[1].text == "医疗保险基金补助项目"

@@ -2,7 +2,13 @@
 
     .venv/bin/python tools/make_corpus.py            # DOCX only (python-docx)
     .venv/bin/python tools/make_corpus.py --pdf      # and PDFs (needs LibreOffice: soffice)
-    .venv/bin/python tools/make_corpus.py --bad      # and the bad-input cases
+    .venv/bin/python tools/make_corpus.py --pdf --bad  # and the bad-input cases
+
+Locally only (CI never runs this):
+``apt-get install -y libreoffice-writer-nogui fonts-wqy-microhei`` — the PDFs use
+WenQuanYi Micro Hei, a TrueType CJK font of which LibreOffice embeds small
+subsets.  Output is byte-identical across runs (fixed zip timestamps, core
+properties, PDF creation date and file ID), except the encrypted PDF (random key).
 
 Every case is written to ``corpus/<case>/`` with a ``meta.toml``.  The generated
 files are committed, so CI never needs LibreOffice.  The layouts reproduce real

@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import docx
@@ -81,12 +82,37 @@ from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance
 
+# main-part content types of Word files that are DOCX inside (.docm .dotx .dotm)
+_WORD_MAIN_VARIANTS = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_plain_docx(data: bytes) -> bytes:
+    """A macro-enabled document or a template, relabelled as a plain document
+    (only the content type of the main part changes; macros are never run)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        ct = z.read("[Content_Types].xml")
+        if not any(v in ct for v in _WORD_MAIN_VARIANTS):
+            return data
+        for v in _WORD_MAIN_VARIANTS:
+            ct = ct.replace(v, _WORD_MAIN)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+            for info in z.infolist():
+                w.writestr(info, ct if info.filename == "[Content_Types].xml" else z.read(info))
+        return out.getvalue()
+
 
 def bytes_to_body(data: bytes, source: str) -> etree._Element:
-    """Open a DOCX package (after the safety checks) and return its ``w:body``."""
+    """Open a DOCX package (after the safety checks) and return its ``w:body``.
+    .docm/.dotx/.dotm files are read as documents (their macros are ignored)."""
     check_docx_package(data, source)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_as_plain_docx(data)))
     except ValueError as e:  # python-docx: not a Word main document part
         raise UnreadableFile(source, f"不是Word文档（DOCX），无法读取：{e}") from e
     except Exception as e:  # noqa: BLE001 - any failure of the package reader = unreadable file
