@@ -227,3 +227,15 @@ def test_macro_enabled_and_template_files_are_read() -> None:
         raw = bytes_to_raw(out.getvalue(), "x.docm")
         assert [p.text for p in raw.paragraphs()] == ["项目支出绩效自评表", "(2021年度)"]
         assert raw.tables()[0].cells[1].text == "医疗保险基金补助项目"
+
+
+def test_headers_and_footers_are_not_data() -> None:
+    """docx-sichuan-004 has a running header (the department) and a "第 N 页" footer."""
+    import zipfile
+
+    data = (CORPUS / "docx-sichuan-004" / "report.docx").read_bytes()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "word/header1.xml" in names and "word/footer1.xml" in names
+    raw = bytes_to_raw(data, "x.docx")
+    assert all("页" not in p.text for p in raw.paragraphs())
+    assert "广元市昭化区医疗保障局部门" not in [p.text for p in raw.paragraphs()]

@@ -56,3 +56,26 @@ def test_stubs_are_unreadable(data: bytes) -> None:
     loader = pdf_to_raw if data.startswith(b"%PDF") else docx_to_raw
     with pytest.raises(UnreadableFile):
         loader(data, "stub")
+
+
+# ---------------------------------------------------------------- line joining
+from jixiao.extract.pdf_text import Glyph, glyphs_to_lines, join_lines  # noqa: E402
+
+_chars = st.sampled_from(list("成本指标经济≤≥=%元万人次12345.0ab "))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_chars, min_size=1, max_size=12), min_size=1, max_size=5), st.booleans())
+def test_joining_lines_loses_no_character(rows: list[list[str]], boxed: bool) -> None:
+    """Lines laid out top to bottom come back in order with every non-space glyph."""
+    glyphs = []
+    for r, chars in enumerate(rows):
+        x = 10.0
+        for ch in chars:
+            w = 9.0 if ord(ch) > 0x2000 else 4.5
+            glyphs.append(Glyph(ch, x, x + w, 100.0 + 14 * r, 109.0 + 14 * r, 9.0))
+            x += w
+    lines = glyphs_to_lines(glyphs)
+    text = join_lines(lines, 8.0, 130.0) if boxed else join_lines(lines)
+    want = "".join(ch for chars in rows for ch in chars if ch != " ")
+    assert text.replace(" ", "").replace("\n", "") == want
