@@ -40,6 +40,7 @@ def check_tables_golden(case: str) -> None:
     got = canonical_json(raw.tables())
     gt = CORPUS / case / "tables.gt.json"
     if UPDATE:
+        assert not os.environ.get("CI"), "UPDATE_GOLDEN is set while CI=true: goldens are never rewritten in CI"
         gt.write_text(got, encoding="utf-8")
     assert gt.exists(), f"no golden for {case}: run with UPDATE_GOLDEN=1 and check it by hand"
     assert got == gt.read_text(encoding="utf-8"), f"{case}: tables differ from tables.gt.json"
