@@ -183,3 +183,23 @@ def test_batch_legacy_files_say_convert_first() -> None:
         d = path_to_document(f, _rel(f), rules=False)
         assert d.status == "error"
         assert "须先转换为DOCX" in (d.error or "")
+
+
+def test_undecodable_text_layer_is_refused() -> None:
+    """Glyphs pdfminer cannot map to Unicode come out as "(cid:N)": such a text layer
+    is as good as none."""
+    from jixiao.extract.pdf import check_text_layer
+    from jixiao.extract.pdf_layout import PageData
+    from jixiao.extract.pdf_text import Glyph
+
+    def page(texts: list[str], images: int = 0) -> PageData:
+        return PageData(1, 595, 842, [Glyph(t, 10 * i, 10 * i + 9, 100, 109, 9) for i, t in enumerate(texts)], [],
+                        images)
+
+    with pytest.raises(UnreadableFile) as ei:
+        check_text_layer([page(["(cid:1234)"] * 8 + ["1", "0"])], "cid.pdf")
+    assert ei.value.reason == "PDF文字无法解码（8/10个字符的字体缺少Unicode映射），需要先做OCR"
+    with pytest.raises(UnreadableFile) as ei:
+        check_text_layer([page([], images=1)], "scan.pdf")
+    assert ei.value.reason == "扫描件，无文字层，需要先做OCR"
+    check_text_layer([page(list("项目名称") + ["(cid:7)"])], "ok.pdf")  # a stray unmapped glyph is tolerated

@@ -103,9 +103,24 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
             raise UnreadableFile(source, f"PDF文件已损坏或不完整，无法解析：{type(e).__name__}: {e}") from e
     if n == 0:
         raise UnreadableFile(source, "PDF文件中没有页面（文件可能已损坏或不完整）")
-    if not any(p.glyphs for p in pages) and any(p.n_images for p in pages):
-        raise UnreadableFile(source, "扫描件，无文字层，需要先做OCR")
+    check_text_layer(pages, source)
     return pages
+
+
+UNDECODABLE_SHARE = 0.3  # above this share of "(cid:N)" glyphs the text layer is useless
+
+
+def check_text_layer(pages: list[PageData], source: str) -> None:
+    """Refuse a PDF whose text cannot be read: a scan (images, no glyphs) or glyphs
+    without a Unicode mapping (pdfminer shows them as "(cid:123)")."""
+    glyphs = [g for p in pages for g in p.glyphs if g.text.strip()]
+    if not glyphs and any(p.n_images for p in pages):
+        raise UnreadableFile(source, "扫描件，无文字层，需要先做OCR")
+    bad = sum(1 for g in glyphs if g.text.startswith("(cid:"))
+    if glyphs and bad / len(glyphs) > UNDECODABLE_SHARE:
+        raise UnreadableFile(
+            source, f"PDF文字无法解码（{bad}/{len(glyphs)}个字符的字体缺少Unicode映射），需要先做OCR"
+        )
 
 
 def bytes_to_raw(data: bytes, source: str) -> RawDocument:
