@@ -30,7 +30,7 @@ Grid and merged cells (``dialect="grid"``)
     ``continue``) whose grid column and span equal those of a cell directly
     above that itself carries ``w:vMerge`` extends that cell by one row; a
     ``continue`` with nothing to continue becomes an ordinary cell (a warning
-    is recorded).  Text found in a continuation cell (Word hides it) is
+    is recorded).  Text found in a continuation cell (normally empty) is
     appended to the merged cell after a line break, with a warning.  Legacy
     ``w:hMerge="continue"`` widens the cell to its left.
 
