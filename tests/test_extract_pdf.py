@@ -132,3 +132,24 @@ def test_prose_paragraphs_rejoined_over_lines_and_pages() -> None:
     assert any("共计得89分,评定等级标准为良。" in t for t in texts)
     assert any("续接" in w for w in raw.warnings)
     assert not any(t.strip().startswith("第") and t.strip().endswith("页") for t in texts)
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_pages_read_like_upright_ones(rotation: int, tmp_path) -> None:
+    """The same PDF with every page shown rotated (/Rotate) gives the same blocks."""
+    import pypdfium2 as pdfium
+
+    from jixiao.extract.pdf import bytes_to_raw
+
+    src = CORPUS / "pdf-national-000" / "report.pdf"
+    doc = pdfium.PdfDocument(str(src))
+    for page in doc:
+        page.set_rotation(rotation)
+    out = tmp_path / "rotated.pdf"
+    doc.save(str(out))
+    doc.close()
+    upright = bytes_to_raw(src.read_bytes(), "x.pdf")
+    turned = bytes_to_raw(out.read_bytes(), "x.pdf")
+    assert [p.text for p in turned.paragraphs()] == ["项目支出绩效自评表", "(2021年度)"]
+    for a, b in zip(upright.tables(), turned.tables(), strict=True):
+        assert _grid(a) == _grid(b)

@@ -17,8 +17,10 @@ Stages:
                        cut by a page break rejoined; blocks in reading order.
 
 Tables are ``dialect="grid"``: a merged cell is one RawCell with its spans.
+Pages shown rotated (``/Rotate`` 90/180/270) are read as written (coordinates
+turned back), so a rotated form reads like an upright one.
 Provenance: ``page`` (1-based), ``bbox`` ``(x0, top, x1, bottom)`` in PDF points
-from the page's top-left corner, ``table``/``row``/``col`` grid positions; for a
+from the top-left corner of the page as written (before ``/Rotate``), ``table``/``row``/``col`` grid positions; for a
 cell stitched from two pages, page and bbox are those of its first part (the
 document's warnings name every stitch).  ``prov.text`` is verbatim (lines
 joined as described in :mod:`.pdf_text`); ``text`` is the working text of
@@ -71,6 +73,21 @@ def _why(e: BaseException) -> str:
     return f"PDF文件已损坏或不完整，无法解析：{detail}"
 
 
+Box4 = tuple[float, float, float, float]
+
+
+def _unrotate(rotation: int, w: float, h: float):
+    """Map a box (x0, top, x1, bottom) of a page shown with ``/Rotate`` back to the
+    page as written, so text runs left to right again (w, h: the shown size)."""
+    if rotation == 90:
+        return lambda b: (b[1], w - b[2], b[3], w - b[0])
+    if rotation == 180:
+        return lambda b: (w - b[2], h - b[3], w - b[0], h - b[1])
+    if rotation == 270:
+        return lambda b: (h - b[3], b[0], h - b[1], b[2])
+    return lambda b: b
+
+
 def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
     import pdfplumber
 
@@ -86,17 +103,20 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
         try:
             n = len(pdf.pages)
             for i, page in enumerate(pdf.pages, start=1):
-                glyphs = [
-                    Glyph(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
-                          float(c.get("size") or (c["bottom"] - c["top"])))
-                    for c in page.chars
-                ]
+                w, h = float(page.width), float(page.height)
+                turn = _unrotate(int(getattr(page, "rotation", 0) or 0) % 360, w, h)
+                glyphs = []
+                for c in page.chars:
+                    x0, top, x1, bottom = turn((float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])))
+                    glyphs.append(Glyph(c["text"], x0, x1, top, bottom, float(c.get("size") or (bottom - top))))
                 tables = []
                 if glyphs:
                     for t in page.find_tables():
                         if len(t.cells) >= MIN_TABLE_CELLS:
-                            tables.append((tuple(map(float, t.bbox)), [tuple(map(float, b)) for b in t.cells]))
-                pages.append(PageData(i, float(page.width), float(page.height), glyphs, tables, len(page.images)))
+                            tables.append((turn(tuple(map(float, t.bbox))), [turn(tuple(map(float, b))) for b in t.cells]))
+                if turn((0.0, 0.0, w, h)) != (0.0, 0.0, w, h):
+                    w, h = h, w
+                pages.append(PageData(i, w, h, glyphs, tables, len(page.images)))
         except errors as e:
             raise UnreadableFile(source, _why(e)) from e
         except _PARSER_ERRORS as e:
