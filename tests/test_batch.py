@@ -196,3 +196,20 @@ def test_a_second_run_into_the_same_directory_is_refused(tmp_path: Path) -> None
             paths_to_dataset([src], tmp_path / "out", jobs=1, progress=False)
     s = paths_to_dataset([src], tmp_path / "out", jobs=1, progress=False)
     assert s.documents["ok"] == 1
+
+
+def test_works_from_a_script_on_stdin_without_main_guard(tmp_path: Path) -> None:
+    """Workers are `python -m jixiao.batch.worker`, not multiprocessing children, so the
+    caller's __main__ (here: stdin, which cannot be re-imported) is never re-run."""
+    import subprocess
+    import sys
+
+    src = _seed_tree(tmp_path, {"a.txt": "004", "b.txt": "001"})
+    script = (f"from jixiao.batch import paths_to_dataset\n"
+              f"s = paths_to_dataset([{str(src)!r}], {str(tmp_path / 'out')!r}, jobs=2, progress=False)\n"
+              f"print(dict(s.documents))\n")
+    p = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "{'ok': 2}"
+    assert "Traceback" not in p.stderr and "RuntimeWarning" not in p.stderr

@@ -1,11 +1,21 @@
 """Batch ingest: many files → one dataset (parallel, crash-isolated, cached, atomic).
 
 ``paths_to_dataset(paths, out, formats=..., jobs=..., use_cache=...)`` is the entry
-point; ``jixiao ingest`` is its command line.
+point; ``jixiao ingest`` is its command line.  Names are imported lazily, so a
+worker process (``python -m jixiao.batch.worker``) loads only what it needs.
 """
 
 from __future__ import annotations
 
-from jixiao.batch.run import DEFAULT_FORMATS, Summary, default_jobs, paths_to_dataset
+import importlib
+from typing import Any
 
-__all__ = ["DEFAULT_FORMATS", "Summary", "default_jobs", "paths_to_dataset"]
+_LAZY = {name: "jixiao.batch.run" for name in ("DEFAULT_FORMATS", "Summary", "default_jobs", "paths_to_dataset")}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'jixiao.batch' has no attribute {name!r}")

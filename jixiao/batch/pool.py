@@ -4,22 +4,29 @@ Unlike ``concurrent.futures.ProcessPoolExecutor`` (which breaks as a whole when
 one worker dies), each worker here holds one task at a time; a worker that dies
 (``os._exit``, a segfault, the OOM killer) or overruns the per-file timeout is
 reported for its task only and replaced, and the batch goes on.
+
+Workers are started as ``python -m jixiao.batch.worker`` with two pipes (not by
+``multiprocessing``), so they never re-import the caller's ``__main__``: the
+pool works the same from the CLI, a script without a ``__main__`` guard, a
+notebook or ``python -`` (stdin), and a worker loads only what the pipeline needs.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
 import signal
+import subprocess
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
 
-from jixiao.batch.worker import worker_main
+import jixiao
+
+_PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class Task:
 
 @dataclass
 class Outcome:
-    """``kind``: ok (payload = Document JSON) | exception | died | timeout (payload = reason)."""
+    """``kind``: ok (payload = result JSON) | exception | died | timeout (payload = reason)."""
 
     task: Task
     kind: str
@@ -41,8 +48,9 @@ class Outcome:
 
 @dataclass
 class _Worker:
-    proc: BaseProcess
-    conn: Connection
+    proc: subprocess.Popen[bytes]
+    rx: Connection  # worker → parent
+    tx: Connection  # parent → worker
     task: Task | None = None
     started: float = 0.0
     rss_kb: int = 0
@@ -60,39 +68,59 @@ def _signal_name(code: int | None) -> str:
     return f"退出码 {code}"
 
 
+def _worker_env() -> dict[str, str]:
+    """The parent's environment, with the same jixiao first on the path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_PARENT, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
 class Pool:
     def __init__(self, jobs: int, *, rules: bool = True, timeout: float | None = None,
-                 start_method: str = "spawn", max_tasks_per_worker: int | None = 200) -> None:
+                 max_tasks_per_worker: int | None = 200) -> None:
         self.jobs = max(1, jobs)
         self.max_tasks = max_tasks_per_worker  # a fresh worker after this many files bounds slow leaks
         self.rules = rules
         self.timeout = timeout
-        self._ctx: Any = mp.get_context(start_method)  # SpawnContext etc.; typeshed types it BaseContext
         self._workers: list[_Worker] = []
         self.peak_rss_kb = 0
 
     def _spawn(self) -> _Worker:
-        parent, child = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=worker_main, args=(child,), daemon=True, name="jixiao-worker")
-        proc.start()
-        child.close()
-        w = _Worker(proc, parent)
+        to_parent_r, to_parent_w = os.pipe()
+        to_worker_r, to_worker_w = os.pipe()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "jixiao.batch.worker", str(to_worker_r), str(to_parent_w)],
+                pass_fds=(to_worker_r, to_parent_w), env=_worker_env(), stdin=subprocess.DEVNULL,
+            )
+        except BaseException:
+            for fd in (to_parent_r, to_parent_w, to_worker_r, to_worker_w):
+                os.close(fd)
+            raise
+        os.close(to_worker_r)
+        os.close(to_parent_w)
+        w = _Worker(proc, Connection(to_parent_r, writable=False), Connection(to_worker_w, readable=False))
         self._workers.append(w)
         return w
 
     def _retire(self, w: _Worker) -> None:
         self._workers.remove(w)
-        w.proc.join(timeout=0 if w.task is not None else 5)
-        if w.proc.is_alive():
+        try:
+            w.proc.wait(timeout=0.1 if w.task is not None else 5)
+        except subprocess.TimeoutExpired:
             w.proc.kill()
-            w.proc.join(timeout=5)
-        w.conn.close()
+            w.proc.wait()
+        w.rx.close()
+        w.tx.close()
 
     def _assign(self, w: _Worker, task: Task, on_start: Callable[[Task], None] | None) -> None:
         w.task, w.started = task, time.monotonic()
         if on_start is not None:
             on_start(task)
-        w.conn.send((task.id, str(task.path), task.source, self.rules))
+        try:
+            w.tx.send((task.id, str(task.path), task.source, self.rules))
+        except OSError:
+            pass  # the worker is gone; its pipe reads EOF and _collect records it
 
     def run(self, tasks: Iterable[Task], on_done: Callable[[Outcome], None],
             on_start: Callable[[Task], None] | None = None) -> None:
@@ -105,14 +133,15 @@ class Pool:
                 while pending and len(self._workers) < self.jobs:
                     self._assign(self._spawn(), pending.popleft(), on_start)
                 busy = [w for w in self._workers if w.task is not None]
-                ready = wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.5)
+                ready = wait([w.rx for w in busy], timeout=0.5)
                 for w in busy:
-                    if w.conn in ready or w.proc.sentinel in ready:
+                    if w.rx in ready:
                         self._collect(w, on_done)
                     elif self.timeout is not None and time.monotonic() - w.started > self.timeout:
                         task = w.task
-                        self._retire(w)
                         assert task is not None
+                        w.proc.kill()
+                        self._retire(w)
                         on_done(Outcome(task, "timeout", f"处理超时（超过 {self.timeout:g} 秒），已终止"))
         finally:
             self.close()
@@ -120,17 +149,14 @@ class Pool:
     def _collect(self, w: _Worker, on_done: Callable[[Outcome], None]) -> None:
         task = w.task
         assert task is not None
-        msg = None
         try:
-            if w.conn.poll():
-                msg = w.conn.recv()
-        except (EOFError, OSError):
-            msg = None
-        if msg is None:
-            if w.proc.is_alive():
-                return  # spurious wake-up; wait again
-            w.proc.join(timeout=5)
-            code = w.proc.exitcode
+            msg = w.rx.recv()
+        except (EOFError, OSError):  # the worker died: its end of the pipe closed
+            try:
+                code = w.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                w.proc.kill()
+                code = w.proc.wait()
             self._retire(w)
             on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}）"))
             return
@@ -144,24 +170,26 @@ class Pool:
     def _stop(self, w: _Worker) -> None:
         """Let an idle worker exit cleanly; the run loop starts a fresh one when needed."""
         try:
-            w.conn.send(None)
+            w.tx.send(None)
         except OSError:
             pass
         self._retire(w)
 
     def close(self) -> None:
         for w in list(self._workers):
-            if w.task is None and w.proc.is_alive():
+            if w.task is None:
                 try:
-                    w.conn.send(None)
+                    w.tx.send(None)
                 except OSError:
                     pass
             else:
                 w.proc.kill()
         for w in list(self._workers):
-            w.proc.join(timeout=5)
-            if w.proc.is_alive():
+            try:
+                w.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
                 w.proc.kill()
-                w.proc.join(timeout=5)
-            w.conn.close()
+                w.proc.wait()
+            w.rx.close()
+            w.tx.close()
         self._workers.clear()

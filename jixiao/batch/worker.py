@@ -70,15 +70,16 @@ def peak_rss_kb() -> int:
     return rss // 1024 if os.uname().sysname == "Darwin" else rss
 
 
-def worker_main(conn: Connection) -> None:
-    """Serve tasks until the parent closes the pipe or sends ``None``."""
+def worker_main(rx: Connection, tx: Connection) -> None:
+    """Serve tasks read from ``rx`` until the parent closes the pipe or sends
+    ``None``; answers go to ``tx``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _die_with_parent()
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
     while True:
         try:
-            msg = conn.recv()
+            msg = rx.recv()
         except (EOFError, OSError):
             return
         if msg is None:
@@ -95,6 +96,15 @@ def worker_main(conn: Connection) -> None:
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
             reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
         try:
-            conn.send(reply)
+            tx.send(reply)
         except (BrokenPipeError, OSError):
             return
+
+
+def main(argv: list[str]) -> None:
+    """``python -m jixiao.batch.worker <read fd> <write fd>`` (started by the pool)."""
+    worker_main(Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
