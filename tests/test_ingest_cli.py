@@ -14,7 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from jixiao.batch.output import old_dir, recover
-from jixiao.batch.worker import HOOK_ENV
+from jixiao.batch.worker import HOOK_ENV, MARKER_ENV
 from jixiao.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +68,13 @@ def test_non_tty_progress_is_quiet_log_lines(tmp_path: Path) -> None:
     assert out.startswith("文档 2 个")
 
 
+def _wait_for(marker: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert marker.exists(), "the worker never reached the slow file"
+
+
 def _baseline(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     src = _inputs(tmp_path, {"a.txt": "004", "b.txt": "002"})
     out = tmp_path / "out"
@@ -80,8 +87,10 @@ def _baseline(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
 def test_killed_mid_run_leaves_the_previous_dataset_intact(tmp_path: Path) -> None:
     src, out, before = _baseline(tmp_path)
     _inputs(tmp_path, {"slow.txt": "000", "c.txt": "003"})
-    p = _cli(["ingest", str(src), "--out", str(out), "--jobs", "1"], env={HOOK_ENV: "sleep:slow:60"})
-    time.sleep(4)  # the worker is sleeping inside slow.txt
+    marker = tmp_path / "inside-slow"
+    p = _cli(["ingest", str(src), "--out", str(out), "--jobs", "1"],
+             env={HOOK_ENV: "sleep:slow:60", MARKER_ENV: str(marker)})
+    _wait_for(marker)  # the worker is sleeping inside slow.txt
     os.killpg(p.pid, signal.SIGKILL)
     p.communicate(timeout=30)
     assert _snapshot(out) == before
@@ -107,8 +116,10 @@ def test_killed_while_swapping_in_leaves_the_previous_dataset_intact(tmp_path: P
 def test_sigterm_exits_130_and_cleans_up(tmp_path: Path) -> None:
     src, out, before = _baseline(tmp_path)
     _inputs(tmp_path, {"slow.txt": "000"})
-    p = _cli(["ingest", str(src), "--out", str(out), "--jobs", "1"], env={HOOK_ENV: "sleep:slow:60"})
-    time.sleep(4)
+    marker = tmp_path / "inside-slow"
+    p = _cli(["ingest", str(src), "--out", str(out), "--jobs", "1"],
+             env={HOOK_ENV: "sleep:slow:60", MARKER_ENV: str(marker)})
+    _wait_for(marker)
     p.send_signal(signal.SIGTERM)
     _, err = p.communicate(timeout=30)
     assert p.returncode == 130 and "原有数据集未改动" in err

@@ -6,7 +6,8 @@ takes down only this worker.
 Test-only hook: ``JIXIAO_BATCH_TEST_HOOK`` holds ``;``-separated actions
 ``exit:<text>`` (``os._exit(3)``), ``segv:<text>`` (SIGSEGV), ``raise:<text>``
 (a RuntimeError), ``sleep:<text>:<seconds>``, each applied to files whose
-source name contains ``<text>``, and ``pause:<stage>:<seconds>`` (the parent
+source name contains ``<text>`` (``sleep`` first appends the source name to the
+file named by ``JIXIAO_BATCH_TEST_MARKER``, if set), and ``pause:<stage>:<seconds>`` (the parent
 sleeps before a stage such as ``swap``).  It exists so tests can prove the
 batch survives such failures and interruptions.
 """
@@ -21,6 +22,7 @@ import time
 from multiprocessing.connection import Connection
 
 HOOK_ENV = "JIXIAO_BATCH_TEST_HOOK"
+MARKER_ENV = "JIXIAO_BATCH_TEST_MARKER"
 
 
 def _test_hook(source: str) -> None:
@@ -39,6 +41,10 @@ def _test_hook(source: str) -> None:
         elif kind == "raise":
             raise RuntimeError(f"test hook: {source}")
         elif kind == "sleep":
+            marker = os.environ.get(MARKER_ENV)
+            if marker:  # lets a test wait until the worker is inside the file
+                with open(marker, "a", encoding="utf-8") as fh:
+                    fh.write(source + "\n")
             time.sleep(float(arg or 1))
 
 
