@@ -23,12 +23,16 @@ def path_to_document(
     source: str | None = None,
     *,
     rules: bool = True,
+    convert: bool = False,
     config: object | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
 ) -> Document:
     """Read, assemble and check one file.  Never raises for a bad file: the error is
-    recorded in the returned Document (status "error")."""
+    recorded in the returned Document (status "error").
+
+    ``convert``: convert legacy .doc/.wps/.xls with LibreOffice (when on PATH)
+    instead of refusing them."""
     src = source if source is not None else str(path)
     p = Path(path)
     try:
@@ -45,7 +49,7 @@ def path_to_document(
     if not data.strip():
         return Document(doc_id=doc_id, source=src, format=fmt, sha256=sha, status="empty", error="文件为空")
     try:
-        raw = load(p, src)
+        raw = load(p, src, convert=convert)
     except UnreadableFile as e:
         return Document(doc_id=doc_id, source=src, format=fmt, sha256=sha, status="error", error=e.reason)
     reports = [

@@ -176,7 +176,6 @@ def test_batch_records_each_error_and_goes_on() -> None:
         assert by_source[good].status == "ok" and by_source[good].error is None
 
 
-@pytest.mark.xfail(strict=True, reason="jixiao.extract.load must use sniff.legacy_reason for OLE files (integrator)")
 def test_batch_legacy_files_say_convert_first() -> None:
     for name in ("bad-legacy-doc", "bad-legacy-wps"):
         f = _case(name)

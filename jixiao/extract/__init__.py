@@ -7,19 +7,23 @@ and dispatches to the text, DOCX or PDF loader.  Unreadable files raise
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from jixiao.errors import UnreadableFile
+from jixiao.errors import UnreadableFile, UnsupportedFormat
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
-from jixiao.extract.sniff import sniff_format
+from jixiao.extract.sniff import legacy_reason, sniff_format
 
 __all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "sniff_format"]
 
 
-def load(path: str | Path, source: str | None = None) -> RawDocument:
+def load(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
     """Read one file into the raw intermediate form.
 
     ``source`` is the name recorded in provenance (defaults to ``str(path)``).
+    Legacy OLE files (.doc/.wps/.xls) are refused with a "须先转换" reason, unless
+    ``convert`` is true and LibreOffice is on PATH: then the file is converted in a
+    temporary directory and the converted copy is read under the original name.
     """
     p = Path(path)
     src = source if source is not None else str(path)
@@ -28,6 +32,11 @@ def load(path: str | Path, source: str | None = None) -> RawDocument:
     except OSError as e:
         raise UnreadableFile(src, f"无法读取文件：{e.strerror or e}") from e
     fmt = sniff_format(data, p.name)
+    reason = legacy_reason(fmt)
+    if reason is not None:
+        if not convert:
+            raise UnsupportedFormat(src, reason)
+        return _load_converted(p, src)
     if fmt == "txt":
         from jixiao.extract.text import bytes_to_raw
 
@@ -41,3 +50,10 @@ def load(path: str | Path, source: str | None = None) -> RawDocument:
 
         return pdf_to_raw(data, src)
     raise UnreadableFile(src, f"不支持的文件格式（{fmt}）")
+
+
+def _load_converted(p: Path, src: str) -> RawDocument:
+    from jixiao.extract.convert import convert_legacy
+
+    with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as tmp:
+        return load(convert_legacy(p, tmp), src)
