@@ -11,14 +11,16 @@ from jixiao.serialize import canonical_json
 @click.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--no-rules", is_flag=True, help="Skip the QA rules (findings stay empty).")
-def extract_cmd(file: str, no_rules: bool) -> None:
+@click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
+def extract_cmd(file: str, no_rules: bool, convert: bool) -> None:
     """Print one file as a Document in canonical JSON.
 
     \b
     Example:
-      jixiao extract corpus/seeds/004_multi_form.txt > 004.json
+      jixiao extract corpus/seed-004/report.txt > 004.json
+      jixiao extract old_report.doc --convert
     """
-    doc = read(file, rules=not no_rules)
+    doc = read(file, rules=not no_rules, convert=convert)
     sys.stdout.write(canonical_json(doc))
     if doc.status == "error":
         click.echo(f"错误：{doc.source}: {doc.error}", err=True)
