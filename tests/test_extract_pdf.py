@@ -153,3 +153,27 @@ def test_rotated_pages_read_like_upright_ones(rotation: int, tmp_path) -> None:
     assert [p.text for p in turned.paragraphs()] == ["项目支出绩效自评表", "(2021年度)"]
     for a, b in zip(upright.tables(), turned.tables(), strict=True):
         assert _grid(a) == _grid(b)
+
+
+def test_rotated_label_text_reads_in_its_own_direction() -> None:
+    """pdf-vertical-labels: seed 004 form 1 with its block labels set bottom-to-top
+    (w:textDirection btLr); the glyphs are turned, the text must not come out reversed."""
+    t = load_case("pdf-vertical-labels").tables()[0]
+    labels = [c.text for c in t.cells if c.col == 0 and c.row_span > 1]
+    assert labels == ["项目基本情况", "预算执行情况(10分)", "绩效指标(90分)"]
+
+
+def test_turned_glyph_columns_are_ordered() -> None:
+    """Synthetic: text reading upwards in two columns (left column first)."""
+    from jixiao.extract.pdf_text import Glyph, cell_text
+
+    def col(text: str, x: float, turn: int) -> list[Glyph]:
+        n = len(text)
+        if turn < 0:  # bottom to top: first character lowest
+            return [Glyph(ch, x, x + 9, 200 - 9 * (i + 1), 200 - 9 * i, 9, turn) for i, ch in enumerate(text)]
+        return [Glyph(ch, x, x + 9, 100 + 9 * i, 109 + 9 * i, 9, turn) for i, ch in enumerate(text)][:n]
+
+    up = col("绩效指标", 10, -1) + col("(90分)", 22, -1)
+    assert cell_text(up, 5, 40)[0] == "绩效指标(90分)"
+    down = col("预算执行", 30, 1) + col("情况", 18, 1)  # reading downwards: right column first
+    assert cell_text(down, 5, 45)[0] == "预算执行情况"

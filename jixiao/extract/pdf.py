@@ -73,7 +73,18 @@ def _why(e: BaseException) -> str:
     return f"PDF文件已损坏或不完整，无法解析：{detail}"
 
 
-Box4 = tuple[float, float, float, float]
+def _turn(matrix: tuple[float, ...] | None, rotation: int = 0) -> int:
+    """Reading direction of a glyph from its text matrix (y up; pdfminer includes the
+    page's /Rotate, which is undone first): 0 for horizontal text, 1 when it reads
+    downwards, -1 when it reads upwards."""
+    if not matrix:
+        return 0
+    da, db = float(matrix[0]), float(matrix[1])
+    cos, sin = {0: (1, 0), 90: (0, 1), 180: (-1, 0), 270: (0, -1)}.get(rotation, (1, 0))
+    a, b = da * cos - db * sin, da * sin + db * cos
+    if abs(b) <= abs(a):
+        return 0
+    return 1 if b < 0 else -1
 
 
 def _unrotate(rotation: int, w: float, h: float):
@@ -104,11 +115,13 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
             n = len(pdf.pages)
             for i, page in enumerate(pdf.pages, start=1):
                 w, h = float(page.width), float(page.height)
-                turn = _unrotate(int(getattr(page, "rotation", 0) or 0) % 360, w, h)
+                rotation = int(getattr(page, "rotation", 0) or 0) % 360
+                turn = _unrotate(rotation, w, h)
                 glyphs = []
                 for c in page.chars:
                     x0, top, x1, bottom = turn((float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])))
-                    glyphs.append(Glyph(c["text"], x0, x1, top, bottom, float(c.get("size") or (bottom - top))))
+                    glyphs.append(Glyph(c["text"], x0, x1, top, bottom, float(c.get("size") or (bottom - top)),
+                                        _turn(c.get("matrix"), rotation)))
                 tables = []
                 if glyphs:
                     for t in page.find_tables():

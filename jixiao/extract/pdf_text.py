@@ -34,6 +34,7 @@ class Glyph:
     top: float
     bottom: float
     size: float
+    turn: int = 0  # 0: horizontal text; 1: rotated, reads top to bottom; -1: reads bottom to top
 
     @property
     def mid_y(self) -> float:
@@ -169,12 +170,39 @@ def join_fragments(a: str, b: str) -> str:
     return a + b
 
 
+def turned_glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
+    """Rotated text (a cell with vertical text direction, e.g. Word's btLr/tbRl):
+    columns of glyphs; text reading downwards runs in columns right to left,
+    text reading upwards in columns left to right (bottom to top within one)."""
+    down = sum(g.turn for g in glyphs) >= 0
+    cols: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (g.mid_x, g.top)):
+        if cols and abs(g.mid_x - sum(x.mid_x for x in cols[-1]) / len(cols[-1])) <= g.size * 0.5:
+            cols[-1].append(g)
+        else:
+            cols.append([g])
+    if down:
+        cols.reverse()
+    out = []
+    for col in cols:
+        col.sort(key=lambda g: g.top, reverse=not down)
+        text = "".join(g.text for g in col).strip()
+        if text:
+            out.append(Line(tuple(g for g in col if g.text.strip()), text))
+    return out
+
+
 def cell_text(glyphs: Sequence[Glyph], x0: float, x1: float) -> tuple[str, list[Line]]:
     """Text of a table cell with outer x-limits ``x0``/``x1``.
 
     The inner padding is taken as the distance from the cell's left edge to its
-    leftmost line (clamped to 1–8 pt) and assumed equal on the right.
+    leftmost line (clamped to 1–8 pt) and assumed equal on the right.  Rotated
+    text (most glyphs turned) is read along its own direction, lines joined as
+    wraps.
     """
+    if glyphs and sum(1 for g in glyphs if g.turn) * 2 > len(glyphs):
+        lines = turned_glyphs_to_lines(glyphs)
+        return join_lines(lines), lines
     lines = glyphs_to_lines(glyphs)
     if not lines:
         return "", lines
