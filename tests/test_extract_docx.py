@@ -239,3 +239,17 @@ def test_headers_and_footers_are_not_data() -> None:
     raw = bytes_to_raw(data, "x.docx")
     assert all("页" not in p.text for p in raw.paragraphs())
     assert "广元市昭化区医疗保障局部门" not in [p.text for p in raw.paragraphs()]
+
+
+def test_tracked_deletions_are_not_read() -> None:
+    def build(d):
+        t = d.add_table(rows=3, cols=2)
+        for r, (a, b) in enumerate([("权重", "得分"), ("10", "8"), ("10", "10")]):
+            t.cell(r, 0).text, t.cell(r, 1).text = a, b
+        trpr = t.rows[1]._tr.get_or_add_trPr()
+        trpr.append(parse_xml(f'<w:del {nsdecls("w")} w:id="3" w:author="a"/>'))
+        p = t.cell(2, 1).paragraphs[0]._p
+        p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="4" w:author="a"><w:r><w:t>旧</w:t></w:r></w:moveFrom>'))
+
+    (t,) = bytes_to_raw(_docx(build), "x.docx").tables()
+    assert [[c.text for c in r] for r in t.rows()] == [["权重", "得分"], ["10", "10"]]

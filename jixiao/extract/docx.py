@@ -159,7 +159,8 @@ def _table_to_raw(
     cells: list[_Open] = []
     above: dict[int, _Open] = {}  # grid col → cell whose bottom row is the previous row
     width = 0
-    rows = list(children(tbl, T_TR))
+    # a row deleted with tracked changes on (w:trPr/w:del) is not part of the table
+    rows = [tr for tr in children(tbl, T_TR) if tr.find(T_TRPR + "/" + w("del")) is None]
     for r, tr in enumerate(rows):
         trpr = tr.find(T_TRPR)
         col = int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)

@@ -4,7 +4,8 @@ Text rules (one place, used for body paragraphs and table cells alike):
 
 - ``w:t`` text as written; ``w:tab`` → a space; ``w:br`` / ``w:cr`` → ``"\\n"``;
   ``w:noBreakHyphen`` → ``-``; ``w:softHyphen`` → nothing;
-- deleted revisions (``w:del``), field instructions (``w:instrText``) and the
+- deleted and moved-away revisions (``w:del``, ``w:moveFrom``), field
+  instructions (``w:instrText``) and the
   ``mc:Fallback`` copy of alternate content are skipped (the ``mc:Choice`` copy is
   read, so a text box is not read twice);
 - paragraphs inside text boxes (``w:txbxContent``) are read, each ended by ``"\\n"``;
@@ -34,7 +35,8 @@ T_NBHYPHEN, T_SOFTHYPHEN = w("noBreakHyphen"), w("softHyphen")
 T_TXBX = w("txbxContent")
 T_FALLBACK = f"{{{MC}}}Fallback"
 T_PPR, T_RPR, T_TRPR, T_TCPR = w("pPr"), w("rPr"), w("trPr"), w("tcPr")
-_SKIP = {T_DEL, T_INSTR, T_DELTEXT, T_FALLBACK, T_PPR, T_RPR}
+T_MOVEFROM = w("moveFrom")
+_SKIP = {T_DEL, T_MOVEFROM, T_INSTR, T_DELTEXT, T_FALLBACK, T_PPR, T_RPR}
 # elements whose children belong to the enclosing container (content controls, custom XML)
 WRAPPERS = {T_SDT, T_SDTCONTENT, T_CUSTOMXML}
 VAL = w("val")
