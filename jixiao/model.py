@@ -129,6 +129,7 @@ class BudgetLine(Frozen):
     executed: Quantity | None = None  # 执行数 / 实际支出
     balance: Quantity | None = None  # 资金结余
     rate: Quantity | None = None  # stated 预算执行率
+    to_hand_rate: Quantity | None = None  # stated 预算到位率 / 资金到位率
     weight: Quantity | None = None  # 分值 / 权重
     score: Quantity | None = None  # 得分
     reason: TextItem | None = None

@@ -24,8 +24,8 @@ from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, 
 
 MONEY_ROLES = ("initial", "adjusted", "to_hand", "executed", "balance")
 RATE_ROLES = ("rate", "to_hand_rate")
-# roles with a BudgetLine field (to_hand_rate has none yet)
-LINE_FIELDS = frozenset({*MONEY_ROLES, "rate", "weight", "score"})
+# roles with a BudgetLine field
+LINE_FIELDS = frozenset({*MONEY_ROLES, *RATE_ROLES, "weight", "score"})
 
 
 def _value(role: str, slot: Slot, money_unit: str | None, rate_unit: str | None = None) -> Quantity:

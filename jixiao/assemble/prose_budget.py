@@ -79,7 +79,7 @@ def figures_to_lines(figures: list[Figure]) -> list[BudgetLine]:
     units: list[str | None] = []
     for f in figures:
         if f.role not in BudgetLine.model_fields:
-            continue  # e.g. to_hand_rate: no field in the model
+            continue  # a role the model has no field for
         if any(f.role in s and _same(s[f.role], f.quantity) for s in slots):
             continue
         for k, s in enumerate(slots):
