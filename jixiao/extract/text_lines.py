@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from jixiao.extract.raw import RawCell, RawTable
 from jixiao.extract.text_decode import normalize_line, split_lines
 from jixiao.extract.text_patterns import BARE_PAGE_NUMBER, CELL_LINE, HAN, PAGE_NUMBER, TSV_LINE, ZERO_WIDTH
+from jixiao.model import Provenance
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,29 @@ def letter_spaced_runs(tokens: list[str]) -> list[tuple[int, int]]:
         i = max(j, i + 1)
     return runs
 
+
+
+def cells_to_table(
+    rows: list[tuple[list[str], list[str], int, int]], source: str, table_no: int, dialect: str
+) -> RawTable:
+    """Rows read from text lines → a RawTable.
+
+    Each row is ``(cell texts, verbatim cell texts, first line, last line)``; when the
+    verbatim split does not match the working split, the working texts stand in.
+    """
+    cells = []
+    for r, (texts, raws, first, last) in enumerate(rows):
+        if len(raws) != len(texts):
+            raws = texts
+        for c, (t, raw) in enumerate(zip(texts, raws)):
+            cells.append(RawCell(row=r, col=c, text=t, prov=Provenance(
+                source=source, table=table_no, row=r, col=c, line_start=first, line_end=last, text=raw)))
+    return RawTable(
+        index=-1,
+        table=table_no,
+        dialect=dialect,  # type: ignore[arg-type]
+        n_rows=len(rows),
+        n_cols=max((len(r[0]) for r in rows), default=0),
+        cells=cells,
+        prov=Provenance(source=source, table=table_no, line_start=rows[0][2], line_end=rows[-1][3]),
+    )

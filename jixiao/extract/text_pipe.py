@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
-from jixiao.extract.raw import RawCell, RawTable
-from jixiao.extract.text_lines import Line
+from jixiao.extract.raw import RawTable
+from jixiao.extract.text_lines import Line, cells_to_table
 from jixiao.extract.text_patterns import PIPE_ROW_END, PIPE_ROW_START, PIPE_SEPARATOR, PIPE_SPLIT
-from jixiao.model import Provenance
 
 _BR = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 
@@ -74,32 +73,4 @@ def _split(text: str) -> list[str]:
 
 
 def rows_to_table(rows: list[_Row], source: str, table_no: int) -> RawTable:
-    cells = []
-    width = 0
-    for r, row in enumerate(rows):
-        texts = _split(row.text)
-        raws = _split(row.raw)
-        if len(raws) != len(texts):
-            raws = texts
-        width = max(width, len(texts))
-        for c, (t, raw) in enumerate(zip(texts, raws)):
-            cells.append(
-                RawCell(
-                    row=r,
-                    col=c,
-                    text=t,
-                    prov=Provenance(
-                        source=source, table=table_no, row=r, col=c, line_start=row.first, line_end=row.last,
-                        text=raw,
-                    ),
-                )
-            )
-    return RawTable(
-        index=-1,
-        table=table_no,
-        dialect="pipe",
-        n_rows=len(rows),
-        n_cols=width,
-        cells=cells,
-        prov=Provenance(source=source, table=table_no, line_start=rows[0].first, line_end=rows[-1].last),
-    )
+    return cells_to_table([(_split(r.text), _split(r.raw), r.first, r.last) for r in rows], source, table_no, "pipe")

@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from jixiao.extract.raw import RawCell, RawTable
-from jixiao.extract.text_lines import Line, join_text, letter_spaced_runs
+from jixiao.extract.raw import RawTable
+from jixiao.extract.text_lines import Line, cells_to_table, join_text, letter_spaced_runs
 from jixiao.extract.text_patterns import (
     CELL_PROSE_PUNCT,
     HAN,
@@ -32,7 +32,6 @@ from jixiao.extract.text_patterns import (
     WIDE_GAP,
     ZERO_WIDTH,
 )
-from jixiao.model import Provenance
 
 MAX_TOKEN = 24  # characters; longer tokens are sentences, not cells
 MAX_FLOAT = 14  # characters of a floating line
@@ -140,25 +139,4 @@ def lines_to_rows(lines: list[Line]) -> list[_Row]:
 
 
 def rows_to_table(rows: list[_Row], source: str, table_no: int) -> RawTable:
-    cells = [
-        RawCell(
-            row=r,
-            col=c,
-            text=tok,
-            prov=Provenance(
-                source=source, table=table_no, row=r, col=c, line_start=row.first, line_end=row.last,
-                text=raw,
-            ),
-        )
-        for r, row in enumerate(rows)
-        for c, (tok, raw) in enumerate(zip(row.tokens, row.raws))
-    ]
-    return RawTable(
-        index=-1,
-        table=table_no,
-        dialect="spaced",
-        n_rows=len(rows),
-        n_cols=max((len(r.tokens) for r in rows), default=0),
-        cells=cells,
-        prov=Provenance(source=source, table=table_no, line_start=rows[0].first, line_end=rows[-1].last),
-    )
+    return cells_to_table([(r.tokens, r.raws, r.first, r.last) for r in rows], source, table_no, "spaced")

@@ -13,9 +13,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
-from jixiao.extract.raw import RawCell, RawTable
-from jixiao.extract.text_lines import Line
-from jixiao.model import Provenance
+from jixiao.extract.raw import RawTable
+from jixiao.extract.text_lines import Line, cells_to_table
 
 
 @dataclass(frozen=True)
@@ -74,32 +73,4 @@ def _fields(text: str) -> list[str]:
 
 
 def rows_to_table(rows: list[TsvRow], source: str, table_no: int) -> RawTable:
-    cells = []
-    width = 0
-    for r, row in enumerate(rows):
-        texts = _fields(row.text)
-        raws = _fields(row.raw)
-        if len(raws) != len(texts):
-            raws = texts
-        width = max(width, len(texts))
-        for c, (t, raw) in enumerate(zip(texts, raws)):
-            cells.append(
-                RawCell(
-                    row=r,
-                    col=c,
-                    text=t,
-                    prov=Provenance(
-                        source=source, table=table_no, row=r, col=c, line_start=row.first, line_end=row.last,
-                        text=raw,
-                    ),
-                )
-            )
-    return RawTable(
-        index=-1,
-        table=table_no,
-        dialect="cells",
-        n_rows=len(rows),
-        n_cols=width,
-        cells=cells,
-        prov=Provenance(source=source, table=table_no, line_start=rows[0].first, line_end=rows[-1].last),
-    )
+    return cells_to_table([(_fields(r.text), _fields(r.raw), r.first, r.last) for r in rows], source, table_no, "cells")
