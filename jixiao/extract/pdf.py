@@ -61,7 +61,7 @@ def _pdf_errors() -> tuple[type[BaseException], ...]:
 
 def _why(e: BaseException) -> str:
     """Chinese reason for a pdfminer failure (encryption named explicitly)."""
-    chain = []
+    chain: list[BaseException] = []
     x: BaseException | None = e
     while x is not None and len(chain) < 5:
         chain.append(x)

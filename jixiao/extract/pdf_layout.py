@@ -250,6 +250,10 @@ def _is_continued_label(it: _Item) -> bool:
     return len(it.lines) == 1 and bool(CONTINUED_TABLE.match(it.lines[0].text))
 
 
+def _round_box(b: Box) -> Box:
+    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
+
+
 def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
     n_cols = assign_columns(t)
     cells = []
@@ -263,7 +267,7 @@ def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
                 col_span=c.col_span,
                 text=working_text(c.verbatim),
                 prov=Provenance(source=source, page=page, table=number, row=c.row, col=c.col,
-                                bbox=tuple(round(v, 2) for v in bbox), text=c.verbatim),
+                                bbox=_round_box(bbox), text=c.verbatim),
             )
         )
     b = t.first.bbox
@@ -274,5 +278,5 @@ def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
         n_rows=t.n_rows,
         n_cols=n_cols,
         cells=cells,
-        prov=Provenance(source=source, page=t.first.page, table=number, bbox=tuple(round(v, 2) for v in b)),
+        prov=Provenance(source=source, page=t.first.page, table=number, bbox=_round_box(b)),
     )
