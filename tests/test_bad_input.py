@@ -202,3 +202,26 @@ def test_undecodable_text_layer_is_refused() -> None:
         check_text_layer([page([], images=1)], "scan.pdf")
     assert ei.value.reason == "扫描件，无文字层，需要先做OCR"
     check_text_layer([page(list("项目名称") + ["(cid:7)"])], "ok.pdf")  # a stray unmapped glyph is tolerated
+
+
+def test_other_word_outputs_are_recognised() -> None:
+    """Files named .doc that are RTF, HTML ("save as web page"), MHT or Word 2003 XML."""
+    cases = {
+        b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 SimSun;}}\\f0 \\u39033?\\u30446?\\par}": "rtf",
+        b"<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body>x</body></html>": "html",
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n": "mht",
+        b'<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument/>': "wordml",
+    }
+    for data, fmt in cases.items():
+        assert sniff_format(data, "report.doc") == fmt
+        assert "须先转换为DOCX" in legacy_reason(fmt)
+    assert "另存为DOCX" in legacy_reason("mht")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not on PATH")
+def test_convert_rtf_named_doc(tmp_path: Path) -> None:
+    src = tmp_path / "report.doc"
+    # 项目名称 / 绩效自评 as RTF unicode escapes
+    src.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 SimSun;}}\\f0 \\u39033?\\u30446?\\u21517?\\u31216?\\par}")
+    out = convert_legacy(src, tmp_path / "out")
+    assert docx_to_raw(out.read_bytes(), "report.doc").paragraphs()[0].text == "项目名称"

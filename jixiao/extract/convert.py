@@ -1,4 +1,5 @@
-"""Convert legacy Office/WPS files (OLE: .doc .wps .xls) with LibreOffice.
+"""Convert legacy Office/WPS files (OLE .doc .wps .xls; RTF, HTML and Word 2003 XML
+saved as .doc) with LibreOffice.
 
 jixiao never reads OLE files itself: they are refused with
 :func:`jixiao.extract.sniff.legacy_reason` ("须先转换为DOCX/XLSX").  When the user
@@ -18,7 +19,10 @@ from jixiao.errors import UnreadableFile, UnsupportedFormat
 from jixiao.extract.sniff import sniff_format
 
 TIMEOUT_S = 120
-_TARGET = {"doc": "docx", "wps": "docx", "ole": "docx", "xls": "xlsx"}
+_TARGET = {"doc": "docx", "wps": "docx", "ole": "docx", "xls": "xlsx", "rtf": "docx", "html": "docx",
+           "wordml": "docx"}
+# LibreOffice picks its import filter from the extension: stage the file under the real one
+_STAGE_EXT = {"doc": "doc", "wps": "doc", "ole": "doc", "xls": "xls", "rtf": "rtf", "html": "html", "wordml": "xml"}
 
 
 def soffice_path() -> str | None:
@@ -50,8 +54,7 @@ def convert_legacy(path: str | Path, out_dir: str | Path | None = None) -> Path:
         )
     out = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="jixiao-convert-"))
     out.mkdir(parents=True, exist_ok=True)
-    # LibreOffice picks the import filter from the extension: give it the real one
-    staged = out / f"{p.stem}.{fmt if fmt in ('doc', 'xls') else 'doc'}"
+    staged = out / f"{p.stem}.{_STAGE_EXT[fmt]}"
     shutil.copyfile(p, staged)
     profile = out / ".lo-profile"
     try:

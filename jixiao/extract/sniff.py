@@ -7,11 +7,14 @@
   its members (``word/document.xml``, ``xl/workbook.xml`` …) or ODF mimetype;
 - ``doc`` / ``xls`` / ``ppt`` / ``wps`` / ``ole``: an OLE2 compound file (legacy
   Office or WPS), told apart by the names of its streams;
-- ``rtf``, ``html``, ``image``; ``empty`` for zero bytes / whitespace only;
+- ``rtf``, ``html``, ``mht`` (MHTML "web archive", what "save as web page"
+  often names .doc), ``wordml`` (Word 2003 XML), ``image``;
+- ``empty`` for zero bytes / whitespace only;
 - ``txt`` otherwise.
 
 ``legacy_reason(fmt)`` gives the Chinese message for formats that must be
-converted before reading.
+converted before reading (OLE Office/WPS files and the other Word outputs
+above).
 """
 
 from __future__ import annotations
@@ -31,9 +34,12 @@ _OLE_STREAMS = (
     ("EncryptedPackage".encode("utf-16-le"), "office-encrypted"),
 )
 
-LEGACY_FORMATS = {"doc", "xls", "ppt", "wps", "ole"}
+LEGACY_FORMATS = {"doc", "xls", "ppt", "wps", "ole", "rtf", "html", "mht", "wordml"}
 
-_LEGACY_TARGET = {"doc": "DOCX", "wps": "DOCX", "xls": "XLSX", "ppt": "PPTX", "ole": "DOCX/XLSX"}
+_LEGACY_TARGET = {"doc": "DOCX", "wps": "DOCX", "xls": "XLSX", "ppt": "PPTX", "ole": "DOCX/XLSX",
+                  "rtf": "DOCX", "html": "DOCX", "mht": "DOCX", "wordml": "DOCX"}
+_LEGACY_KIND = {"rtf": "RTF文档", "html": "网页格式（HTML）文档", "mht": "网页存档（MHT）文档",
+                "wordml": "Word 2003 XML文档"}
 
 
 def _zip_kind(data: bytes) -> str:
@@ -87,10 +93,15 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return _zip_kind(data)
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    head = data[:512].lstrip()
+    head = data[:2048].lstrip()
+    low = head.lower()
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+    if low.startswith(b"mime-version:") or b"content-type: multipart/related" in low:
+        return "mht"
+    if b"<?mso-application progid=\"word.document\"?>" in low:
+        return "wordml"
+    if low[:15].startswith((b"<!doctype html", b"<html")) or b"urn:schemas-microsoft-com:office:word" in low:
         return "html"
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
@@ -102,7 +113,7 @@ def legacy_reason(fmt: str) -> str | None:
     if fmt not in LEGACY_FORMATS:
         return None
     target = _LEGACY_TARGET[fmt]
-    return (
-        f"旧版Office/WPS文件（{fmt}，OLE复合文档），无法直接读取，须先转换为{target}"
-        f"（可用 LibreOffice：soffice --headless --convert-to {target.split('/')[0].lower()}）"
-    )
+    kind = _LEGACY_KIND.get(fmt, f"旧版Office/WPS文件（{fmt}，OLE复合文档）")
+    how = ("用Word或WPS打开后另存为DOCX" if fmt == "mht"
+           else f"可用 LibreOffice：soffice --headless --convert-to {target.split('/')[0].lower()}")
+    return f"{kind}，无法直接读取，须先转换为{target}（{how}）"
