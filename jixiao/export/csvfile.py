@@ -4,28 +4,26 @@ decimals as their exact text."""
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from jixiao.export.schema import columns
+from jixiao.export.schema import TABLES, columns
 from jixiao.export.values import Row, decimal_text
 
 
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, Decimal):
-        return decimal_text(v)
-    return str(v)
-
-
 def table_to_csv(table: str, rows: list[Row], path: Path) -> Path:
+    dec = [i for i, (_, t) in enumerate(TABLES[table]) if t == "dec"]
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\r\n")
+        w = csv.writer(fh, lineterminator="\r\n")  # None is written as an empty field
         w.writerow(columns(table))
         for r in rows:
-            w.writerow([_cell(v) for v in r])
+            if dec:
+                out = list(r)
+                for i in dec:
+                    if out[i] is not None:
+                        out[i] = decimal_text(out[i])
+                w.writerow(out)
+            else:
+                w.writerow(r)
     return path
 
 
