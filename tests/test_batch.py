@@ -53,6 +53,7 @@ def test_a_crashing_file_never_stops_the_batch(tmp_path: Path, monkeypatch: pyte
     assert docs.loc["in/exit.txt", "sha256"] == __import__("hashlib").sha256(
         (CORPUS / "seed-000" / "report.txt").read_bytes()).hexdigest()
     assert (s.documents["ok"], s.documents["error"]) == (2, 5)
+    assert s.lines()[-1] == "错误原因：不支持的文件格式 2，处理该文件时工作进程异常退出 2，处理时出错 1"
     assert s.processed == 5  # the two unsupported files are never sent to a worker
 
 

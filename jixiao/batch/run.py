@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from jixiao.batch.cache import Cache
 from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
 from jixiao.batch.pool import Outcome, Pool, Task
@@ -30,6 +32,7 @@ from jixiao.model import Document
 from jixiao.pipeline import doc_id_for
 
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
+_ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
 
 
 def default_jobs() -> int:
@@ -67,7 +70,14 @@ class Summary:
             f"报告 {self.reports} 份，指标 {self.indicators} 条",
             f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
             f"用时 {self.seconds:.1f} 秒；输出 {self.out_dir}（{', '.join(self.formats)}）",
-        ]
+        ] + ([f"错误原因：{self.error_kinds()}"] if self.errors else [])
+
+    def error_kinds(self, top: int = 6) -> str:
+        """Errors grouped by the head of their reason ("不支持的文件格式 5，PDF已加密 1")."""
+        kinds = Counter(_ERROR_HEAD.split(reason, maxsplit=1)[0].strip() or reason for _, reason in self.errors)
+        ranked = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+        more = f"，其他 {sum(n for _, n in ranked[top:])}" if len(ranked) > top else ""
+        return "，".join(f"{k} {n}" for k, n in ranked[:top]) + more
 
 
 def _unsupported(inp: Input, sha: str) -> Document:
