@@ -235,4 +235,5 @@ class Document(Frozen):
     status: Literal["ok", "empty", "error"] = "ok"
     error: str | None = None
     reports: list[Report] = Field(default_factory=list)
+    notes: list[TextItem] = Field(default_factory=list)  # what the loader repaired or skipped
     findings: list[Finding] = Field(default_factory=list)

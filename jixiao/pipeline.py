@@ -9,7 +9,7 @@ from pathlib import Path
 from jixiao.assemble import raw_to_reports
 from jixiao.errors import UnreadableFile
 from jixiao.extract import load
-from jixiao.model import Document
+from jixiao.model import Document, Provenance, TextItem
 from jixiao.rules import run_rules
 
 
@@ -56,8 +56,9 @@ def path_to_document(
         r.model_copy(update={"report_id": f"{doc_id}-{r.seq}"}) for r in raw_to_reports(raw)
     ]
     status = "ok" if raw.blocks else "empty"
+    notes = [TextItem(text=w, prov=Provenance(source=src)) for w in raw.warnings]
     doc = Document(doc_id=doc_id, source=src, format=raw.format, sha256=sha, status=status,
-                   error=None if raw.blocks else "文件中没有可读文本", reports=reports)
+                   error=None if raw.blocks else "文件中没有可读文本", reports=reports, notes=notes)
     if rules:
         doc = doc.model_copy(update={"findings": run_rules(doc, config, select, ignore)})
     return doc

@@ -34,3 +34,13 @@ def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     were not recognised.  (Which table columns could not be mapped is not in the model yet.)"""
     if doc.status == "ok" and not doc.reports:
         yield Evidence("reports", {}, expected="≥1", actual="0")
+
+
+@rule("EXT008", Severity.INFO, title="Layout repaired during extraction", scope="document",
+      message="读取时修复或跳过了版面内容：{note}")
+def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
+    """What the loader repaired or could not read, so that no repair is silent: a table row cut
+    by a page break and joined, a table continued on the next page, a paragraph rejoined across
+    pages, an image-only page skipped.  Check such values against the original."""
+    for k, note in enumerate(doc.notes):
+        yield Evidence(f"notes[{k}]", {"note": note.text}, provs=(note.prov,) if note.prov else ())
