@@ -36,25 +36,28 @@ def _seed_tree(root: Path, names: dict[str, str]) -> Path:
 def test_a_crashing_file_never_stops_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = _seed_tree(tmp_path, {"a.txt": "004", "exit.txt": "000", "segv.txt": "001", "raise.txt": "002",
                                 "z/b.txt": "003"})
-    (src / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0legacy")
-    (src / "table.xls").write_bytes(b"\xd0\xcf\x11\xe0legacy")
+    shutil.copy(CORPUS / "bad-legacy-doc" / "report.doc", src / "old.doc")  # a real OLE .doc
+    shutil.copy(CORPUS / "docx-sichuan-004" / "report.docx", src / "renamed.doc")  # a DOCX named .doc
+    (src / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0JFIF")
     (src / ".hidden.txt").write_text("隐藏文件", encoding="utf-8")
     monkeypatch.setenv(HOOK_ENV, "exit:exit.txt;segv:segv.txt;raise:raise.txt")
     s = paths_to_dataset([src], tmp_path / "out", jobs=2, progress=False)
     docs = _docs(tmp_path / "out").set_index("source")
-    assert list(docs.index) == ["in/a.txt", "in/exit.txt", "in/old.doc", "in/raise.txt", "in/segv.txt",
-                                "in/table.xls", "in/z/b.txt"]
+    assert list(docs.index) == ["in/a.txt", "in/exit.txt", "in/old.doc", "in/raise.txt", "in/renamed.doc",
+                                "in/scan.jpg", "in/segv.txt", "in/z/b.txt"]
     assert docs.loc["in/a.txt", "status"] == "ok" and docs.loc["in/z/b.txt", "status"] == "ok"
     assert "异常退出" in docs.loc["in/exit.txt", "error"] and "退出码 3" in docs.loc["in/exit.txt", "error"]
     assert "SIGSEGV" in docs.loc["in/segv.txt", "error"]
     assert "RuntimeError" in docs.loc["in/raise.txt", "error"]
-    assert docs.loc["in/old.doc", "error"].startswith("不支持的文件格式（.doc）")
-    assert docs.loc["in/table.xls", "error"].startswith("不支持的文件格式（.xls）")
+    # the loader reads content, not names: the real .doc is explained, the renamed DOCX is read
+    assert "须先转换为DOCX" in docs.loc["in/old.doc", "error"]
+    assert (docs.loc["in/renamed.doc", "status"], docs.loc["in/renamed.doc", "n_reports"]) == ("ok", "6")
+    assert docs.loc["in/scan.jpg", "error"].startswith("不支持的文件格式（.jpg）")
     assert docs.loc["in/exit.txt", "sha256"] == __import__("hashlib").sha256(
         (CORPUS / "seed-000" / "report.txt").read_bytes()).hexdigest()
-    assert (s.documents["ok"], s.documents["error"]) == (2, 5)
-    assert s.lines()[-1] == "错误原因：不支持的文件格式 2，处理该文件时工作进程异常退出 2，处理时出错 1"
-    assert s.processed == 5  # the two unsupported files are never sent to a worker
+    assert (s.documents["ok"], s.documents["error"]) == (3, 5)
+    assert s.processed == 7  # the .jpg is never sent to a worker
+    assert s.lines()[-1] == "错误原因：处理该文件时工作进程异常退出 2，不支持的文件格式 1，处理时出错 1，旧版Office/WPS文件 1"
 
 
 def test_cache_processes_only_new_files_and_output_matches_a_full_run(
@@ -214,3 +217,24 @@ def test_works_from_a_script_on_stdin_without_main_guard(tmp_path: Path) -> None
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "{'ok': 2}"
     assert "Traceback" not in p.stderr and "RuntimeWarning" not in p.stderr
+
+
+def test_the_bad_corpus_cases_each_become_one_clean_row(tmp_path: Path) -> None:
+    """corpus/bad-*: every broken file is one documents row with the loader's own reason
+    (meta.toml expect_reason), and nothing crashes a worker."""
+    import tomllib
+
+    cases = sorted(CORPUS.glob("bad-*"))
+    if not cases:
+        pytest.skip("corpus/bad-* not generated yet")
+    paths_to_dataset(cases, tmp_path / "out", jobs=2, ignore=["meta.toml"], progress=False)
+    docs = _docs(tmp_path / "out").set_index("source")
+    assert len(docs) == len(cases)
+    for case in cases:
+        meta = tomllib.loads((case / "meta.toml").read_text(encoding="utf-8"))
+        row = docs.loc[f"{case.name}/{next(p.name for p in case.iterdir() if p.name != 'meta.toml')}"]
+        assert "异常退出" not in row["error"] and "处理时出错" not in row["error"], (case.name, row["error"])
+        expect = meta.get("expect_reason", "")
+        if expect:
+            assert row["status"] in ("error", "empty") and expect in row["error"], (case.name, row["error"])
+    assert "须先转换为DOCX" in docs.loc["bad-legacy-doc/report.doc", "error"]

@@ -41,7 +41,7 @@ def _cli(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen
 
 def test_ingest_prints_a_summary_and_writes_the_default_formats(tmp_path: Path) -> None:
     src = _inputs(tmp_path, {"a.txt": "004", "b.txt": "001"})
-    (src / "c.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    (src / "c.zip").write_bytes(b"PK\x05\x06" + bytes(18))
     r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(tmp_path / "out"), "--jobs", "1"])
     assert r.exit_code == 0, r.output
     assert "文档 3 个：正常 2，空 0，错误 1" in r.output
@@ -59,11 +59,11 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_non_tty_progress_is_quiet_log_lines(tmp_path: Path) -> None:
     src = _inputs(tmp_path, {"a.txt": "004"})
-    (src / "x.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (src / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     p = _cli(["ingest", str(src), "--out", str(tmp_path / "out"), "--jobs", "1"])
     out, err = p.communicate(timeout=120)
     assert p.returncode == 0, err
-    assert "jixiao: 错误：in/x.doc: 不支持的文件格式（.doc）" in err
+    assert "jixiao: 错误：in/x.png: 不支持的文件格式（.png）" in err
     assert "jixiao: 2/2 个文件" in err and "\r" not in err
     assert out.startswith("文档 2 个")
 

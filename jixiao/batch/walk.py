@@ -5,8 +5,13 @@ skipped, as are excluded paths such as the output directory); its files are
 named ``<dir name>/<relative path>`` so the names do not depend on the current
 directory.  A file argument is named by the path as given when it is relative
 (and stays below the current directory), else by its file name.
-Files that jixiao cannot read (``.doc``, ``.wps``, ``.xls``, …) are kept, marked
-unsupported: they appear in the dataset as errors, never silently dropped.
+Every file found is kept: none is silently dropped.  Report files (``.docx``,
+``.pdf``, ``.txt``) and office documents whose content may still be readable
+(a ``.doc`` that is really a DOCX, an ``.mht`` saved as ``.doc``; see
+``OFFICE``) go to the pipeline, which tells the real format from the bytes and
+gives the specific reason when it cannot read one (``须先转换为DOCX`` …).
+Anything else (images, archives, data files …) is marked unsupported and
+appears in the dataset as an error ``不支持的文件格式（.jpg）``.
 
 The only files left out on purpose are those the user names: glob patterns
 given as ``ignore`` (``--exclude``) or listed one per line in a ``.jixiaoignore``
@@ -23,6 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 SUPPORTED = frozenset({".docx", ".pdf", ".txt"})
+#: office/WPS formats a report may arrive in: the pipeline sniffs them and reads or explains
+OFFICE = frozenset({".doc", ".dot", ".dotx", ".docm", ".wps", ".wpt", ".rtf", ".odt", ".mht", ".mhtml",
+                    ".htm", ".html", ".xml", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx"})
 IGNORE_FILE = ".jixiaoignore"
 
 
@@ -37,7 +45,8 @@ class Input:
 
     @property
     def supported(self) -> bool:
-        return self.suffix in SUPPORTED
+        """Sent to the pipeline (which may still find it unreadable)."""
+        return self.suffix in SUPPORTED or self.suffix in OFFICE
 
 
 def _hidden(name: str) -> bool:

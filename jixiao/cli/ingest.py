@@ -44,11 +44,13 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
               help="Seconds one file may take before it is recorded as an error.")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, timeout: float) -> None:
-    """Read every .docx/.pdf/.txt under PATHS into one dataset in OUT.
+    """Read every report file under PATHS into one dataset in OUT.
 
-    Other files (.doc, .wps, .xls, …) are listed in the documents table with an
-    error, never skipped silently; only files matching --exclude or a folder's
-    .jixiaoignore are left out (and counted in the summary).  A file that crashes the reader is recorded as
+    .docx/.pdf/.txt and office files (.doc, .wps, … read by their real format)
+    are processed; legacy files that must be converted and every other file are
+    listed in the documents table with an error, never skipped silently.  Only
+    files matching --exclude or a folder's .jixiaoignore are left out (and
+    counted in the summary).  A file that crashes the reader is recorded as
     an error and the batch goes on.  Re-running only processes new or changed
     files (cache); an interrupted run leaves the previous dataset intact.
 
