@@ -87,7 +87,7 @@ def _report_rows(doc: Document, rep: Report, n_findings: int, out: dict[str, lis
             rid, bl.seq, bl.line, str(bl.kind), bl.money_unit,
             _value(bl.initial), _value(bl.adjusted), _value(bl.to_hand), _value(bl.executed),
             _value(bl.balance), _value(bl.rate), _value(bl.weight), _value(bl.score), _text(bl.reason),
-            bl.depth, _raw(bl.rate), bpage, bline,
+            bl.depth, _raw(bl.rate), _value(bl.to_hand_rate), bpage, bline,
         ))
     if rep.budget_execution is not None:
         out["indicators"].append(_indicator_row(rid, rep.budget_execution, "budget_execution"))

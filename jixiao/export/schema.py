@@ -72,6 +72,7 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("reason", "str"),
         ("depth", "int"),
         ("rate_raw", "str"),
+        ("to_hand_rate_pct", "dec"),
         ("source_page", "int"),
         ("source_line", "int"),
     ),
