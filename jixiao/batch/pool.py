@@ -76,11 +76,12 @@ def _worker_env() -> dict[str, str]:
 
 
 class Pool:
-    def __init__(self, jobs: int, *, rules: bool = True, timeout: float | None = None,
+    def __init__(self, jobs: int, *, options: dict[str, object] | None = None, timeout: float | None = None,
                  max_tasks_per_worker: int | None = 200) -> None:
         self.jobs = max(1, jobs)
         self.max_tasks = max_tasks_per_worker  # a fresh worker after this many files bounds slow leaks
-        self.rules = rules
+        # keyword arguments of jixiao.pipeline.path_to_document (rules, convert, config path)
+        self.options = dict(options or {})
         self.timeout = timeout
         self._workers: list[_Worker] = []
         self.peak_rss_kb = 0
@@ -118,7 +119,7 @@ class Pool:
         if on_start is not None:
             on_start(task)
         try:
-            w.tx.send((task.id, str(task.path), task.source, self.rules))
+            w.tx.send((task.id, str(task.path), task.source, self.options))
         except OSError:
             pass  # the worker is gone; its pipe reads EOF and _collect records it
 

@@ -127,6 +127,8 @@ def paths_to_dataset(
     timeout: float | None = None,
     ignore: list[str] | None = None,
     progress: Progress | bool | None = True,
+    convert: bool = False,
+    config: str | Path | None = None,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -134,21 +136,32 @@ def paths_to_dataset(
     but still refreshes it.  ``ignore``: glob patterns of files to leave out
     (besides each directory's ``.jixiaoignore``).  The cache lives in ``out/.cache`` unless
     ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
+    ``convert``: convert legacy .doc/.wps with LibreOffice (on PATH) instead of refusing them.
+    ``config``: a rules TOML overlaid on the defaults (validated here, before any file is read).
     """
+    options: dict[str, object] = {"rules": rules, "convert": convert}
+    digest = None
+    if config is not None:
+        from jixiao.rules import load_config
+
+        load_config(config)  # a bad config is a clean error now, not one per file
+        options["config"] = str(Path(config).resolve())
+        digest = hashlib.sha256(Path(config).read_bytes()).hexdigest()
     with exclusive(Path(out)):  # one run at a time per output directory
-        return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, rules, timeout,
-                    ignore, progress)
+        return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
+                    timeout, ignore, progress)
 
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
-         cache_dir: str | Path | None, rules: bool, timeout: float | None, ignore: list[str] | None,
+         cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
+         timeout: float | None, ignore: list[str] | None,
          progress: Progress | bool | None) -> Summary:
     t0 = time.perf_counter()
     recover(out)
     check_replaceable(out)
     own_cache = cache_dir is None
     # everything besides the file that changes a result is part of the key
-    cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": rules})  # type: ignore[arg-type]
+    cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": options["rules"], "convert": options["convert"], "config": config_digest})  # type: ignore[arg-type]
     excluded = [out, cache.root]
     summary = Summary(out_dir=out, formats=formats)
     inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored)
@@ -204,7 +217,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     try:
         if tasks:
             out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
-            pool = Pool(jobs or default_jobs(), rules=rules, timeout=timeout)
+            pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
         if prog:

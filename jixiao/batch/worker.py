@@ -1,4 +1,4 @@
-"""The worker process: receives (task id, path, source, rules) and answers with the
+"""The worker process: receives (task id, path, source, options) and answers with the
 document's table rows and counts as JSON (:mod:`jixiao.batch.result`).  Runs in
 a child process, so a file that crashes the extractor (even the interpreter)
 takes down only this worker.
@@ -14,6 +14,7 @@ batch survives such failures and interruptions.
 
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import signal
@@ -90,14 +91,14 @@ def worker_main(rx: Connection, tx: Connection) -> None:
             return
         if msg is None:
             return
-        task_id, path, source, rules = msg
+        task_id, path, source, options = msg
         try:
             # imported inside the try: a broken stage fails the file, not the worker
             from jixiao.batch.result import document_to_result, result_to_json
             from jixiao.pipeline import path_to_document
 
             _test_hook(source)
-            doc = path_to_document(path, source, rules=rules)
+            doc = path_to_document(path, source, **_options(options))
             reply = (task_id, "ok", result_to_json(document_to_result(doc)), peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
             reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
@@ -105,6 +106,21 @@ def worker_main(rx: Connection, tx: Connection) -> None:
             tx.send(reply)
         except (BrokenPipeError, OSError):
             return
+
+
+@functools.lru_cache(maxsize=4)
+def _config(path: str) -> object:
+    from jixiao.rules import load_config
+
+    return load_config(path)
+
+
+def _options(options: dict) -> dict:
+    """The pipeline's keyword arguments; a rules config path is loaded once per worker."""
+    opts = dict(options)
+    if opts.get("config"):
+        opts["config"] = _config(str(opts["config"]))
+    return opts
 
 
 def main(argv: list[str]) -> None:

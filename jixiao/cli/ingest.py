@@ -10,6 +10,7 @@ import click
 
 from jixiao.batch import DEFAULT_FORMATS, default_jobs, paths_to_dataset
 from jixiao.batch.output import OutputDirError
+from jixiao.errors import JixiaoError
 from jixiao.export import FORMATS
 
 
@@ -40,10 +41,14 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
               help="Leave out files matching GLOB (relative path or name; repeatable). "
                    "A .jixiaoignore file at the top of a folder lists more.")
 @click.option("--no-rules", is_flag=True, help="Skip the QA rules (no findings).")
+@click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
+              help="Rules TOML overlaid on the defaults (tolerances, regional variants; see docs/rules.md).")
+@click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
 @click.option("--timeout", type=float, default=600, show_default=True,
               help="Seconds one file may take before it is recorded as an error.")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
-               cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, timeout: float) -> None:
+               cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
+               timeout: float) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt and office files (.doc, .wps, … read by their real format)
@@ -59,16 +64,17 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
       jixiao ingest corpus --out out
       jixiao ingest reports/ more/ --out dataset --format csv,parquet,xlsx,duckdb --jobs 2
       jixiao ingest corpus --out out --exclude meta.toml --exclude '*.gt.json'
+      jixiao ingest old_reports/ --out dataset --convert --config my_rules.toml
     """
     old = signal.signal(signal.SIGTERM, _term)
     try:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
-                                   ignore=list(exclude), progress=True)
+                                   ignore=list(exclude), progress=True, convert=convert, config=config)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)
-    except (OutputDirError, FileNotFoundError) as e:
+    except (OutputDirError, FileNotFoundError, JixiaoError) as e:
         click.echo(f"错误：{e}", err=True)
         sys.exit(2)
     finally:
