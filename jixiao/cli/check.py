@@ -117,8 +117,9 @@ def _config(path: str | None) -> RulesConfig:
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=str), default=None,
               help="TOML file overriding rule tolerances and regional variants (see jixiao/rules/data/default.toml).")
+@click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
 def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-              config_path: str | None) -> None:
+              config_path: str | None, convert: bool) -> None:
     """Check report files for inconsistencies: findings per document and report.
 
     Directories are walked for *.txt, *.docx and *.pdf.  Each finding shows the rule id,
@@ -149,7 +150,8 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
     for i, f in enumerate(files, 1):
         if progress:
             click.echo(f"\r[{i}/{len(files)}] {f}"[:100].ljust(100), err=True, nl=False)
-        docs.append(path_to_document(f, str(f), config=cfg, select=select or None, ignore=ignore or None))
+        docs.append(path_to_document(f, str(f), config=cfg, select=select or None, ignore=ignore or None,
+                                     convert=convert))
         if fmt == "text":
             click.echo("\n".join(document_text(docs[-1])) + "\n")
     findings = [f for d in docs for f in d.findings]
