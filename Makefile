@@ -16,12 +16,13 @@ venv: $(BIN)/.installed
 demo: venv
 	$(BIN)/jixiao ingest corpus --out out
 
-## Lint, check the import layering, and run the whole test suite.
+## Lint (ruff, mypy), check the import layering, and run the whole test suite.
 test: venv lint
 	$(BIN)/python -m pytest -q
 
 lint: venv
-	$(BIN)/ruff check jixiao tests benchmarks
+	$(BIN)/ruff check jixiao tests benchmarks tools
+	$(BIN)/mypy jixiao
 	$(BIN)/lint-imports
 
 clean:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from jixiao.assemble import raw_to_reports
 from jixiao.errors import UnreadableFile
@@ -55,7 +56,7 @@ def path_to_document(
     reports = [
         r.model_copy(update={"report_id": f"{doc_id}-{r.seq}"}) for r in raw_to_reports(raw)
     ]
-    status = "ok" if raw.blocks else "empty"
+    status: Literal["ok", "empty"] = "ok" if raw.blocks else "empty"
     notes = [TextItem(text=w, prov=Provenance(source=src)) for w in raw.warnings]
     doc = Document(doc_id=doc_id, source=src, format=raw.format, sha256=sha, status=status,
                    error=None if raw.blocks else "文件中没有可读文本", reports=reports, notes=notes)

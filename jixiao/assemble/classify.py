@@ -167,7 +167,8 @@ def refine_header(header: Header, row: list[Slot]) -> bool:
     if not found:
         return False
     for k, role in found.items():
-        span = row[k].cell.col_span if row[k].cell is not None else 1
+        cell = row[k].cell
+        span = cell.col_span if cell is not None else 1
         for j in range(k, min(k + span, len(header.roles))):
             header.roles[j] = role
     return True

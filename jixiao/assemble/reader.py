@@ -176,7 +176,7 @@ class SegmentReader:
                         d.budget_execution.append(res.budget_execution)
                     continue
             # a form row
-            last = header
+            last_header = header
             if header is not None:
                 close()
             texts = [sl for _, sl in distinct(row) if not sl.empty and not sl.from_above]
@@ -184,7 +184,7 @@ class SegmentReader:
                 title_fields(d.fields, texts[0].text, texts[0].prov)  # a title row inside the table
                 continue
             below = rows[r + 1] if r + 1 < len(rows) else None
-            row_to_fields(d.fields, row, below, last, scored)
+            row_to_fields(d.fields, row, below, last_header, scored)
         close()
 
     def segment(self, blocks: list[RawParagraph | RawTable]) -> Draft:
