@@ -217,3 +217,23 @@ def test_seed001_verbatim_sentence_from_joined_lines() -> None:
     # punctuation as in the file), not the folded paragraph text
     assert "总得分 97.19分，属于\"优秀\"" in r.total_score.prov.text
     assert "医疗保障专项业务经费项目绩效自评价结果为:总得分" in r.total_score.prov.text
+
+
+def test_project_name_from_the_result_sentence() -> None:
+    """Seeds 000 and 001 have no 项目名称 field and no title: the name stands before
+    "项目绩效自评价结果" in the result sentence (000 line 117, 001 lines 83–85)."""
+    r0 = seed_report("000")
+    assert r0.project_name is not None and r0.project_name.text == "医疗保险基金补助"
+    assert r0.project_name.prov is not None and r0.project_name.prov.line_start == 117
+    r1 = seed_report("001")
+    assert r1.project_name is not None and r1.project_name.text == "医疗保障专项业务经费"
+
+
+def test_project_name_field_wins_over_the_result_sentence() -> None:
+    r = text_report("项目名称：道路养护经费\n最终评分结果：某某项目绩效自评价结果为:总得分90分。")
+    assert r.project_name is not None and r.project_name.text == "道路养护经费"
+
+
+def test_no_result_sentence_no_name() -> None:
+    r = text_report("一、基本情况\n本项目绩效自评结果良好，资金使用合规。")
+    assert r.project_name is None

@@ -27,6 +27,10 @@ _FIELD = {
 }
 _SUFFIX = regex.compile(rf"(?:{'|'.join(map(regex.escape, sorted(_H.title.suffixes, key=len, reverse=True)))})$")
 _MARKER = regex.compile("|".join(map(regex.escape, _H.title.markers)))
+_NAME_BEFORE = regex.compile(
+    rf"(?:^|[\p{{P}}\s])(?P<name>[^\p{{P}}\s]{{{_H.name_min},{_H.name_max}}}?)"
+    rf"(?:{'|'.join(map(regex.escape, sorted(_H.name_before, key=len, reverse=True)))})"
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,17 @@ def title_to_name(title: TextItem) -> TextItem | None:
     return TextItem(text=text, prov=title.prov)
 
 
+def paras_to_sentence_name(paras: list[Para]) -> TextItem | None:
+    """A project name stated in a sentence: "…：某某经费项目绩效自评价结果为…" → "某某经费"."""
+    for para in paras:
+        m = _NAME_BEFORE.search(para.text)
+        if m:
+            got = _clean(para, m.start("name"), m.end("name"))
+            if got:
+                return TextItem(text=got[0], prov=got[1])
+    return None
+
+
 def paras_to_header(paras: list[Para]) -> Header:
     found: dict[str, TextItem] = {}
     year: int | None = None
@@ -109,7 +124,7 @@ def paras_to_header(paras: list[Para]) -> Header:
         m = P.year_any.search(found["year"].text) or regex.match(r"(?P<year>(?:19|20)\d{2})$", found["year"].text)
         if m:
             year = int(m.group("year"))
-    name = found.get("project_name") or (title_to_name(title) if title else None)
+    name = found.get("project_name") or (title_to_name(title) if title else None) or paras_to_sentence_name(paras)
     if year is None and name is not None:
         key = regex.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s*年度?\s*{regex.escape(name.text)}")
         for para in paras:

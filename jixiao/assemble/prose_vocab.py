@@ -67,6 +67,9 @@ class TitleVocab(_Strict):
 class HeaderVocab(_Strict):
     max_prefix: int = Field(ge=0)
     fields: dict[Literal["project_name", "department", "implementer", "year"], list[str]]
+    name_before: list[str]
+    name_min: int = Field(ge=1)
+    name_max: int = Field(ge=1)
     title: TitleVocab
 
 
