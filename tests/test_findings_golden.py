@@ -9,11 +9,11 @@ which stage moved.
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
 import pytest
+from golden import assert_golden, update_requested
 
 from jixiao.pipeline import path_to_document
 from jixiao.serialize import canonical_json
@@ -22,27 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ["seed-000", "seed-001", "seed-002", "seed-003", "seed-004"]
 
 
-def _update() -> bool:
-    return os.environ.get("UPDATE_GOLDEN", "") not in ("", "0")
-
-
 def test_update_flag_is_off_in_ci() -> None:
     if os.environ.get("CI"):
-        assert not _update(), "UPDATE_GOLDEN must not be set in CI"
+        assert not update_requested(), "UPDATE_GOLDEN must not be set in CI"
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_findings_golden(seed: str) -> None:
     src = f"corpus/{seed}/report.txt"
     actual = canonical_json(path_to_document(ROOT / src, source=src).findings)
-    gt = ROOT / "corpus" / seed / "findings.gt.json"
-    if _update():
-        if os.environ.get("CI"):
-            pytest.fail("UPDATE_GOLDEN is set while CI=true: golden files are never rewritten in CI")
-        gt.write_text(actual, encoding="utf-8")
-    assert gt.exists(), f"missing golden file {gt.relative_to(ROOT)}: run UPDATE_GOLDEN=1 pytest {__file__}"
-    expected = gt.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            "findings.gt.json", "actual", n=2))
-        pytest.fail(f"{seed} findings differ from the golden file:\n{diff[:6000]}")
+    assert_golden(ROOT / "corpus" / seed / "findings.gt.json", actual, f"{seed} findings")

@@ -8,11 +8,11 @@ split by it).  Everything read from them must agree.
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from golden import assert_golden
 from layout_cases import CORPUS, ROOT
 
 from jixiao.pipeline import path_to_document
@@ -74,11 +74,7 @@ def test_report_golden(case: str) -> None:
     f = next(p for p in (CORPUS / case).iterdir() if p.suffix in (".docx", ".pdf"))
     rel = f.relative_to(ROOT).as_posix()
     got = canonical_json(path_to_document(ROOT / rel, source=rel, rules=False))
-    gt = CORPUS / case / "report.gt.json"
-    if os.environ.get("UPDATE_GOLDEN") == "1" and not os.environ.get("CI"):
-        gt.write_text(got, encoding="utf-8")
-    assert gt.exists(), f"no golden for {case}: run with UPDATE_GOLDEN=1 and check it by hand"
-    assert got == gt.read_text(encoding="utf-8")
+    assert_golden(CORPUS / case / "report.gt.json", got, case)
 
 
 @pytest.mark.parametrize("stem", ["national-000", "long-split", "long-repeat"])
