@@ -38,7 +38,7 @@ def document_to_result(doc: Document) -> DocResult:
     rows = document_to_rows(doc)
     return DocResult(
         source=doc.source, doc_id=doc.doc_id, status=doc.status, error=doc.error,
-        n_reports=len(doc.reports), n_indicators=len(rows["indicators"]),  # as in the dataset
+        n_reports=len(doc.reports), n_indicators=sum(len(r.indicators) for r in doc.reports),  # performance indicators only
         findings=Counter(str(f.severity) for f in doc.findings), rows=rows,
     )
 

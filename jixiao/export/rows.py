@@ -72,7 +72,7 @@ def _indicator_row(report_id: str, ind: Indicator, role: str) -> Row:
 def _report_rows(doc: Document, rep: Report, n_findings: int, out: dict[str, list[Row]]) -> None:
     rid = rep.report_id or f"{doc.doc_id}-{rep.seq}"
     page, line = _page_line(rep.prov)
-    n_ind = len(rep.indicators) + (1 if rep.budget_execution is not None else 0)
+    n_ind = len(rep.indicators)  # performance indicators; the 预算执行率 row is not one
     out["reports"].append((
         rid, doc.doc_id, rep.seq, _text(rep.project_name), rep.project_code, _text(rep.department),
         _text(rep.implementer), rep.year, _value(rep.total_weight), _value(rep.total_score),
