@@ -38,6 +38,7 @@ Stitching (see :func:`stitch`)
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from jixiao.extract.pdf_text import Glyph, cell_text, join_fragments
@@ -90,6 +91,23 @@ class Chunk:
         return sorted((c for c in self.cells if c.row == r), key=lambda c: c.x0)
 
 
+def _bands(boxes: list[tuple[float, float, float, float]], ys: list[float]) -> list[list[int]]:
+    """For each horizontal band between two row edges, the boxes that cover it."""
+    bands: list[list[int]] = [[] for _ in range(max(len(ys) - 1, 0))]
+    for i, (_, top, _, bottom) in enumerate(boxes):
+        for k in range(edge_index(ys, top), edge_index(ys, bottom)):
+            bands[k].append(i)
+    return bands
+
+
+def _candidates(bands: list[list[int]], k: int) -> list[int]:
+    """Boxes that may hold a glyph in band ``k``: those of the band and its neighbours
+    (edges are snapped, so a box may start or end up to SNAP away), in box order so the
+    first box holding the glyph wins, as in a scan of every box."""
+    near = {i for j in (k - 1, k, k + 1) if 0 <= j < len(bands) for i in bands[j]}
+    return sorted(near)
+
+
 def boxes_to_chunk(
     page: int,
     bbox: tuple[float, float, float, float],
@@ -102,8 +120,11 @@ def boxes_to_chunk(
     ys = snap_edges([b[1] for b in boxes] + [b[3] for b in boxes])
     inside: dict[int, list[Glyph]] = {i: [] for i in range(len(boxes))}
     rest: list[Glyph] = []
+    bands = _bands(boxes, ys)
     for g in glyphs:
-        for i, (x0, top, x1, bottom) in enumerate(boxes):
+        k = bisect.bisect_right(ys, g.mid_y) - 1
+        for i in _candidates(bands, k):
+            x0, top, x1, bottom = boxes[i]
             if x0 <= g.mid_x <= x1 and top <= g.mid_y <= bottom:
                 inside[i].append(g)
                 break
