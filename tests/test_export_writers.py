@@ -129,3 +129,23 @@ def test_xlsx_holds_no_timestamp(out: Path) -> None:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode()
     assert core.count("2000-01-01T00:00:00Z") == 2  # created and modified, fixed
+
+
+def test_budget_view_never_adds_yuan_to_wan(tmp_path: Path) -> None:
+    """Seed 001's long-form budget table states no money unit (预算安排 3200000, in 元 by its
+    size); seed 000's is in 万元 (年度总金额(万元) 1600).  The view must not add the two."""
+    from conftest import CORPUS, ROOT
+
+    from jixiao.pipeline import path_to_document
+
+    docs = [path_to_document(f, str(f.relative_to(ROOT)), rules=False)
+            for f in (CORPUS / "seed-000" / "report.txt", CORPUS / "seed-001" / "report.txt")]
+    write_dataset(frames_to_tables(documents_to_frames(docs)), tmp_path, ("duckdb",))
+    con = duckdb.connect(str(tmp_path / "dataset.duckdb"), read_only=True)
+    try:
+        rows = con.execute("SELECT year, n_reports, n_unit_unknown, adjusted_wan, executed_wan FROM budget_execution "
+                           "ORDER BY year NULLS LAST").fetchall()
+    finally:
+        con.close()
+    # both reports lack department; 000 has no year either, so they share one group
+    assert rows == [(None, 2, 1, Decimal("1600"), Decimal("1521.57"))]

@@ -52,13 +52,16 @@ VIEWS: dict[str, str] = {
     """,
     "budget_execution": """
         WITH totals AS (
-            SELECT r.department, r.year, b.report_id,
-                   CASE b.money_unit WHEN '元' THEN b.adjusted * 0.0001 ELSE b.adjusted END AS adjusted_wan,
-                   CASE b.money_unit WHEN '元' THEN b.executed * 0.0001 ELSE b.executed END AS executed_wan
+            -- a line whose money unit the report does not state is not summed (it would mix 元
+            -- and 万元); it is counted in n_unit_unknown instead
+            SELECT r.department, r.year, b.report_id, b.money_unit,
+                   CASE b.money_unit WHEN '元' THEN b.adjusted * 0.0001 WHEN '万元' THEN b.adjusted END AS adjusted_wan,
+                   CASE b.money_unit WHEN '元' THEN b.executed * 0.0001 WHEN '万元' THEN b.executed END AS executed_wan
             FROM budget_lines b JOIN reports r ON r.report_id = b.report_id
             WHERE b.line_kind = 'total' AND b.depth = 0
         )
         SELECT department, year, count(DISTINCT report_id) AS n_reports,
+               count(*) FILTER (WHERE money_unit IS NULL) AS n_unit_unknown,
                sum(adjusted_wan) AS adjusted_wan, sum(executed_wan) AS executed_wan,
                CASE WHEN sum(adjusted_wan) <> 0
                     THEN round(100 * CAST(sum(executed_wan) AS DOUBLE) / CAST(sum(adjusted_wan) AS DOUBLE), 2)
