@@ -190,6 +190,7 @@ class Report(Frozen):
     budget_execution: Indicator | None = None  # the 预算执行率 row of an indicator table
     indicators: list[Indicator] = Field(default_factory=list)
     stated_scores: list[StatedScore] = Field(default_factory=list)
+    unmapped_columns: list[TextItem] = Field(default_factory=list)  # header cells with no known role
     total_weight: Quantity | None = None
     total_score: Quantity | None = None
     grade: TextItem | None = None

@@ -57,6 +57,7 @@ def _draft_to_report(draft: Draft, seq: int, shape: str, prov: Provenance | None
         budget_execution=merge_budget_execution(draft.budget_execution),
         indicators=merge_indicators(draft.indicators),
         stated_scores=draft.stated_scores,
+        unmapped_columns=draft.unmapped,
         prov=prov,
         **f,
     )

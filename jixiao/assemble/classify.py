@@ -91,6 +91,18 @@ def _with_line_column(row: list[Slot], roles: list[str | None], block_label: Slo
     return out
 
 
+def unmapped_cells(header: Header) -> list[Slot]:
+    """Cells of a budget or indicator header whose wording maps to no column role: the
+    values under them are not read (the block label and merged continuations aside).
+    Long-form budget headers name funding lines, not roles, and are not checked."""
+    if header.block == "budget_long":
+        return []
+    label = header.block_label.cell if header.block_label is not None else None
+    return [s for s, role in zip(header.row, header.roles)
+            if role is None and not s.empty and not s.from_left and not s.from_above
+            and (label is None or s.cell is not label)]
+
+
 def row_to_header(row: list[Slot]) -> Header | None:
     """A :class:`Header` when the row heads a budget or indicator block, else None."""
     cells = [s for _, s in distinct(row) if not s.empty and not s.from_above]

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.assemble.budget import MONEY_ROLES, long_form_to_lines, row_to_line
-from jixiao.assemble.classify import Header, align_to_header, refine_header, row_to_header
+from jixiao.assemble.classify import Header, align_to_header, refine_header, row_to_header, unmapped_cells
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
 from jixiao.assemble.tableview import Slot, distinct, lead, table_to_rows
 from jixiao.assemble.values import looks_like_value
 from jixiao.assemble.vocab import heading_level1, is_title_line
 from jixiao.extract.raw import RawParagraph, RawTable
-from jixiao.model import BudgetLine, Indicator, StatedScore
+from jixiao.model import BudgetLine, Indicator, StatedScore, TextItem
 from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
 
 
@@ -29,6 +29,7 @@ class Draft:
     budget_execution: list[Indicator] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     stated_scores: list[StatedScore] = field(default_factory=list)
+    unmapped: list[TextItem] = field(default_factory=list)
     fields: HeaderFields = field(default_factory=HeaderFields)
     _budget_done: bool = False
 
@@ -119,6 +120,8 @@ class SegmentReader:
 
         def close() -> None:
             nonlocal header, reader, long_rows, budget_lines
+            if header is not None:
+                d.unmapped.extend(TextItem(text=s.text, prov=s.prov) for s in unmapped_cells(header))
             if header is not None and header.block == "budget_long":
                 budget_lines = long_form_to_lines(header, long_rows, d.source)
             if budget_lines and not d._budget_done:

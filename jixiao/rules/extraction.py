@@ -31,7 +31,7 @@ def no_indicators(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
       message="文件中未识别出任何自评表或自评报告")
 def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     """A readable document (status ok) that yields no report at all: its tables and headings
-    were not recognised.  (Which table columns could not be mapped is not in the model yet.)"""
+    were not recognised."""
     if doc.status == "ok" and not doc.reports:
         yield Evidence("reports", {}, expected="≥1", actual="0")
 
@@ -44,3 +44,15 @@ def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     pages, an image-only page skipped.  Check such values against the original."""
     for k, note in enumerate(doc.notes):
         yield Evidence(f"notes[{k}]", {"note": note.text}, provs=(note.prov,) if note.prov else ())
+
+
+@rule("EXT009", Severity.WARNING, title="Table column not understood",
+      message="表格列“{column}”未能识别其含义，该列的数据未读取")
+def unmapped_column(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
+    """A column of a budget or indicator table whose heading maps to no known role (header
+    synonyms live in ``normalize/data/header_roles.toml``): its values were not read, so the
+    report may hold data the dataset lacks.  Add the wording to the synonyms if it names a
+    known role."""
+    for k, col in enumerate(report.unmapped_columns):
+        yield Evidence(f"unmapped_columns[{k}]", {"column": col.text.replace("\n", "")},
+                       provs=(col.prov,) if col.prov else ())

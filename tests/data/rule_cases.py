@@ -251,6 +251,9 @@ CASES: list[Case] = [
     Case("EXT008", "pdf-long-split: the 成本指标 row cut by the page break was joined", None, True,
          doc_of(BASE).model_copy(update={"notes": [TextItem(text="表格0：表格第17行被分页截断，已与第2页的续行合并")]})),
     Case("EXT008", "a text dump: nothing repaired", None, False, doc_of(BASE)),
+    _fire("EXT009", "an indicator table with a “考核方式” column no synonym names",
+          BASE.model_copy(update={"unmapped_columns": [TextItem(text="考核方式")]})),
+    _quiet("EXT009", "seed 004 form 4: every header cell maps to a role", BASE),
     # ---------------- indicators
     _fire("IND001", "seed 000: 补助人数（人） target 18 vs actual 18.74万人", BASE.model_copy(update={"indicators": [S0_PEOPLE]})),
     _quiet("IND001", "seed 004 form 5: ≥ 18 万人 vs 17.67万人", BASE.model_copy(update={"indicators": [F5_POP]})),
