@@ -101,15 +101,7 @@ def weight_structure(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
 def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A weight stated for a group ("产出指标(50分)", "数量指标20分", "绩效指标（90分）") equals
     the sum of the weights of the indicators in that group (level 1, level 2, or all)."""
-    for k, st in enumerate(report.stated_scores):
-        w = num(st.weight)
-        members = group_members(report, st.label)
-        if w is None or not members:
-            continue
-        s = _sum([num(report.indicators[i].weight) for i in members])
-        if s is not None and not consistent(w, s, _n(w), cfg.scores.tolerance, modes=cfg.scores.rounding):
-            yield Evidence(f"stated_scores[{k}].weight", {"label": _display(st.label), "stated": fmt(w), "sum": fmt(s)},
-                           expected=fmt(s), actual=fmt(w), provs=provs(st))
+    yield from _group_sums(report, cfg, "weight")
 
 
 @rule("SCR005", Severity.ERROR, title="Stated group score differs from its indicators",
@@ -117,15 +109,21 @@ def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
 def group_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A score stated for a group ("数量指标得20分") equals the sum of the scores of the
     indicators in that group."""
+    yield from _group_sums(report, cfg, "score")
+
+
+def _group_sums(report: Report, cfg: RulesConfig, field: str) -> Iterator[Evidence]:
+    """A group's stated weight or score (``field``) vs the sum over its indicators."""
     for k, st in enumerate(report.stated_scores):
-        v = num(st.score)
+        stated = num(getattr(st, field))
         members = group_members(report, st.label)
-        if v is None or not members:
+        if stated is None or not members:
             continue
-        s = _sum([num(report.indicators[i].score) for i in members])
-        if s is not None and not consistent(v, s, _n(v), cfg.scores.tolerance, modes=cfg.scores.rounding):
-            yield Evidence(f"stated_scores[{k}].score", {"label": _display(st.label), "stated": fmt(v), "sum": fmt(s)},
-                           expected=fmt(s), actual=fmt(v), provs=provs(st))
+        s = _sum([num(getattr(report.indicators[i], field)) for i in members])
+        if s is not None and not consistent(stated, s, _n(stated), cfg.scores.tolerance, modes=cfg.scores.rounding):
+            yield Evidence(f"stated_scores[{k}].{field}",
+                           {"label": _display(st.label), "stated": fmt(stated), "sum": fmt(s)},
+                           expected=fmt(s), actual=fmt(stated), provs=provs(st))
 
 
 @rule("SCR006", Severity.ERROR, title="Total score is not the sum of the scores",
