@@ -6,7 +6,7 @@ named ``<dir name>/<relative path>`` so the names do not depend on the current
 directory.  A file argument is named by the path as given when it is relative
 (and stays below the current directory), else by its file name.
 Every file found is kept: none is silently dropped.  Report files (``.docx``,
-``.pdf``, ``.txt``) and office documents whose content may still be readable
+``.pdf``, ``.txt``, ``.xlsx``) and office documents whose content may still be readable
 (a ``.doc`` that is really a DOCX, an ``.mht`` saved as ``.doc``; see
 ``OFFICE``) go to the pipeline, which tells the real format from the bytes and
 gives the specific reason when it cannot read one (``须先转换为DOCX`` …).
@@ -27,7 +27,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-SUPPORTED = frozenset({".docx", ".pdf", ".txt"})
+SUPPORTED = frozenset({".docx", ".pdf", ".txt", ".xlsx"})
 #: office/WPS formats a report may arrive in: the pipeline sniffs them and reads or explains
 OFFICE = frozenset({".doc", ".dot", ".dotx", ".docm", ".wps", ".wpt", ".rtf", ".odt", ".mht", ".mhtml",
                     ".htm", ".html", ".xml", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx"})

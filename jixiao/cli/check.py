@@ -14,13 +14,13 @@ from jixiao.pipeline import path_to_document
 from jixiao.rules import REGISTRY, RulesConfig, load_config, selected_rules
 from jixiao.serialize import to_plain
 
-SUFFIXES = (".txt", ".docx", ".pdf")
+SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 LABEL = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.INFO: "提示 info"}
 
 
 def walk(paths: tuple[str, ...]) -> list[Path]:
-    """Files named on the command line, and every *.txt/*.docx/*.pdf under named directories
+    """Files named on the command line, and every *.txt/*.docx/*.pdf/*.xlsx under named directories
     (sorted, hidden entries skipped)."""
     out: list[Path] = []
     for p in map(Path, paths):
@@ -122,7 +122,7 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
               config_path: str | None, convert: bool) -> None:
     """Check report files for inconsistencies: findings per document and report.
 
-    Directories are walked for *.txt, *.docx and *.pdf.  Each finding shows the rule id,
+    Directories are walked for *.txt, *.docx, *.pdf and *.xlsx.  Each finding shows the rule id,
     a Chinese message with the English title, the numbers compared and where they were read.
 
     Exit status: 0 when nothing at the --fail-on level was found, 1 when something was (or a
@@ -144,7 +144,7 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
         raise click.UsageError(f"未知的规则编号或前缀：{', '.join(dict.fromkeys(unknown))}（见 jixiao rules）")
     files = walk(paths)
     if not files:
-        raise click.UsageError("没有找到可检查的文件（*.txt, *.docx, *.pdf）")
+        raise click.UsageError("没有找到可检查的文件（*.txt, *.docx, *.pdf, *.xlsx）")
     docs: list[Document] = []
     progress = fmt == "json" and sys.stderr.isatty() and len(files) > 1
     for i, f in enumerate(files, 1):

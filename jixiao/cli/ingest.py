@@ -51,7 +51,7 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
                timeout: float) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
-    .docx/.pdf/.txt and office files (.doc, .wps, … read by their real format)
+    .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
     are processed; legacy files that must be converted and every other file are
     listed in the documents table with an error, never skipped silently.  Only
     files matching --exclude or a folder's .jixiaoignore are left out (and

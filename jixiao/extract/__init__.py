@@ -1,7 +1,7 @@
 """Loaders: a file on disk → :class:`~jixiao.extract.raw.RawDocument`.
 
 ``load(path)`` sniffs the real format from the bytes (never trusts the extension)
-and dispatches to the text, DOCX or PDF loader.  Unreadable files raise
+and dispatches to the text, DOCX, XLSX or PDF loader.  Unreadable files raise
 :class:`~jixiao.errors.UnreadableFile` with a Chinese reason naming the file.
 """
 
@@ -45,6 +45,10 @@ def load(path: str | Path, source: str | None = None, *, convert: bool = False) 
         from jixiao.extract.docx import bytes_to_raw as docx_to_raw
 
         return docx_to_raw(data, src)
+    if fmt == "xlsx":
+        from jixiao.extract.xlsx import bytes_to_raw as xlsx_to_raw
+
+        return xlsx_to_raw(data, src)
     if fmt == "pdf":
         from jixiao.extract.pdf import bytes_to_raw as pdf_to_raw
 

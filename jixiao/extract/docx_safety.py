@@ -57,39 +57,40 @@ def _prolog(head: bytes) -> bytes:
         return head[:j]
 
 
-def _check_xml_prolog(name: str, head: bytes, source: str) -> None:
+def _check_xml_prolog(name: str, head: bytes, source: str, fmt: str = "DOCX") -> None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     pro = _prolog(head)
     if b"<!DOCTYPE" in pro or b"<!ENTITY" in pro:
-        kind = "外部实体" if (b"SYSTEM" in pro or b"PUBLIC" in pro) else "实体"
+        what = "外部实体" if (b"SYSTEM" in pro or b"PUBLIC" in pro) else "实体"
         raise UnreadableFile(
-            source, f"DOCX中的XML部件 {name} 含有DTD/{kind}声明（可能是XXE或实体膨胀攻击），已拒绝读取"
+            source, f"{fmt}中的XML部件 {name} 含有DTD/{what}声明（可能是XXE或实体膨胀攻击），已拒绝读取"
         )
 
 
-def check_docx_package(data: bytes, source: str) -> None:
-    """Raise :class:`UnreadableFile` if ``data`` is not a safe, intact ZIP package."""
+def check_docx_package(data: bytes, source: str, kind: str = "DOCX") -> None:
+    """Raise :class:`UnreadableFile` if ``data`` is not a safe, intact ZIP package
+    (``kind`` names the format in the message: DOCX, XLSX)."""
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as e:
-        raise UnreadableFile(source, f"DOCX文件已损坏或不完整（不是有效的ZIP压缩包：{e}）") from e
+        raise UnreadableFile(source, f"{kind}文件已损坏或不完整（不是有效的ZIP压缩包：{e}）") from e
     with z:
         infos = z.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise UnreadableFile(source, f"DOCX压缩包内文件过多（{len(infos)}个），疑似压缩炸弹，已拒绝读取")
+            raise UnreadableFile(source, f"{kind}压缩包内文件过多（{len(infos)}个），疑似压缩炸弹，已拒绝读取")
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL_UNCOMPRESSED:
             raise UnreadableFile(
                 source,
-                f"DOCX解压后总大小 {total // (1024 * 1024)} MB 超过上限"
+                f"{kind}解压后总大小 {total // (1024 * 1024)} MB 超过上限"
                 f" {MAX_TOTAL_UNCOMPRESSED // (1024 * 1024)} MB，疑似压缩炸弹，已拒绝读取",
             )
         for i in infos:
             if i.file_size >= RATIO_MIN_SIZE and i.file_size > MAX_RATIO * max(i.compress_size, 1):
                 raise UnreadableFile(
                     source,
-                    f"DOCX部件 {i.filename} 压缩比异常（{i.file_size // max(i.compress_size, 1)}:1），"
+                    f"{kind}部件 {i.filename} 压缩比异常（{i.file_size // max(i.compress_size, 1)}:1），"
                     "疑似压缩炸弹，已拒绝读取",
                 )
         for i in infos:
@@ -99,12 +100,12 @@ def check_docx_package(data: bytes, source: str) -> None:
                 with z.open(i) as f:
                     head = f.read(_PROLOG_BYTES)
             except ZIP_ERRORS as e:
-                raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {i.filename} 无法解压：{e}）") from e
-            _check_xml_prolog(i.filename, head, source)
+                raise UnreadableFile(source, f"{kind}文件已损坏或不完整（部件 {i.filename} 无法解压：{e}）") from e
+            _check_xml_prolog(i.filename, head, source, kind)
         bad = None
         try:
             bad = z.testzip()
         except ZIP_ERRORS as e:
-            raise UnreadableFile(source, f"DOCX文件已损坏或不完整（{e}）") from e
+            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{e}）") from e
         if bad is not None:
-            raise UnreadableFile(source, f"DOCX文件已损坏或不完整（部件 {bad} 校验失败）")
+            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（部件 {bad} 校验失败）")

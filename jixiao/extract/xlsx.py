@@ -1,0 +1,122 @@
+"""XLSX workbooks → :class:`RawDocument` (openpyxl).
+
+Many 自评表 are filled in Excel.  Every worksheet becomes one ``grid`` table of its
+used range (table index = sheet order; the sheet name is in the table's
+``prov.text``).  A merged range is ONE :class:`RawCell` at its top-left position
+with ``row_span``/``col_span``; the positions it covers hold no cell, exactly as the
+DOCX loader records ``gridSpan``/``vMerge``.
+
+Cell text is what Excel shows, not the stored float: a number is written with the
+decimals of its number format ("0.00" → ``67.00``), a percentage format shows the
+percentage (0.6104 with "0.00%" → ``61.04%``), a "General" number its shortest
+exact form (10.0 → ``10``).  Values come from the cached results of formulas
+(``data_only``): a formula never run by Excel reads as empty.  A cell's provenance
+row/column are its 0-based position on the sheet (Excel row ``row + 1``, column
+``col + 1``: ``row=7, col=7`` is H8), whatever the used range's first cell.  The package is
+checked for zip bombs and XML entity declarations before openpyxl parses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from decimal import ROUND_HALF_UP, Decimal
+
+import regex
+
+from jixiao.errors import UnreadableFile
+from jixiao.extract.docx_safety import ZIP_ERRORS, check_docx_package
+from jixiao.extract.layout_text import working_text
+from jixiao.extract.raw import RawCell, RawDocument, RawTable
+from jixiao.model import Provenance
+
+_DECIMALS = regex.compile(r"0\.(0+)")
+
+
+def number_to_text(value: float | int | Decimal, number_format: str | None) -> str:
+    """A numeric cell as Excel displays it (see module docstring)."""
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    fmt = (number_format or "General").split(";")[0]
+    m = _DECIMALS.search(fmt)
+    places = len(m.group(1)) if m else 0
+    if "%" in fmt:
+        return f"{(d * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
+    if fmt != "General" and regex.search(r"[0#]", fmt):
+        return str(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+def value_to_text(value: object, number_format: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, int | float | Decimal):
+        return number_to_text(value, number_format)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").replace("_x000D_", "").strip()
+
+
+def sheet_to_table(ws, index: int, source: str) -> RawTable | None:  # type: ignore[no-untyped-def]
+    """One worksheet's used range as a grid table; None for an empty sheet."""
+    texts: dict[tuple[int, int], str] = {}
+    for row in ws.iter_rows():
+        for c in row:
+            t = value_to_text(c.value, c.number_format)
+            if t:
+                texts[(c.row - 1, c.column - 1)] = t
+    if not texts:
+        return None
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        r0, c0 = rng.min_row - 1, rng.min_col - 1
+        spans[(r0, c0)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
+        covered.update((r, c) for r in range(r0, rng.max_row) for c in range(c0, rng.max_col) if (r, c) != (r0, c0))
+    top = min(r for r, _ in texts)
+    left = min(c for _, c in texts)
+    bottom = max(r + spans.get((r, c), (1, 1))[0] for r, c in texts)
+    right = max(c + spans.get((r, c), (1, 1))[1] for r, c in texts)
+    cells = []
+    for r in range(top, bottom):
+        for c in range(left, right):
+            if (r, c) in covered:
+                continue
+            rs, cs = spans.get((r, c), (1, 1))
+            verbatim = texts.get((r, c), "")
+            rr, cc = r - top, c - left
+            cells.append(RawCell(row=rr, col=cc, row_span=min(rs, bottom - r), col_span=min(cs, right - c),
+                                 text=working_text(verbatim),
+                                 prov=Provenance(source=source, table=index, row=r, col=c, text=verbatim)))
+    return RawTable(index=0, table=index, dialect="grid", n_rows=bottom - top, n_cols=right - left, cells=cells,
+                    prov=Provenance(source=source, table=index, text=f"工作表：{ws.title}"))
+
+
+def bytes_to_raw(data: bytes, source: str) -> RawDocument:
+    """Read an XLSX workbook's bytes; :class:`UnreadableFile` for a corrupt or unsafe one."""
+    import openpyxl
+
+    check_docx_package(data, source, kind="XLSX")
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (*ZIP_ERRORS, KeyError, TypeError) as e:
+        raise UnreadableFile(source, f"XLSX文件已损坏或无法解析：{e}") from e
+    except zipfile.LargeZipFile as e:  # pragma: no cover - checked above
+        raise UnreadableFile(source, f"XLSX文件过大：{e}") from e
+    blocks: list[RawTable] = []
+    try:
+        for ws in wb.worksheets:
+            t = sheet_to_table(ws, len(blocks), source)
+            if t is not None:
+                blocks.append(t.model_copy(update={"index": len(blocks)}))
+    finally:
+        wb.close()
+    return RawDocument(source=source, format="xlsx", sha256=hashlib.sha256(data).hexdigest(),
+                       blocks=list(blocks))
