@@ -1,7 +1,7 @@
 """Declarative validators over the model.  ``run_rules`` collects every finding.
 
-Rules live in family modules (``budget``, ``scores``, ``indicators``, ``text``,
-``extraction``) and in ``families.toml``; importing this package registers them all.
+Rules live in family modules (``budget``, ``scores``, ``indicators``, ``classification``,
+``text``, ``extraction``) and in ``families.toml``; importing this package registers them all.
 """
 
 from __future__ import annotations
@@ -10,7 +10,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jixiao.model import Document, Finding
-from jixiao.rules import budget, extraction, families, indicators, scores, text  # noqa: F401  (registration)
+from jixiao.rules import (  # noqa: F401  (registration)
+    budget,
+    classification,
+    extraction,
+    families,
+    indicators,
+    scores,
+    text,
+)
 from jixiao.rules.config import DEFAULT, ConfigError, RulesConfig, load_config
 from jixiao.rules.registry import REGISTRY, Evidence, Rule, rule, run, selected_rules
 

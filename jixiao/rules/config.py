@@ -47,6 +47,10 @@ class IndicatorsConfig(_Strict):
     eq_cost_as_le: bool
     infer_missing_direction: bool
     cost_words: list[str]
+    satisfaction_words: list[str]
+    satisfaction_level1: list[str]
+    output_level1: list[str]
+    cost_level1_since: int
 
 
 class QualitativeConfig(_Strict):
