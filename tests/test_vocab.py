@@ -85,6 +85,11 @@ def test_every_qualitative_word_parses_to_its_label() -> None:
         (V.load_units, '[[unit]]\nname = "人"\nkind = "count"\n[[unit]]\nname = "口"\nkind = "count"\naliases = ["人"]\n',
          "both"),
         (V.load_units, '[[unit]]\nname = ""\nkind = "count"\n', "name"),
+        (V.load_units, '[[unit]]\nname = "年"\nkind = "duration"\nbase = "月份"\nfactor = "12"\n', "same kind"),
+        (V.load_units, '[[unit]]\nname = "个月"\nkind = "duration"\n[[unit]]\nname = "年"\nkind = "duration"\n'
+                       'base = "个月"\n', "go together"),
+        (V.load_units, '[[unit]]\nname = "个月"\nkind = "duration"\n[[unit]]\nname = "年"\nkind = "duration"\n'
+                       'base = "个月"\nfactor = 12\n', "decimal string"),
         (V.load_units, '[[unit]]\nname = "人"\nkind = "count"\ncolour = "red"\n', "colour"),
         (V.load_units, 'not_units = ["人"]\n[[unit]]\nname = "人"\nkind = "count"\n', "not_units"),
         (V.load_units, '[[unit]\nname = "人"\n', "无法读取"),

@@ -154,7 +154,8 @@ def _numeric(raw: str, cmp: Comparator | None, value: Decimal, upper: Decimal | 
                         base_upper=upper, kind=Kind.NUMBER, prov=prov)
     kind = _KIND.get(unit.kind, Kind.NUMBER)
     if unit.unit in _YEAR_UNITS and _is_year(value) and (upper is None or _is_year(upper)):
-        kind = Kind.YEAR
+        kind = Kind.YEAR  # a calendar year is not converted to months
+        unit = Unit(unit.unit, unit.unit, _ONE, unit.kind, unit.known)
     likely_ratio = (kind is Kind.PERCENT and from_hint and Decimal(0) < value <= _ONE
                     and (upper is None or upper <= _ONE))
     with localcontext() as ctx:

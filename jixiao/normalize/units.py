@@ -3,6 +3,7 @@
 ``resolve_unit("万人")``   → Unit(unit="万人", base="人", factor=10000, kind="count")
 ``resolve_unit("百分比")`` → Unit(unit="%", base="%", factor=1, kind="percent")
 ``resolve_unit("元/年")``  → Unit(unit="元/年", base="元/年", factor=1, kind="money")
+``resolve_unit("年")``     → Unit(unit="年", base="个月", factor=12, kind="duration")
 ``is_unit("个月")``        → True
 
 Knowledge lives in ``data/units.toml`` and ``data/multipliers.toml``.
@@ -36,7 +37,7 @@ def _known(token: str) -> Unit | None:
     entry = _BY_SPELLING.get(token)
     if entry is None:
         return None
-    return Unit(entry.name, entry.name, _ONE, entry.kind, True)
+    return Unit(entry.name, entry.base or entry.name, entry.factor, entry.kind, True)
 
 
 def _with_multiplier(token: str) -> Unit | None:

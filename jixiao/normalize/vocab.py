@@ -46,6 +46,30 @@ class UnitEntry(_Entry):
     name: str = Field(min_length=1)
     kind: UnitKind
     aliases: tuple[str, ...] = ()
+    # an exact conversion to another unit of the same kind: 1 年 = 12 个月
+    base: str | None = None
+    factor: Decimal = Decimal(1)
+
+    @field_validator("factor", mode="before")
+    @classmethod
+    def _decimal_string(cls, v: object) -> Decimal:
+        if isinstance(v, Decimal):
+            return v
+        if not isinstance(v, str):
+            raise ValueError("factor must be a decimal string, e.g. \"12\"")
+        try:
+            d = Decimal(v)
+        except InvalidOperation as e:
+            raise ValueError(f"not a decimal: {v!r}") from e
+        if not d.is_finite() or d <= 1:
+            raise ValueError(f"factor must be a finite number > 1: {v!r}")
+        return d
+
+    @model_validator(mode="after")
+    def _base_and_factor(self) -> UnitEntry:
+        if (self.base is None) != (self.factor == 1):
+            raise ValueError(f"unit {self.name!r}: base and factor go together")
+        return self
 
 
 class MultiplierEntry(_Entry):
@@ -117,6 +141,14 @@ class UnitTable(_Entry):
         clash = {fold(s) for s in self.not_units} & {fold(s) for s in spellings}
         if clash:
             raise ValueError(f"units: {sorted(clash)} listed both as a unit and in not_units")
+        by_name = {u.name: u for u in self.unit}
+        for u in self.unit:
+            if u.base is None:
+                continue
+            b = by_name.get(u.base)
+            if b is None or b.kind != u.kind or b.base is not None:
+                raise ValueError(f"units: {u.name!r} converts to {u.base!r}, which must be a unit of the same "
+                                 "kind without a conversion of its own")
         return self
 
     def lookup(self) -> dict[str, UnitEntry]:

@@ -169,8 +169,11 @@ def same_unit(a: str | None, b: str | None) -> bool:
 
 def unit_slip(target: Quantity, actual: Quantity) -> bool:
     """Same base unit but different written units whose as-written values agree better than
-    their base values (target 18 人 vs actual 18.74万人)."""
+    their base values (target 18 人 vs actual 18.74万人).  Durations are never a slip: "≤1年"
+    done in "1个月" is a plausible result, not a unit error."""
     if not (target.unit and actual.unit and target.unit != actual.unit):
+        return False
+    if Kind.DURATION in (target.kind, actual.kind):
         return False
     if target.base_unit is None or actual.base_unit is None or not same_unit(target.base_unit, actual.base_unit):
         return False

@@ -54,8 +54,8 @@ def unit_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
 def incomparable_units(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """Target and actual must be measured in the same kind of unit (人 vs 次, 元 vs 人): the
     comparison and the score are meaningless otherwise.  Bracketed alternatives ("篇（部）"),
-    a 次 suffix ("人次" vs "人"), rate units ("元/年" vs "元") and durations in different
-    units (1年 vs 12个月) are not flagged."""
+    a 次 suffix ("人次" vs "人"), rate units ("元/年" vs "元") and durations whose units do not
+    convert exactly (天 vs 个月) are not flagged; 1年 and 12个月 compare as 12 个月."""
     for i, ind in enumerate(report.indicators):
         t, a = ind.target, ind.actual
         if not (is_quantitative(t) and is_quantitative(a)):

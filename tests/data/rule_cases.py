@@ -251,6 +251,12 @@ CASES: list[Case] = [
     Case("EXT008", "pdf-long-split: the 成本指标 row cut by the page break was joined", None, True,
          doc_of(BASE).model_copy(update={"notes": [TextItem(text="表格0：表格第17行被分页截断，已与第2页的续行合并")]})),
     Case("EXT008", "a text dump: nothing repaired", None, False, doc_of(BASE)),
+    _quiet("IND001", "a duration is not a unit slip: 完成时限 ≤ 1 年 done in “1个月”",
+           BASE.model_copy(update={"indicators": [ind(2, "产出指标", "时效指标", "完成时限", "≤", "1", "年", "1个月",
+                                                      "10", "10")]})),
+    _fire("SCR011", "完成时限 ≤ 3 个月 took “1年” (12 个月) yet full marks",
+          BASE.model_copy(update={"indicators": [ind(2, "产出指标", "时效指标", "完成时限", "≤", "3", "个月", "1年",
+                                                     "10", "10", "拍摄延期")]})),
     # ---------------- classification conventions
     _fire("IND008", "seed 003: 服务对象满意度指标 / 参保对象满意度 under the 效益分析 section's 效益指标",
           BASE.model_copy(update={"indicators": [ind(0, "效益指标", "服务对象满意度指标", "参保对象满意度", None,
