@@ -112,6 +112,26 @@ class Cell:
     span: int
 
 
+def merged_rectangles(rows: list[list]) -> list[tuple[int, int, int, Cell]]:
+    """(first row, col, last row, Cell) of every cell: a Cell starts a rectangle and the
+    (col, span) tuples below it extend it downwards."""
+    starts: dict[tuple[int, int], Cell] = {}
+    cont: set[tuple[int, int, int]] = set()
+    for r, row in enumerate(rows):
+        for item in row:
+            if isinstance(item, Cell):
+                starts[(r, item.col)] = item
+            else:
+                cont.add((r, *item))
+    out = []
+    for (r, col), cell in sorted(starts.items()):
+        r_end = r
+        while (r_end + 1, col, cell.span) in cont:
+            r_end += 1
+        out.append((r, col, r_end, cell))
+    return out
+
+
 def add_grid_table(d, rows: list[list], widths_cm: list[float], *,
                    header_rows: int = 0, cant_split: bool = False):
     """Rows of Cells and ``(col, span)`` tuples (a tuple continues the merged cell
@@ -125,19 +145,7 @@ def add_grid_table(d, rows: list[list], widths_cm: list[float], *,
         t.columns[i].width = Cm(wd)
         for c in t.columns[i].cells:
             c.width = Cm(wd)
-    # rectangles: a Cell starts one; (col, span) tuples below it extend it downwards
-    starts: dict[tuple[int, int], Cell] = {}
-    cont: set[tuple[int, int, int]] = set()
-    for r, row in enumerate(rows):
-        for item in row:
-            if isinstance(item, Cell):
-                starts[(r, item.col)] = item
-            else:
-                cont.add((r, *item))
-    for (r, col), cell in sorted(starts.items()):
-        r_end = r
-        while (r_end + 1, col, cell.span) in cont:
-            r_end += 1
+    for r, col, r_end, cell in merged_rectangles(rows):
         a = t.cell(r, col)
         b = t.cell(r_end, col + cell.span - 1)
         m = a.merge(b) if (a._tc is not b._tc) else a

@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_corpus import CORPUS, Cell, seed004_forms, sichuan_rows, write_meta  # noqa: E402
+from make_corpus import CORPUS, merged_rectangles, seed004_forms, sichuan_rows, write_meta  # noqa: E402
 
 TITLE = "部门预算项目支出绩效自评表（2024年度）"
 FORMS = (0, 2)  # 医疗服务与保障能力提升补助资金, 防贫保服务费
@@ -55,18 +55,7 @@ def put(ws, row: int, col: int, text: str) -> None:  # type: ignore[no-untyped-d
 def form_to_sheet(ws, rows: list[list]) -> None:  # type: ignore[no-untyped-def]
     ws.cell(row=1, column=1, value=TITLE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=11)
-    starts: dict[tuple[int, int], Cell] = {}
-    cont: set[tuple[int, int, int]] = set()
-    for r, row in enumerate(rows):
-        for item in row:
-            if isinstance(item, Cell):
-                starts[(r, item.col)] = item
-            else:
-                cont.add((r, *item))
-    for (r, col), cell in sorted(starts.items()):
-        r_end = r
-        while (r_end + 1, col, cell.span) in cont:
-            r_end += 1
+    for r, col, r_end, cell in merged_rectangles(rows):
         put(ws, r + 2, col + 1, cell.text)
         if r_end > r or cell.span > 1:
             ws.merge_cells(start_row=r + 2, start_column=col + 1, end_row=r_end + 2, end_column=col + cell.span)

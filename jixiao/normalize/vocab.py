@@ -42,6 +42,22 @@ class _Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _factor_from_string(v: object) -> Decimal:
+    """A conversion factor written as a decimal string ("12", "10000"), finite and > 1;
+    the default 1 of an entry without a conversion passes through."""
+    if isinstance(v, Decimal) and v == 1:
+        return v
+    if not isinstance(v, str):
+        raise ValueError("factor must be a decimal string, e.g. \"12\"")
+    try:
+        d = Decimal(v)
+    except InvalidOperation as e:
+        raise ValueError(f"not a decimal: {v!r}") from e
+    if not d.is_finite() or d <= 1:
+        raise ValueError(f"factor must be a finite number > 1: {v!r}")
+    return d
+
+
 class UnitEntry(_Entry):
     name: str = Field(min_length=1)
     kind: UnitKind
@@ -50,20 +66,7 @@ class UnitEntry(_Entry):
     base: str | None = None
     factor: Decimal = Decimal(1)
 
-    @field_validator("factor", mode="before")
-    @classmethod
-    def _decimal_string(cls, v: object) -> Decimal:
-        if isinstance(v, Decimal):
-            return v
-        if not isinstance(v, str):
-            raise ValueError("factor must be a decimal string, e.g. \"12\"")
-        try:
-            d = Decimal(v)
-        except InvalidOperation as e:
-            raise ValueError(f"not a decimal: {v!r}") from e
-        if not d.is_finite() or d <= 1:
-            raise ValueError(f"factor must be a finite number > 1: {v!r}")
-        return d
+    _factor = field_validator("factor", mode="before")(_factor_from_string)
 
     @model_validator(mode="after")
     def _base_and_factor(self) -> UnitEntry:
@@ -76,18 +79,7 @@ class MultiplierEntry(_Entry):
     prefix: str = Field(min_length=1)
     factor: Decimal
 
-    @field_validator("factor", mode="before")
-    @classmethod
-    def _decimal_string(cls, v: object) -> Decimal:
-        if not isinstance(v, str):
-            raise ValueError("factor must be a decimal string, e.g. \"10000\"")
-        try:
-            d = Decimal(v)
-        except InvalidOperation as e:
-            raise ValueError(f"not a decimal: {v!r}") from e
-        if not d.is_finite() or d <= 1:
-            raise ValueError(f"factor must be a finite number > 1: {v!r}")
-        return d
+    _factor = field_validator("factor", mode="before")(_factor_from_string)
 
 
 class ComparatorEntry(_Entry):
