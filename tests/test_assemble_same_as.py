@@ -51,3 +51,8 @@ def _reports(case: str) -> str:
 @pytest.mark.parametrize(("case", "other"), _pairs())
 def test_same_reports_in_another_medium(case: str, other: str) -> None:
     assert _reports(case) == _reports(other)
+
+
+def test_there_are_pairs_to_compare() -> None:
+    """The comparison above must not silently run on nothing."""
+    assert len(_pairs()) >= 5
