@@ -154,6 +154,7 @@ class Indicator(Frozen):
     comparator: str | None = None
     unit: str | None = None
     target: Quantity | None = None
+    mid_target: Quantity | None = None  # 中期目标 where a form states 中期 and 年度 side by side
     actual: Quantity | None = None
     weight: Quantity | None = None
     score: Quantity | None = None
@@ -175,12 +176,43 @@ class StatedScore(Frozen):
     prov: Provenance | None = None
 
 
+class DocumentKind(StrEnum):
+    """What a file is, decided from evidence (titles, headers, which blocks are filled).
+
+    The vocabulary that decides it is data (see the document-kind reader); this enum is
+    the closed set of answers shared by the model, the readers, the rules and the export.
+    """
+
+    SELF_EVALUATION_FORM = "self_evaluation_form"  # 项目支出绩效自评表
+    SELF_EVALUATION_REPORT = "self_evaluation_report"  # 自评报告 (narrative)
+    DEPARTMENT_SELF_EVALUATION = "department_self_evaluation"  # 部门整体支出绩效自评
+    TARGET_DECLARATION = "target_declaration"  # 绩效目标表 / 申报表 (targets only)
+    EVALUATION_REPORT = "evaluation_report"  # 第三方 / 重点绩效评价报告, 再评价报告
+    FINAL_ACCOUNTS = "final_accounts"  # 部门决算
+    BLANK_TEMPLATE = "blank_template"  # labels present, values absent
+    NOT_A_REPORT = "not_a_report"
+    UNREADABLE = "unreadable"
+
+
+# The kinds a Report can have (a report is never final accounts, blank, or unreadable).
+ReportKind = DocumentKind
+SELF_EVALUATION_KINDS = frozenset(
+    {
+        DocumentKind.SELF_EVALUATION_FORM,
+        DocumentKind.SELF_EVALUATION_REPORT,
+        DocumentKind.DEPARTMENT_SELF_EVALUATION,
+    }
+)
+
+
 class Report(Frozen):
     """One project's self-evaluation (one 自评表 or one narrative report)."""
 
     report_id: str = ""
     seq: int
     shape: Literal["form", "narrative"] = "form"
+    kind: DocumentKind = DocumentKind.SELF_EVALUATION_FORM
+    kind_evidence: list[str] = Field(default_factory=list)  # why this kind was chosen
     project_name: TextItem | None = None
     project_code: str | None = None
     department: TextItem | None = None
@@ -224,6 +256,8 @@ class Finding(Frozen):
     expected: str | None = None
     actual: str | None = None
     evidence: list[Provenance] = Field(default_factory=list)
+    extraction_doubt: bool = False  # depends on a field whose extraction is uncertain
+    related: list[str] = Field(default_factory=list)  # rule ids of merged findings of the same fault
 
 
 class Document(Frozen):
@@ -233,7 +267,9 @@ class Document(Frozen):
     source: str
     format: str  # txt | docx | pdf | doc | unknown ...
     sha256: str
-    status: Literal["ok", "empty", "error"] = "ok"
+    status: Literal["ok", "empty", "error", "not_report", "unreadable"] = "ok"
+    kind: DocumentKind | None = None  # None until decided (error files keep None or UNREADABLE)
+    kind_evidence: list[str] = Field(default_factory=list)
     error: str | None = None
     reports: list[Report] = Field(default_factory=list)
     notes: list[TextItem] = Field(default_factory=list)  # what the loader repaired or skipped
