@@ -63,6 +63,7 @@ class Kind(StrEnum):
     COUNT = "count"  # 人, 次, 户, 个, 家 ...
     DURATION = "duration"  # 1年, 3个月, 10天
     YEAR = "year"  # 2021年 (a calendar year, not a duration)
+    DATE = "date"  # 12月31日前, 2024年6月底前, 按时 (a deadline or a day; ``Quantity.date``)
     QUALITATIVE = "qualitative"  # 优, 良, 有效, 及时, 完成 ...
     TEXT = "text"  # could not be parsed; raw text kept
     EMPTY = "empty"  # blank cell, "/" or "—"
@@ -79,6 +80,10 @@ class Quantity(Frozen):
     For qualitative values, ``label`` is the canonical word and ``polarity`` is
     +1 (achieved / positive), 0 (partly) or -1 (not achieved / negative);
     ``grade`` is 优/良/中/差 where the word maps to one.
+    ``subject`` is what a short phrase says the value is of ("覆盖率" in "覆盖率达到100%",
+    "2023年支付成本" in "2023年支付成本不超过300万元"); ``approx`` flags 约 / 大约 / 左右.
+    For ``kind == "date"``, ``date`` is ISO 8601: "2024-06-30", "2024-06" (a month), or
+    "--12-31" / "--06" when the year is not known; ``None`` for "按时" (on time, no day given).
     """
 
     raw: str
@@ -94,6 +99,9 @@ class Quantity(Frozen):
     label: str | None = None
     polarity: int | None = None
     grade: str | None = None
+    subject: str | None = None
+    approx: bool = False
+    date: str | None = None
     prov: Provenance | None = None
 
 

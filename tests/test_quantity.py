@@ -2,7 +2,7 @@
 
 Every case names where the text was seen (a seed cell, domain.md, or "synthetic" for edge
 cases the seeds lack).  A case asserts ``kind``, ``comparator`` (absent = None) and
-``likely_ratio`` (absent = False) always, and any other field it lists; ``none`` lists
+``likely_ratio`` and ``approx`` (absent = False) always, and any other field it lists; ``none`` lists
 fields that must be None.
 """
 
@@ -27,7 +27,7 @@ from jixiao.normalize import (
 DATA = Path(__file__).parent / "data" / "quantities.toml"
 CASES = tomllib.loads(DATA.read_text("utf-8"))["case"]
 DECIMAL_FIELDS = ("value", "upper", "base_value", "base_upper")
-TEXT_FIELDS = ("unit", "base_unit", "label", "grade")
+TEXT_FIELDS = ("unit", "base_unit", "label", "grade", "subject", "date")
 
 
 def test_table_has_enough_cases_with_unique_ids() -> None:
@@ -44,6 +44,7 @@ def test_quantity_table(case: dict) -> None:
     want_cmp = case.get("comparator")
     assert q.comparator == (Comparator(want_cmp) if want_cmp else None)
     assert q.likely_ratio is case.get("likely_ratio", False)
+    assert q.approx is case.get("approx", False)
     for f in DECIMAL_FIELDS:
         if f in case:
             got = getattr(q, f)

@@ -11,11 +11,13 @@ import regex
 
 # A plain decimal number: optional sign, digits with optional thousands groups, decimals.
 # "1,234.5"  "3200000"  "-5"  ".5" is not accepted (never seen; too easily a stray dot).
+# ASCII digits only: folding makes full-width digits ASCII, and other scripts' digits (which
+# Decimal may not read) are not numbers of a Chinese report.
 NUMBER = regex.compile(
     r"""
     (?P<sign>[-+])?
-    (?P<int>\d{1,3}(?:,\d{3})+|\d+)
-    (?:\.(?P<frac>\d+))?
+    (?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)
+    (?:\.(?P<frac>[0-9]+))?
     """,
     regex.VERBOSE,
 )

@@ -26,10 +26,18 @@ from decimal import Decimal, localcontext
 from jixiao.model import Comparator, Kind, Provenance, Quantity
 from jixiao.normalize import patterns as P
 from jixiao.normalize.comparators import split_prefix, split_suffix, strip_filler
+from jixiao.normalize.dates import format_date, read_date
 from jixiao.normalize.grades import Qualitative, qualitative_of
 from jixiao.normalize.numbers import cn_to_decimal, leading_number
+from jixiao.normalize.phrase import (
+    candidates,
+    split_period_prefix,
+    split_period_suffix,
+    strip_after,
+    strip_approx,
+)
 from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
-from jixiao.normalize.vocab import fold
+from jixiao.normalize.vocab import PHRASES, fold
 
 _KIND = {
     "percent": Kind.PERCENT,
@@ -44,6 +52,8 @@ _EDGE = " \t\u3000。，,；;：:"
 _ONE = Decimal(1)
 _MAX_DIGITS = 24  # significant digits a value may have (a 16-digit amount with 4 decimals fits)
 _PREC = 60  # decimal precision for base-value arithmetic: exact for any accepted value
+_HALF = [fold(h) for h in PHRASES.numerals.half]
+_HALF_VALUE = Decimal("0.5")
 
 
 def _fold(text: str) -> str:
@@ -55,7 +65,8 @@ def _fold(text: str) -> str:
     return strip_filler(t)
 
 
-def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
+def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None,
+                     year_hint: int | None = None) -> Quantity:
     """Parse one value; see the module docstring.  Raises only on a bug."""
     raw = text if isinstance(text, str) else ""
     t = _fold(raw)
@@ -69,18 +80,41 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
     cmp, rest = split_prefix(t)
     if cmp is not None and not rest:
         return Quantity(raw=raw, comparator=cmp, kind=Kind.EMPTY, prov=prov)
+    q = _value(raw, t, unit_hint, year_hint, prov)
+    if q is not None:
+        return q
+    for subject, part in candidates(t):  # "覆盖率达到100%", "2023年支付成本不超过300万元"
+        q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
+        if q is not None and (q.unit or q.comparator is not None or q.kind is Kind.DATE):
+            return q.model_copy(update={"subject": subject})
+    return _fallback(raw, t, cmp, prov)
+
+
+def _value(raw: str, t: str, unit_hint: str | None, year_hint: int | None, prov: Provenance | None) -> Quantity | None:
+    """The value grammar on folded ``t``: a date, a qualitative word after a comparator, or a
+    number with its comparator, range and unit.  None when ``t`` as a whole is none of these."""
+    d = read_date(t, year_hint)
+    if d is not None:
+        return Quantity(raw=raw, comparator=d.comparator, kind=Kind.DATE, date=d.iso, label=d.label,
+                        polarity=1 if d.label else None, prov=prov)
+    approx, t = strip_approx(t)
+    cmp, rest = split_prefix(t)
     scmp, core = split_suffix(rest)
     for word, c in ((rest, cmp), (core, cmp or scmp)):  # "≥良", "良好以上"
         qual = qualitative_of(word, contains=False) if word != t else None
         if qual is not None:
             return _qualitative(raw, c, qual, prov)
+    if not approx:
+        approx, rest = strip_approx(rest)  # "不少于约…" is not written, "≥5万人左右" is
+    per, rest = split_period_prefix(rest)
 
     number = _number_part(rest)
     if number is None:
-        return _fallback(raw, t, cmp, prov)
+        return None
     value, tail, chinese = number
     if _too_long(value):
-        return _fallback(raw, t, cmp, prov)
+        return None
+    value, tail = _half_after_unit(value, tail)
 
     upper: Decimal | None = None
     m = P.RANGE_TAIL.match(tail)
@@ -90,18 +124,40 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
             upper, tail2 = second
             unit1 = m.group("unit1")
             if unit1 and tail2 and _differ(unit1, tail2):  # "5000元-1万元": ends in different units
-                return _fallback(raw, t, cmp, prov)
+                return None
             tail = tail2 or unit1
 
     if cmp is None:
         cmp, tail = split_suffix(tail)
     else:
         _, tail = split_suffix(tail)  # "≥90%以上": the prefix already says it
+    if per is None:
+        per, tail = split_period_suffix(tail)
 
     unit, from_hint = _unit_of(tail, unit_hint, chinese)
     if unit is _NOT_A_UNIT:
-        return _fallback(raw, t, cmp, prov)
-    return _numeric(raw, cmp, value, upper, unit, from_hint, prov)
+        return None
+    if per is not None and unit is not None:
+        unit = _per(unit, per)
+    q = _numeric(raw, cmp, value, upper, unit, from_hint, prov)
+    return q.model_copy(update={"approx": True}) if approx else q
+
+
+def _half_after_unit(value: Decimal, tail: str) -> tuple[Decimal, str]:
+    """"一年半" → 1.5 年, "两天半" → 2.5 天: a half written after a duration unit."""
+    for h in _HALF:
+        if tail.endswith(h) and len(tail) > len(h) and value == value.to_integral_value():
+            u = resolve_unit(tail[: len(tail) - len(h)], allow_unknown=False)
+            if u is not None and u.kind == "duration":
+                return value + _HALF_VALUE, tail[: len(tail) - len(h)]
+    return value, tail
+
+
+def _per(unit: Unit, per: str) -> Unit:
+    """"万元" per "年" → 万元/年 (base 元/年); "元/人" per "年" → 元/人·年."""
+    sep = "·" if "/" in unit.unit else "/"
+    return Unit(f"{unit.unit}{sep}{per}", f"{unit.base}{sep}{per}" if unit.base else None, unit.factor, unit.kind,
+                unit.known)
 
 
 _NOT_A_UNIT = Unit("", None, _ONE, "number", False)
@@ -127,7 +183,10 @@ def _number_part(rest: str) -> tuple[Decimal, str, bool] | None:
 
 
 def _differ(unit1: str, unit2: str) -> bool:
+    """Ends in different units; "5万-10万元" has one unit (万 is the multiplier of 万元)."""
     a, b = resolve_unit(unit1), resolve_unit(_strip_suffix(unit2))
+    if a is not None and b is not None and a.base is None and b.unit.startswith(a.unit) and a.factor == b.factor:
+        return False
     return a is None or b is None or (a.unit, a.factor) != (b.unit, b.factor)
 
 
@@ -142,6 +201,12 @@ def _unit_of(tail: str, hint: str | None, chinese: bool) -> tuple[Unit | None, b
         if u is None:  # "95%(抽样)": a known unit followed by a bracketed note
             m = P.UNIT_NOTE.match(tail)
             u = resolve_unit(m.group("unit"), allow_unknown=False) if m else None
+        if u is not None and u.base is None:  # "3359.62万" where the column says 万元: money
+            h = hint_to_unit(hint)
+            if h is not None and h.kind == "money" and h.base:
+                money = resolve_unit(u.unit + h.base.split("/", 1)[0], allow_unknown=False)
+                if money is not None and money.factor == u.factor:
+                    return money, True
         return (u if u is not None else _NOT_A_UNIT), False
     h = hint_to_unit(hint)
     return h, h is not None
@@ -199,11 +264,15 @@ def _fallback(raw: str, folded: str, cmp: Comparator | None, prov: Provenance | 
     return Quantity(raw=raw, comparator=cmp, kind=Kind.TEXT, prov=prov)
 
 
-def parse_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None) -> Quantity:
+def parse_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None,
+                   year_hint: int | None = None) -> Quantity:
     """One cell or phrase → :class:`Quantity`.  Never raises: any input that cannot be
-    read (or an internal error) gives ``kind="text"`` with ``raw`` kept verbatim."""
+    read (or an internal error) gives ``kind="text"`` with ``raw`` kept verbatim.
+
+    ``unit_hint``: the unit the context gives (a 度量单位 column, "（人）" in a name, the
+    budget block's "万元"); ``year_hint``: the report year, for deadlines without one."""
     try:
-        return text_to_quantity(text, unit_hint, prov)
+        return text_to_quantity(text, unit_hint, prov, year_hint)
     except Exception:  # noqa: BLE001 - contract: never raises; text_to_quantity is tested strictly
         raw = text if isinstance(text, str) else ""
         return Quantity(raw=raw, kind=Kind.TEXT, prov=prov)
@@ -221,6 +290,12 @@ def format_quantity(q: Quantity) -> str:
         return cmp
     if q.kind is Kind.QUALITATIVE and q.label:
         return cmp + q.label
+    if q.kind is Kind.DATE:
+        if q.date is None:
+            return q.label or q.raw
+        word = {Comparator.LE: "前", Comparator.GE: "后"}.get(q.comparator) if q.comparator else None
+        text = format_date(q.date)
+        return text + word if word else cmp + text
     if q.value is None:
         return q.raw
     text = cmp + _fmt(q.value)

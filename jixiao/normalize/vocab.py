@@ -5,7 +5,8 @@ Each file is read once at import into a frozen pydantic model; a malformed entry
 Every spelling is compared after :func:`fold` (NFKC + whitespace removed), so the data
 files need not list full-width variants.
 
-Public objects: :data:`UNITS`, :data:`MULTIPLIERS`, :data:`COMPARATORS`, :data:`QUALITATIVE`
+Public objects: :data:`UNITS`, :data:`MULTIPLIERS`, :data:`COMPARATORS`, :data:`QUALITATIVE`,
+:data:`PHRASES`
 and the loaders ``load_*`` (used by tests on deliberately broken files).
 """
 
@@ -204,6 +205,84 @@ class QualitativeTable(_Entry):
         return self
 
 
+class NumeralWords(_Entry):
+    half: tuple[str, ...] = Field(min_length=1)
+    measure_half: tuple[str, ...] = Field(min_length=1)
+    fraction: tuple[str, ...] = Field(min_length=1)
+    fraction_digits: int = Field(default=10, ge=4, le=28)
+
+
+class ApproxWords(_Entry):
+    prefix: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+
+
+class PhraseWords(_Entry):
+    max_length: int = Field(default=60, ge=8, le=400)
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    label_marks: tuple[str, ...] = ()
+    sentence: tuple[str, ...] = ()
+
+
+class PeriodEntry(_Entry):
+    per: str = Field(min_length=1)
+    prefix: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+
+
+class DateWords(_Entry):
+    before: tuple[str, ...] = ()
+    le: tuple[str, ...] = Field(min_length=1)
+    ge: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+    day: tuple[str, ...] = Field(min_length=1)
+    month_end: tuple[str, ...] = ()
+    month_start: tuple[str, ...] = ()
+    dekad: dict[str, int] = Field(default_factory=dict)
+    year_end: tuple[str, ...] = ()
+    year_scope: tuple[str, ...] = ()
+    on_time: tuple[str, ...] = ()
+
+    @field_validator("dekad")
+    @classmethod
+    def _days(cls, v: dict[str, int]) -> dict[str, int]:
+        for word, day in v.items():
+            if not 1 <= day <= 28:
+                raise ValueError(f"dates.dekad: {word!r} must end on a day 1–28, not {day}")
+        return v
+
+
+class PhraseTable(_Entry):
+    numerals: NumeralWords
+    approx: ApproxWords
+    phrase: PhraseWords
+    period: tuple[PeriodEntry, ...]
+    dates: DateWords
+
+    @model_validator(mode="after")
+    def _check(self) -> PhraseTable:
+        lists: dict[str, tuple[str, ...]] = {
+            "numerals.half": self.numerals.half, "numerals.measure_half": self.numerals.measure_half,
+            "numerals.fraction": self.numerals.fraction, "approx.prefix": self.approx.prefix,
+            "approx.suffix": self.approx.suffix, "phrase.before": self.phrase.before, "phrase.after": self.phrase.after,
+            "phrase.label_marks": self.phrase.label_marks, "phrase.sentence": self.phrase.sentence,
+            **{f"dates.{f}": getattr(self.dates, f) for f in ("before", "le", "ge", "within", "day", "month_end",
+                                                              "month_start", "year_end", "year_scope", "on_time")},
+            "dates.dekad": tuple(self.dates.dekad),
+        }
+        for where, spellings in lists.items():
+            _no_blank(spellings, where)
+            _no_duplicates([(where, (s,)) for s in spellings], where)
+        # a date word means one thing: 前 is not also 后, 底 is not also 初
+        _no_duplicates([(f, lists[f"dates.{f}"]) for f in ("le", "ge")], "dates")
+        _no_duplicates([(f, lists[f"dates.{f}"]) for f in ("day", "month_end", "month_start", "dekad")], "dates")
+        for field in ("prefix", "suffix"):
+            _no_duplicates([(p.per, tuple(getattr(p, field))) for p in self.period], f"period.{field}")
+        _no_duplicates([(p.per, (p.per,)) for p in self.period], "period.per")
+        return self
+
+
 def _load(model: type[_T], path: Path | None, default_name: str) -> _T:
     try:
         if path is None:
@@ -236,7 +315,22 @@ def load_qualitative(path: Path | None = None) -> QualitativeTable:
     return _load(QualitativeTable, path, "qualitative.toml")
 
 
+def load_phrases(path: Path | None = None) -> PhraseTable:
+    return _load(PhraseTable, path, "phrases.toml")
+
+
+def _approx_not_comparators(approx: ApproxWords, comparators: ComparatorTable) -> None:
+    """An approximation states no direction: none of its words may be a comparator or filler."""
+    cmp_words = {fold(s) for c in comparators.comparator for s in (*c.prefix, *c.suffix)} | {
+        fold(s) for s in comparators.filler}
+    clash = cmp_words & {fold(s) for s in (*approx.prefix, *approx.suffix)}
+    if clash:
+        raise VocabError(f"词表文件有误 phrases.toml: {sorted(clash)} 既是约数词又是比较符或填充词")
+
+
 UNITS = load_units()
 MULTIPLIERS = load_multipliers()
 COMPARATORS = load_comparators()
 QUALITATIVE = load_qualitative()
+PHRASES = load_phrases()
+_approx_not_comparators(PHRASES.approx, COMPARATORS)

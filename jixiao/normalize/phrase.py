@@ -1,0 +1,140 @@
+"""The phrase layer in front of the value grammar: where in a short phrase the value is.
+
+Real target and actual cells are often short phrases: "覆盖率达到100%", "成本不超过13.7584万元",
+"2023年支付成本不超过300万元", "实施乡镇社区基层医疗机构37个", "补助标准为每人每年580元".
+This module knows the words around a value (all data, ``data/phrases.toml``):
+
+``strip_approx("约5万人")``             → (True, "5万人")       约 / 大约 / 左右 flag, never a comparator
+``split_period_prefix("每人每年580元")`` → ("人·年", "580元")   a per-period / per-person denominator
+``split_period_suffix("万一年")``        → ("年", "万")
+``candidates("覆盖率达到100%")``         → ("覆盖率", "达到100%"), …  every place a value may start,
+                                          left to right, with the subject before it
+
+The value grammar (quantity.py) decides whether a candidate is a value; this module never
+states a comparator itself, so a phrase gets one only where its text has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from jixiao.normalize import patterns as P
+from jixiao.normalize.vocab import COMPARATORS, PHRASES, fold
+
+
+def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
+    return sorted({fold(w) for w in words}, key=len, reverse=True)
+
+
+_APPROX_PREFIX = _longest(PHRASES.approx.prefix)
+_APPROX_SUFFIX = _longest(PHRASES.approx.suffix)
+_PERIOD_PREFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.prefix), key=lambda x: len(x[0]),
+                        reverse=True)
+_PERIOD_SUFFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.suffix), key=lambda x: len(x[0]),
+                        reverse=True)
+_BEFORE = _longest(PHRASES.phrase.before)
+_AFTER = _longest(PHRASES.phrase.after)
+_LABEL_MARKS = _longest(PHRASES.phrase.label_marks)
+_SENTENCE = tuple(fold(s) for s in PHRASES.phrase.sentence)
+_HALF = tuple(fold(s) for s in PHRASES.numerals.half)
+_DATE_BEFORE = _longest(PHRASES.dates.before)
+_STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
+                      *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
+MAX_LENGTH = PHRASES.phrase.max_length
+_BRACKETS = regex.compile(r"\([^()]*\)|[()]")
+_CN_NUMERAL = set(P.CN_DIGITS + P.CN_UNITS)
+
+
+def _starts_number(c: str) -> bool:
+    return "0" <= c <= "9" or c in _CN_NUMERAL or c in _HALF
+
+
+def _is_number_char(c: str) -> bool:
+    return "0" <= c <= "9" or c in ".,"
+
+
+def strip_approx(text: str) -> tuple[bool, str]:
+    """(approximate?, text without the approximation words) — only where a number remains."""
+    approx = False
+    for w in _APPROX_PREFIX:
+        rest = text[len(w):]
+        if text.startswith(w) and rest and (_starts_number(rest[0]) or rest[0] in "¥$"):
+            text, approx = rest, True
+            break
+    for w in _APPROX_SUFFIX:
+        if text.endswith(w) and len(text) > len(w):
+            text, approx = text[: len(text) - len(w)], True
+            break
+    return approx, text
+
+
+def split_period_prefix(text: str) -> tuple[str | None, str]:
+    """A denominator written before the number: "每人每年580元" → ("人·年", "580元")."""
+    for w, per in _PERIOD_PREFIX:
+        rest = text[len(w):]
+        if text.startswith(w) and rest and (_starts_number(rest[0]) or rest[0] in "¥$"):
+            return per, rest
+    return None, text
+
+
+def split_period_suffix(tail: str) -> tuple[str | None, str]:
+    """A denominator written after the unit: "万一年" → ("年", "万"), "元每月" → ("月", "元")."""
+    for w, per in _PERIOD_SUFFIX:
+        if tail.endswith(w) and len(tail) > len(w):
+            return per, tail[: len(tail) - len(w)]
+    return None, tail
+
+
+def strip_after(text: str) -> str:
+    """The value without a trailing word that does not change it ("37个完成" → "37个")."""
+    for w in _AFTER:
+        if text.endswith(w) and len(text) > len(w):
+            return text[: len(text) - len(w)]
+    return text
+
+
+def clean_subject(text: str) -> str | None:
+    """The subject of a phrase without the linking words before the value ("覆盖率为" → "覆盖率")."""
+    s = text
+    changed = True
+    while s and changed:
+        changed = False
+        for w in (*_BEFORE, *_DATE_BEFORE):
+            if s.endswith(w):
+                s, changed = s[: len(s) - len(w)], True
+                break
+    s = s.strip(" :：")
+    return s or None
+
+
+def _labelled(subject: str) -> bool:
+    """A number right after 第 / 附件 / 表 is a label ("第1季度", "附件2"), not a value."""
+    return any(subject.endswith(m) for m in _LABEL_MARKS)
+
+
+def candidates(text: str) -> Iterator[tuple[str | None, str]]:
+    """(subject, value text) for every place after the start of folded ``text`` where a value may
+    begin, left to right.  Nothing for texts longer than ``max_length`` or once the subject holds
+    a sentence mark (a sentence with a number in it is prose, not a value)."""
+    if len(text) > MAX_LENGTH:
+        return
+    for i in range(1, len(text)):
+        head = text[:i]
+        if any(m in head for m in _SENTENCE):
+            return
+        c, prev = text[i], text[i - 1]
+        number = _starts_number(c) and not _is_number_char(prev) and not (c in _CN_NUMERAL and prev in _CN_NUMERAL)
+        if number and "0" <= c <= "9" and prev in "-+":
+            number = False  # the sign belongs to the number: start one earlier
+        word = not number and (c in "¥$≥≤=<>" or any(text.startswith(w, i) for w in _STARTERS)
+                               or text.startswith("百分之", i))
+        if not (number or word) or _labelled(head):
+            continue
+        if prev in "¥$≥≤=<>" or any(head.endswith(w) for w in _STARTERS):
+            continue  # inside a value that starts earlier ("≥2次", "不少于2次")
+        subject = clean_subject(head)
+        if subject is not None and not _BRACKETS.sub("", subject):
+            continue  # "(含)≥2次": a note in front is not a subject
+        yield subject, text[i:]
