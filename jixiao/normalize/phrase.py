@@ -42,6 +42,7 @@ _HALF = tuple(fold(s) for s in PHRASES.numerals.half)
 _DATE_BEFORE = _longest(PHRASES.dates.before)
 _STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
                       *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
+_LONGEST_STARTER = max(len(w) for w in _STARTERS)
 MAX_LENGTH = PHRASES.phrase.max_length
 _BRACKETS = regex.compile(r"\([^()]*\)|[()]")
 _CN_NUMERAL = set(P.CN_DIGITS + P.CN_UNITS)
@@ -70,11 +71,12 @@ def strip_approx(text: str) -> tuple[bool, str]:
     return approx, text
 
 
-def split_period_prefix(text: str) -> tuple[str | None, str]:
-    """A denominator written before the number: "每人每年580元" → ("人·年", "580元")."""
+def split_period_prefix(text: str, *, before_number: bool = True) -> tuple[str | None, str]:
+    """A denominator written before the number: "每人每年580元" → ("人·年", "580元").  With
+    ``before_number=False`` any rest will do (the start of a subject: "人均补助标准")."""
     for w, per in _PERIOD_PREFIX:
         rest = text[len(w):]
-        if text.startswith(w) and rest and (_starts_number(rest[0]) or rest[0] in "¥$"):
+        if text.startswith(w) and rest and (not before_number or _starts_number(rest[0]) or rest[0] in "¥$"):
             return per, rest
     return None, text
 
@@ -114,6 +116,14 @@ def _labelled(subject: str) -> bool:
     return any(subject.endswith(m) for m in _LABEL_MARKS)
 
 
+def covering(text: str, i: int) -> Iterator[tuple[int, str]]:
+    """Starter words that begin before position ``i`` and may reach it."""
+    for j in range(max(0, i - _LONGEST_STARTER + 1), i):
+        for w in _STARTERS:
+            if text.startswith(w, j):
+                yield j, w
+
+
 def candidates(text: str) -> Iterator[tuple[str | None, str]]:
     """(subject, value text) for every place after the start of folded ``text`` where a value may
     begin, left to right.  Nothing for texts longer than ``max_length`` or once the subject holds
@@ -132,8 +142,10 @@ def candidates(text: str) -> Iterator[tuple[str | None, str]]:
                                or text.startswith("百分之", i))
         if not (number or word) or _labelled(head):
             continue
-        if prev in "¥$≥≤=<>" or any(head.endswith(w) for w in _STARTERS):
-            continue  # inside a value that starts earlier ("≥2次", "不少于2次")
+        if number and (prev in "¥$≥≤=<>" or any(head.endswith(w) for w in _STARTERS)):
+            continue  # the number of a value that starts earlier ("≥2次", "不少于2次", "约3万人")
+        if word and any(j + len(w) > i for j, w in covering(text, i)):
+            continue  # inside a longer word ("少于" in "不少于")
         subject = clean_subject(head)
         if subject is not None and not _BRACKETS.sub("", subject):
             continue  # "(含)≥2次": a note in front is not a subject

@@ -86,8 +86,18 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
     for subject, part in candidates(t):  # "覆盖率达到100%", "2023年支付成本不超过300万元"
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
         if q is not None and (q.unit or q.comparator is not None or q.kind is Kind.DATE):
-            return q.model_copy(update={"subject": subject})
+            return _with_subject(q, subject)
     return _fallback(raw, t, cmp, prov)
+
+
+def _with_subject(q: Quantity, subject: str | None) -> Quantity:
+    """Keep the subject; a period word starting it ("人均补助标准", "每户补助") is the unit's
+    denominator when the value has none of its own: 580 元/人."""
+    per, rest = split_period_prefix(subject or "", before_number=False)
+    if per is not None and q.unit and q.kind in (Kind.MONEY, Kind.COUNT, Kind.NUMBER) and "/" not in q.unit:
+        base = f"{q.base_unit}/{per}" if q.base_unit else None
+        return q.model_copy(update={"subject": rest or None, "unit": f"{q.unit}/{per}", "base_unit": base})
+    return q.model_copy(update={"subject": subject})
 
 
 def _value(raw: str, t: str, unit_hint: str | None, year_hint: int | None, prov: Provenance | None) -> Quantity | None:
@@ -98,6 +108,7 @@ def _value(raw: str, t: str, unit_hint: str | None, year_hint: int | None, prov:
         return Quantity(raw=raw, comparator=d.comparator, kind=Kind.DATE, date=d.iso, label=d.label,
                         polarity=1 if d.label else None, prov=prov)
     approx, t = strip_approx(t)
+    per, t = split_period_prefix(t, before_number=False)  # "每年不少于4次"
     cmp, rest = split_prefix(t)
     scmp, core = split_suffix(rest)
     for word, c in ((rest, cmp), (core, cmp or scmp)):  # "≥良", "良好以上"
@@ -106,7 +117,8 @@ def _value(raw: str, t: str, unit_hint: str | None, year_hint: int | None, prov:
             return _qualitative(raw, c, qual, prov)
     if not approx:
         approx, rest = strip_approx(rest)  # "不少于约…" is not written, "≥5万人左右" is
-    per, rest = split_period_prefix(rest)
+    if per is None:
+        per, rest = split_period_prefix(rest)
 
     number = _number_part(rest)
     if number is None:
