@@ -15,6 +15,9 @@ from jixiao.normalize import vocab as V
 _PARSER_CHARS = list("0123456789０１２３４５６７８９.,，-−~～—%％‰≥≤≧≦=＝═<>＜＞ \t\u3000/()（）")
 _PARSER_CHARS += list("万亿千百十零〇一二两三四五六七八九点人次元年月个日天户份篇部处以上内下不少于超过达到")
 _PARSER_CHARS += ["百分比", "百分之", "个月", "万元", "人次", "优秀", "未完成", "基本完成", "(含)"]
+# issue 15: phrases, halves, fractions, periods, deadlines, approximations
+_PARSER_CHARS += ["半", "个半", "分之", "每人每年", "每年", "一年", "/人", "左右", "约", "月", "日", "底", "前", "之前", "年内",
+                  "按时", "在", "完成", "覆盖率", "达到", "控制在", "第", "旬", "号", "2024年", "12月31日", "，"]
 _TEXT = st.one_of(
     st.text(),
     st.lists(st.sampled_from(_PARSER_CHARS), max_size=12).map("".join),
@@ -23,14 +26,16 @@ _TEXT = st.one_of(
 _HINT = st.one_of(st.none(), st.sampled_from(["%", "百分比", "人", "万元", "元", "年", "（人）", "其他", "篇（部）"]), st.text(max_size=4))
 
 
-@given(_TEXT, _HINT)
-@example("\ud800", None)  # lone surrogate
-@example("1" * 5000, "%")
-@example("９" * 40 + "万亿元", None)
-@example("十百千万亿", None)
-def test_text_to_quantity_never_raises(text: str, hint: str | None) -> None:
+@given(_TEXT, _HINT, st.one_of(st.none(), st.integers(min_value=1900, max_value=2100)))
+@example("\ud800", None, None)  # lone surrogate
+@example("1" * 5000, "%", None)
+@example("９" * 40 + "万亿元", None, None)
+@example("十百千万亿", None, None)
+@example("2月29日前", None, 2023)
+@example("覆盖率达到" + "1" * 5000 + "%", None, None)
+def test_text_to_quantity_never_raises(text: str, hint: str | None, year: int | None) -> None:
     """The strict parser (no safety net) returns a Quantity for any string."""
-    q = text_to_quantity(text, hint)
+    q = text_to_quantity(text, hint, year_hint=year)
     assert isinstance(q, Quantity)
     assert q.raw == text
     if q.value is not None:
@@ -38,6 +43,10 @@ def test_text_to_quantity_never_raises(text: str, hint: str | None) -> None:
         assert q.kind not in (Kind.TEXT, Kind.EMPTY, Kind.QUALITATIVE)
     if q.likely_ratio:
         assert q.kind is Kind.PERCENT and q.value is not None and 0 < q.value <= 1
+    if q.kind is Kind.DATE:
+        assert q.value is None and (q.date is not None or q.label is not None)
+    else:
+        assert q.date is None
 
 
 @given(_TEXT, _HINT)
@@ -139,3 +148,28 @@ def test_chinese_numerals(n: int, unit: str) -> None:
     text = _to_chinese(n) + unit
     q = parse_quantity(text)
     assert (q.value, q.unit) == (n, unit), text
+
+
+_SUBJECTS = ["覆盖率", "满意度", "培训人数", "补助资金", "受益户数", "建设任务", "完成投资", "政策知晓率", "2023年支付成本",
+             "新建村级卫生室", "运维费用", "救助人次"]
+_LINKS = ["", *V.PHRASES.phrase.before]
+_PREFIXES = [(s, Comparator(c.symbol)) for c in V.COMPARATORS.comparator if c.symbol != "定性" for s in c.prefix]
+_PHRASE_UNITS = ["%", "人", "人次", "次", "个", "户", "万元", "元", "万人", "台", "天", "个月", "元/人", "分"]
+
+
+@given(
+    subject=st.sampled_from(_SUBJECTS),
+    link=st.sampled_from(_LINKS),
+    cmp=st.one_of(st.none(), st.sampled_from(_PREFIXES)),
+    value=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1e7"), places=2),
+    unit=st.sampled_from(_PHRASE_UNITS),
+    after=st.sampled_from(["", *V.PHRASES.phrase.after]),
+)
+def test_a_phrase_with_a_number_keeps_that_number(subject: str, link: str, cmp: tuple[str, Comparator] | None,
+                                                 value: Decimal, unit: str, after: str) -> None:
+    """Issue 15: subject + link word + (comparator) + number + unit + (after word) → that number,
+    that unit, the subject, and the comparator written — none when none is written."""
+    text = subject + link + (cmp[0] if cmp else "") + format(value, "f") + unit + after
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.subject) == (value, unit, subject), text
+    assert q.comparator == (cmp[1] if cmp else None), text

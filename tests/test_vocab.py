@@ -28,6 +28,7 @@ def test_shipped_files_load_and_are_the_module_tables() -> None:
     assert V.load_multipliers() == V.MULTIPLIERS
     assert V.load_comparators() == V.COMPARATORS
     assert V.load_qualitative() == V.QUALITATIVE
+    assert V.load_phrases() == V.PHRASES
 
 
 def test_every_unit_spelling_is_a_unit_and_resolves_to_its_name() -> None:
@@ -76,6 +77,101 @@ def test_every_qualitative_word_parses_to_its_label() -> None:
         for s in (w.label, *w.aliases):
             q = parse_quantity(s)
             assert (q.kind, q.label, q.polarity, q.grade) == ("qualitative", w.label, w.polarity, w.grade), s
+
+
+def _phrases(**override: str) -> str:
+    """A minimal valid phrases.toml with some sections replaced."""
+    parts = {
+        "numerals": '[numerals]\nhalf = ["半"]\nmeasure_half = ["个半"]\nfraction = ["分之"]\n',
+        "approx": '[approx]\nprefix = ["约"]\n',
+        "phrase": '[phrase]\nbefore = ["为"]\n',
+        "period": '[[period]]\nper = "年"\nprefix = ["每年"]\n',
+        "dates": '[dates]\nle = ["前"]\nday = ["日"]\n',
+    }
+    parts.update(override)
+    return "".join(parts.values())
+
+
+def test_minimal_phrases_file_loads(tmp_path: Path) -> None:
+    assert V.load_phrases(_write(tmp_path, _phrases())).period[0].per == "年"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        (_phrases(dates='[dates]\nle = ["前"]\nge = ["前"]\nday = ["日"]\n'), "both"),
+        (_phrases(dates='[dates]\nle = ["前"]\nday = ["日"]\nmonth_end = ["日"]\n'), "both"),
+        (_phrases(dates='[dates]\nle = ["前"]\nday = ["日"]\ndekad = { "下旬" = 31 }\n'), "day 1–28"),
+        (_phrases(dates='[dates]\nle = []\nday = ["日"]\n'), "le"),
+        (_phrases(period='[[period]]\nper = "年"\nprefix = ["每年"]\n[[period]]\nper = "月"\nprefix = ["每年"]\n'),
+         "both"),
+        (_phrases(period='[[period]]\nper = "年"\n[[period]]\nper = "年"\n'), "both"),
+        (_phrases(phrase='[phrase]\nbefore = ["为", "为"]\n'), "both"),
+        (_phrases(phrase='[phrase]\nmax_length = 2\n'), "max_length"),
+        (_phrases(numerals='[numerals]\nhalf = []\nmeasure_half = ["个半"]\nfraction = ["分之"]\n'), "half"),
+        (_phrases(approx='[approx]\nprefix = [" "]\n'), "blank"),
+        (_phrases(dates=""), "dates"),
+    ],
+)
+def test_bad_phrases_fail_loudly(tmp_path: Path, text: str, needle: str) -> None:
+    with pytest.raises(V.VocabError) as e:
+        V.load_phrases(_write(tmp_path, text))
+    assert needle in str(e.value)
+
+
+def test_an_approximation_may_not_be_a_comparator(tmp_path: Path) -> None:
+    """约 / 左右 state no direction: listing one as a comparator or filler fails at import."""
+    bad = V.load_phrases(_write(tmp_path, _phrases(approx='[approx]\nprefix = ["不少于"]\n')))
+    with pytest.raises(V.VocabError) as e:
+        V._approx_not_comparators(bad.approx, V.COMPARATORS)
+    assert "不少于" in str(e.value)
+
+
+def test_every_period_word_makes_a_compound_unit() -> None:
+    for p in V.PHRASES.period:
+        for s in p.prefix:
+            q = parse_quantity(f"{s}2次")
+            assert (q.value, q.unit, q.base_unit) == (2, f"次/{p.per}", f"次/{p.per}"), s
+        for s in p.suffix:
+            q = parse_quantity(f"2次{s}")
+            assert (q.value, q.unit) == (2, f"次/{p.per}"), s
+
+
+def test_every_approximation_word_flags_and_states_no_direction() -> None:
+    for s in V.PHRASES.approx.prefix:
+        q = parse_quantity(f"{s}2次")
+        assert (q.approx, q.comparator, q.value, q.unit) == (True, None, 2, "次"), s
+    for s in V.PHRASES.approx.suffix:
+        q = parse_quantity(f"2次{s}")
+        assert (q.approx, q.comparator, q.value, q.unit) == (True, None, 2, "次"), s
+
+
+def test_every_link_word_is_dropped_from_the_subject_and_states_no_direction() -> None:
+    for s in V.PHRASES.phrase.before:
+        q = parse_quantity(f"覆盖率{s}95%")
+        assert (q.subject, q.comparator, q.value, q.unit) == ("覆盖率", None, 95, "%"), s
+    for s in V.PHRASES.phrase.after:
+        q = parse_quantity(f"培训人数不少于30人{s}")
+        assert (q.subject, q.comparator, q.value, q.unit) == ("培训人数", Comparator.GE, 30, "人"), s
+
+
+def test_every_deadline_word() -> None:
+    for s in V.PHRASES.dates.le:
+        assert (parse_quantity(f"12月31日{s}").comparator, parse_quantity(f"12月31日{s}").date) == (
+            Comparator.LE, "--12-31"), s
+    for s in V.PHRASES.dates.ge:
+        assert parse_quantity(f"12月31日{s}").comparator == Comparator.GE, s
+    for s in V.PHRASES.dates.before:
+        q = parse_quantity(f"{s}12月31日前", year_hint=2024)
+        assert (q.kind, q.date) == ("date", "2024-12-31"), s
+    for s in V.PHRASES.dates.on_time:
+        q = parse_quantity(s)
+        assert (q.kind, q.comparator, q.date, q.label) == ("date", Comparator.LE, None, "按时"), s
+    for s in V.PHRASES.dates.year_end:
+        assert parse_quantity(f"{s}前", year_hint=2023).date == "2023-12-31", s
+    for s in V.PHRASES.dates.year_scope:
+        for w in V.PHRASES.dates.within:
+            assert parse_quantity(f"{s}{w}", year_hint=2023).date == "2023-12-31", s + w
 
 
 @pytest.mark.parametrize(
