@@ -1,7 +1,7 @@
 """Declarative validators over the model.  ``run_rules`` collects every finding.
 
 Rules live in family modules (``budget``, ``scores``, ``indicators``, ``classification``,
-``text``, ``extraction``) and in ``families.toml``; importing this package registers them all.
+``text``, ``extraction``, ``dates``) and in ``families.toml``; importing this package registers them all.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from jixiao.model import Document, Finding
 from jixiao.rules import (  # noqa: F401  (registration)
     budget,
     classification,
+    dates,
     extraction,
     families,
     indicators,

@@ -400,3 +400,23 @@ CASES: list[Case] = [
            BASE.model_copy(update={"completion": t("昭化区共计使用医疗救助医疗费用1683万元（其中;医疗救助医疗费用985万元（财务数据）"
                                                    "资助参保698万元），涉及50938人次。")})),
 ]
+
+
+# Deadlines (jixiao/rules/dates.py, issue 15): BASE indicator 3 (时效指标 完成时限) as a deadline.
+def _deadline(target: str, actual: str, **kw: object) -> Report:
+    return with_ind(BASE, 2, comparator="≤", unit=None, target=q(target), actual=q(actual), **kw)
+
+
+CASES += [
+    _fire("IND030", "时效 target 12月31日前 (report year 2024), done 2025年3月31日, no reason",
+          _deadline("12月31日前", "2025年3月31日")),
+    _fire("IND030", "时效 target 2024年6月底前, actual 未按时完成", _deadline("2024年6月底前", "未按时完成")),
+    _quiet("IND030", "时效 target 12月31日前, done 2024年11月30日", _deadline("12月31日前", "2024年11月30日")),
+    _quiet("IND030", "时效 target 按时, actual 按时", _deadline("按时", "按时")),
+    _quiet("IND030", "missed, with a reason", _deadline("6月底前", "2024年8月", reason=t("受汛期影响工期顺延"))),
+    _fire("SCR030", "时效 target 2024年6月底前, done 2024年8月, full score 10/10", _deadline("2024年6月底前", "2024年8月")),
+    _quiet("SCR030", "时效 target 2024年6月底前, done 2024年8月, scored 8/10",
+           _deadline("2024年6月底前", "2024年8月", score=q("8"))),
+    _quiet("SCR030", "时效 target 2024年6月底前, done 2024年6月 (the same month: kept)",
+           _deadline("2024年6月底前", "2024年6月")),
+]
