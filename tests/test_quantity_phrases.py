@@ -116,3 +116,10 @@ def test_no_comparator_the_text_does_not_state(text: str) -> None:
 )
 def test_labels_sentences_and_impossible_dates_stay_text(text: str) -> None:
     assert parse_quantity(text).kind is Kind.TEXT, text
+
+
+def test_phrases_off_reads_the_whole_cell_only() -> None:
+    """For callers that tell names from values by whether a token parses (text-dump realignment)."""
+    assert parse_quantity("新建村级卫生室5个", phrases=False).kind is Kind.TEXT
+    assert parse_quantity("新建村级卫生室5个").kind is Kind.COUNT
+    assert parse_quantity("不超过24.67万一年", phrases=False).comparator is Comparator.LE  # no phrase needed

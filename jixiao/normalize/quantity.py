@@ -10,13 +10,23 @@ Order of reading a cell (all spellings are data, see ``data/*.toml``):
    Choice: "无" in a value cell is a placeholder (nothing stated), not a qualitative
    "no"; the raw text is kept, so a rule can still tell "无" from "".
 2. a whole-cell qualitative word ("优秀", "一般", "有效控制") → kind qualitative;
-3. a comparator prefix ("≥", "不少于"), then "百分之…", then the number
-   (Arabic with thousands separators, or a Chinese numeral);
-4. a range "90%-95%" / "90-95%"; a comparator suffix ("以上", "以内");
-5. the unit (text first, else ``unit_hint``): canonical unit, multiplier → base value,
-   kind; "2021年" (or 19xx/20xx with hint 年) is a calendar year, "1年" a duration;
-6. a bare 0 < v ≤ 1 whose percent unit came from the hint sets ``likely_ratio``;
-7. a short text containing a qualitative word → qualitative; anything else → text.
+3. a date or deadline ("12月31日前", "2024年6月底前", "年内", "按时") → kind date
+   (dates.py; ``year_hint`` fills a missing year);
+4. an approximation word (约, 左右) → ``approx``; a period word before the value (每人每年);
+   a comparator prefix ("≥", "不少于"), then "百分之…", then the number (Arabic with
+   thousands separators, a Chinese numeral, 半 / 一个半 / 三分之一: numbers.py);
+5. a range "90%-95%" / "90-95%" / "5万-10万元"; a comparator suffix ("以上", "以内");
+   a period word after the unit ("万一年", "元每月") → a compound unit 万/年, 元/月;
+6. the unit (text first, else ``unit_hint``): canonical unit, multiplier → base value,
+   kind; "2021年" (or 19xx/20xx with hint 年) is a calendar year, "1年" a duration; a bare
+   multiplier ("3359.62万") where the hint is money → 万元;
+7. a bare 0 < v ≤ 1 whose percent unit came from the hint sets ``likely_ratio``;
+8. the phrase layer (phrase.py): when the whole text is no value, the first place inside a
+   short phrase where one starts ("覆盖率达到100%", "2023年支付成本不超过300万元"); the
+   text before it is kept as ``subject``; a phrase value needs a unit, a comparator or a date;
+9. a short text containing a qualitative word → qualitative; anything else → text.
+
+A comparator is only ever read from the text: 为 / 达 / 约 / 左右 state none.
 """
 
 from __future__ import annotations
@@ -66,8 +76,9 @@ def _fold(text: str) -> str:
 
 
 def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None,
-                     year_hint: int | None = None) -> Quantity:
-    """Parse one value; see the module docstring.  Raises only on a bug."""
+                     year_hint: int | None = None, *, phrases: bool = True) -> Quantity:
+    """Parse one value; see the module docstring.  Raises only on a bug.  ``phrases=False``
+    reads the whole cell only (no value is searched inside a phrase: "新建卫生室5个" is text)."""
     raw = text if isinstance(text, str) else ""
     t = _fold(raw)
     if P.EMPTY.match(t):
@@ -83,7 +94,7 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
     q = _value(raw, t, unit_hint, year_hint, prov)
     if q is not None:
         return q
-    for subject, part in candidates(t):  # "覆盖率达到100%", "2023年支付成本不超过300万元"
+    for subject, part in candidates(t) if phrases else ():  # "覆盖率达到100%", "2023年支付成本不超过300万元"
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
         if q is not None and (q.unit or q.comparator is not None or q.kind is Kind.DATE):
             return _with_subject(q, subject)
@@ -277,14 +288,16 @@ def _fallback(raw: str, folded: str, cmp: Comparator | None, prov: Provenance | 
 
 
 def parse_quantity(text: str | None, unit_hint: str | None = None, prov: Provenance | None = None,
-                   year_hint: int | None = None) -> Quantity:
+                   year_hint: int | None = None, *, phrases: bool = True) -> Quantity:
     """One cell or phrase → :class:`Quantity`.  Never raises: any input that cannot be
     read (or an internal error) gives ``kind="text"`` with ``raw`` kept verbatim.
 
     ``unit_hint``: the unit the context gives (a 度量单位 column, "（人）" in a name, the
-    budget block's "万元"); ``year_hint``: the report year, for deadlines without one."""
+    budget block's "万元"); ``year_hint``: the report year, for deadlines without one;
+    ``phrases=False``: the whole cell only, no value searched inside a phrase (for callers that
+    tell names from values by whether they parse)."""
     try:
-        return text_to_quantity(text, unit_hint, prov, year_hint)
+        return text_to_quantity(text, unit_hint, prov, year_hint, phrases=phrases)
     except Exception:  # noqa: BLE001 - contract: never raises; text_to_quantity is tested strictly
         raw = text if isinstance(text, str) else ""
         return Quantity(raw=raw, kind=Kind.TEXT, prov=prov)
