@@ -10,6 +10,7 @@ from jixiao.normalize.phrase import (
     split_period_suffix,
     strip_after,
     strip_approx,
+    strip_plus,
 )
 
 
@@ -19,6 +20,13 @@ def test_strip_approx() -> None:
     assert strip_approx("大约三个月") == (True, "三个月")
     assert strip_approx("约定") == (False, "约定")  # no number after 约: a word, not an approximation
     assert strip_approx("约") == (False, "约")
+
+
+def test_strip_plus() -> None:
+    assert strip_plus("余人") == (True, "人")
+    assert strip_plus("万多元") == (True, "万元")
+    assert strip_plus("人") == (False, "人")
+    assert strip_plus("人多") == (False, "人多")  # only right after the number or its multiplier
 
 
 def test_periods() -> None:

@@ -144,6 +144,11 @@ def test_every_approximation_word_flags_and_states_no_direction() -> None:
     for s in V.PHRASES.approx.suffix:
         q = parse_quantity(f"2次{s}")
         assert (q.approx, q.comparator, q.value, q.unit) == (True, None, 2, "次"), s
+    for s in V.PHRASES.approx.plus:
+        q = parse_quantity(f"20{s}次")
+        assert (q.approx, q.comparator, q.value, q.unit) == (True, None, 20, "次"), s
+        q = parse_quantity(f"2万{s}人")
+        assert (q.approx, q.value, q.unit, q.base_value) == (True, 2, "万人", 20000), s
 
 
 def test_every_link_word_is_dropped_from_the_subject_and_states_no_direction() -> None:
@@ -167,6 +172,9 @@ def test_every_deadline_word() -> None:
     for s in V.PHRASES.dates.on_time:
         q = parse_quantity(s)
         assert (q.kind, q.comparator, q.date, q.label) == ("date", Comparator.LE, None, "按时"), s
+    for s in V.PHRASES.dates.quarter:
+        for e in V.PHRASES.dates.month_end:
+            assert parse_quantity(f"三{s}{e}前").date == "--09-30", s + e
     for s in V.PHRASES.dates.year_end:
         assert parse_quantity(f"{s}前", year_hint=2023).date == "2023-12-31", s
     for s in V.PHRASES.dates.year_scope:

@@ -5,6 +5,7 @@
 ``read_date("2024年6月底前")``           → ≤ "2024-06-30"
 ``read_date("在12月31日前完成", 2024)``  → ≤ "2024-12-31"
 ``read_date("年内", 2023)``              → ≤ "2023-12-31"
+``read_date("三季度末前")``              → ≤ "--09-30"
 ``read_date("2024年6月")``               → None comparator, "2024-06" (a month)
 ``read_date("按时")``                    → ≤, no day ("on time")
 
@@ -59,6 +60,10 @@ _CHINESE = regex.compile(
 # "2024-06-30" "2024/6/30" "2024.06.30": a year and a day (a year and a month alone is a range, 2024-12)
 _NUMERIC = regex.compile(r"^(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})$")
 _YEAR_ONLY = regex.compile(rf"^(?:{_YEAR})?$")
+# "三季度末" "2024年第四季度末" "第1季度底": the last day of the quarter
+_QUARTER = regex.compile(
+    rf"^(?:{_YEAR})?第?(?P<quarter>[1-4一二三四])(?:{_alt(_D.quarter)})(?:{_alt(_D.month_end)})$"
+) if _D.quarter and _D.month_end else None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,11 @@ def _core(text: str, year_hint: int | None, has_cmp: bool) -> str | None:
             if ym:
                 year = _int(ym.group("year") or "") or year_hint
                 return _iso(year, 12, 31)
+    qm = _QUARTER.match(text) if _QUARTER is not None else None
+    if qm:
+        q_year = _int(qm.group("year")) or year_hint
+        q_month = 3 * (_int(qm.group("quarter")) or 0)
+        return _iso(q_year, q_month, _month_end(q_year, q_month))
     m = _CHINESE.match(text)
     if not m:
         return None

@@ -56,8 +56,8 @@ BRACKETED = regex.compile(r"^\((?P<inner>[^()]+)\)$")
 # A bracketed note after a unit: "95%(抽样)" → unit "%", note dropped.
 UNIT_NOTE = regex.compile(r"^(?P<unit>[^()]+?)\((?P<note>[^()]*)\)$")
 
-# A note after a value that does not change it: "(含)" "(含本数)".
-TRAILING_NOTE = regex.compile(r"\((?:含|含本数|含本级)\)$")
+# A note after a value that does not change it: "(含)" "(含本数)" "(含95%)".
+TRAILING_NOTE = regex.compile(r"\((?:含|含本数|含本级)[^()]{0,12}\)$")
 
 # A currency sign in front of a number: "¥1,234.00" (folded "￥" is "¥").
 CURRENCY = regex.compile(r"^[¥$]")

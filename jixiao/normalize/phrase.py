@@ -5,6 +5,7 @@ Real target and actual cells are often short phrases: "覆盖率达到100%", "�
 This module knows the words around a value (all data, ``data/phrases.toml``):
 
 ``strip_approx("约5万人")``             → (True, "5万人")       约 / 大约 / 左右 flag, never a comparator
+``strip_plus("万余人")``                 → (True, "万人")        5000余人, 1万多元: approximate too
 ``split_period_prefix("每人每年580元")`` → ("人·年", "580元")   a per-period / per-person denominator
 ``split_period_suffix("万一年")``        → ("年", "万")
 ``candidates("覆盖率达到100%")``         → ("覆盖率", "达到100%"), …  every place a value may start,
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 import regex
 
 from jixiao.normalize import patterns as P
-from jixiao.normalize.vocab import COMPARATORS, PHRASES, fold
+from jixiao.normalize.vocab import COMPARATORS, MULTIPLIERS, PHRASES, fold
 
 
 def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
@@ -30,6 +31,8 @@ def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
 
 _APPROX_PREFIX = _longest(PHRASES.approx.prefix)
 _APPROX_SUFFIX = _longest(PHRASES.approx.suffix)
+_PLUS = _longest(PHRASES.approx.plus)
+_MULTIPLIERS = _longest([m.prefix for m in MULTIPLIERS.multiplier])
 _PERIOD_PREFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.prefix), key=lambda x: len(x[0]),
                         reverse=True)
 _PERIOD_SUFFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.suffix), key=lambda x: len(x[0]),
@@ -69,6 +72,18 @@ def strip_approx(text: str) -> tuple[bool, str]:
             text, approx = text[: len(text) - len(w)], True
             break
     return approx, text
+
+
+def strip_plus(tail: str) -> tuple[bool, str]:
+    """"余人" → (True, "人"), "万余元" → (True, "万元"): 余 / 多 right after the number or its
+    multiplier ("5000余人", "1万多元") make the value approximate (a little more than stated)."""
+    for w in _PLUS:
+        if tail.startswith(w):
+            return True, tail[len(w):]
+        for m in _MULTIPLIERS:
+            if tail.startswith(m + w):
+                return True, m + tail[len(m) + len(w):]
+    return False, tail
 
 
 def split_period_prefix(text: str, *, before_number: bool = True) -> tuple[str | None, str]:

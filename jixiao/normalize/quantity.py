@@ -38,13 +38,14 @@ from jixiao.normalize import patterns as P
 from jixiao.normalize.comparators import split_prefix, split_suffix, strip_filler
 from jixiao.normalize.dates import format_date, read_date
 from jixiao.normalize.grades import Qualitative, qualitative_of
-from jixiao.normalize.numbers import cn_to_decimal, leading_number
+from jixiao.normalize.numbers import leading_number
 from jixiao.normalize.phrase import (
     candidates,
     split_period_prefix,
     split_period_suffix,
     strip_after,
     strip_approx,
+    strip_plus,
 )
 from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
 from jixiao.normalize.vocab import PHRASES, fold
@@ -91,9 +92,10 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
     cmp, rest = split_prefix(t)
     if cmp is not None and not rest:
         return Quantity(raw=raw, comparator=cmp, kind=Kind.EMPTY, prov=prov)
-    q = _value(raw, t, unit_hint, year_hint, prov)
-    if q is not None:
-        return q
+    for whole in dict.fromkeys((strip_after(t), t)):  # "37个完成", "100%完成"
+        q = _value(raw, whole, unit_hint, year_hint, prov)
+        if q is not None:
+            return q
     for subject, part in candidates(t) if phrases else ():  # "覆盖率达到100%", "2023年支付成本不超过300万元"
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
         if q is not None and (q.unit or q.comparator is not None or q.kind is Kind.DATE):
@@ -138,6 +140,8 @@ def _value(raw: str, t: str, unit_hint: str | None, year_hint: int | None, prov:
     if _too_long(value):
         return None
     value, tail = _half_after_unit(value, tail)
+    plus, tail = strip_plus(tail)  # "5000余人", "1万多元": a little more than the number
+    approx = approx or plus
 
     upper: Decimal | None = None
     m = P.RANGE_TAIL.match(tail)
@@ -191,9 +195,9 @@ def _number_part(rest: str) -> tuple[Decimal, str, bool] | None:
     if P.PERCENT_WORDS.match(rest):
         inner = rest[3:]
         got = leading_number(inner)
-        if got is None or got[1]:
+        if got is None:
             return None
-        return got[0], "%", cn_to_decimal(inner) is not None
+        return got[0], "%" + got[1], not inner[:1].isdigit()  # "百分之九十五以上": the suffix stays
     currency = P.CURRENCY.match(rest) is not None
     if currency:
         rest = rest[1:]

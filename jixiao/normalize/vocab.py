@@ -215,6 +215,7 @@ class NumeralWords(_Entry):
 class ApproxWords(_Entry):
     prefix: tuple[str, ...] = ()
     suffix: tuple[str, ...] = ()
+    plus: tuple[str, ...] = ()
 
 
 class PhraseWords(_Entry):
@@ -240,6 +241,7 @@ class DateWords(_Entry):
     month_end: tuple[str, ...] = ()
     month_start: tuple[str, ...] = ()
     dekad: dict[str, int] = Field(default_factory=dict)
+    quarter: tuple[str, ...] = ()
     year_end: tuple[str, ...] = ()
     year_scope: tuple[str, ...] = ()
     on_time: tuple[str, ...] = ()
@@ -265,10 +267,10 @@ class PhraseTable(_Entry):
         lists: dict[str, tuple[str, ...]] = {
             "numerals.half": self.numerals.half, "numerals.measure_half": self.numerals.measure_half,
             "numerals.fraction": self.numerals.fraction, "approx.prefix": self.approx.prefix,
-            "approx.suffix": self.approx.suffix, "phrase.before": self.phrase.before, "phrase.after": self.phrase.after,
+            "approx.suffix": self.approx.suffix, "approx.plus": self.approx.plus, "phrase.before": self.phrase.before, "phrase.after": self.phrase.after,
             "phrase.label_marks": self.phrase.label_marks, "phrase.sentence": self.phrase.sentence,
             **{f"dates.{f}": getattr(self.dates, f) for f in ("before", "le", "ge", "within", "day", "month_end",
-                                                              "month_start", "year_end", "year_scope", "on_time")},
+                                                              "month_start", "quarter", "year_end", "year_scope", "on_time")},
             "dates.dekad": tuple(self.dates.dekad),
         }
         for where, spellings in lists.items():
