@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+import regex
+
 from jixiao.model import Comparator
 from jixiao.normalize.vocab import COMPARATORS, fold
 
@@ -26,6 +28,8 @@ def _table(field: str) -> list[tuple[str, Nature]]:
 
 _PREFIX = [(s, c) for s, c in _table("prefix") if c != "定性"]
 _SUFFIX = [(s, c) for s, c in _table("suffix") if c != "定性"]
+_PREFIX_OF = dict(_PREFIX)
+_PREFIX_AT = regex.compile("|".join(regex.escape(s) for s, _ in _PREFIX))  # longest spelling first
 _WORDS = dict(_table("word"))
 _FILLER = sorted((fold(s) for s in COMPARATORS.filler), key=len, reverse=True)
 _WHOLE = {**{s: c for s, c in _SUFFIX}, **{s: c for s, c in _PREFIX}, **_WORDS}
@@ -57,11 +61,12 @@ def strip_filler(text: str) -> str:
 
 def split_prefix(text: str) -> tuple[Comparator | None, str]:
     """Folded text → (comparator written in front, rest).  Longest spelling wins."""
-    for s, c in _PREFIX:
-        if text.startswith(s):
-            assert c != "定性"
-            return c, text[len(s):]
-    return None, text
+    m = _PREFIX_AT.match(text)
+    if m is None:
+        return None, text
+    c = _PREFIX_OF[m.group(0)]
+    assert c != "定性"
+    return c, text[m.end():]
 
 
 def split_suffix(text: str) -> tuple[Comparator | None, str]:

@@ -35,6 +35,8 @@ _PLUS = _longest(PHRASES.approx.plus)
 _MULTIPLIERS = _longest([m.prefix for m in MULTIPLIERS.multiplier])
 _PERIOD_PREFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.prefix), key=lambda x: len(x[0]),
                         reverse=True)
+_PERIOD_OF = dict(_PERIOD_PREFIX)
+_PERIOD_AT = regex.compile("|".join(regex.escape(w) for w, _ in _PERIOD_PREFIX))
 _PERIOD_SUFFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.suffix), key=lambda x: len(x[0]),
                         reverse=True)
 _BEFORE = _longest(PHRASES.phrase.before)
@@ -46,6 +48,8 @@ _DATE_BEFORE = _longest(PHRASES.dates.before)
 _STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
                       *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
 _LONGEST_STARTER = max(len(w) for w in _STARTERS)
+_STARTER_AT = regex.compile("|".join(regex.escape(w) for w in _STARTERS))  # longest first
+_STARTER_END = regex.compile("(?:" + "|".join(regex.escape(w) for w in _STARTERS) + ")$")
 MAX_LENGTH = PHRASES.phrase.max_length
 _BRACKETS = regex.compile(r"\([^()]*\)|[()]")
 _CN_NUMERAL = set(P.CN_DIGITS + P.CN_UNITS)
@@ -89,10 +93,12 @@ def strip_plus(tail: str) -> tuple[bool, str]:
 def split_period_prefix(text: str, *, before_number: bool = True) -> tuple[str | None, str]:
     """A denominator written before the number: "每人每年580元" → ("人·年", "580元").  With
     ``before_number=False`` any rest will do (the start of a subject: "人均补助标准")."""
-    for w, per in _PERIOD_PREFIX:
-        rest = text[len(w):]
-        if text.startswith(w) and rest and (not before_number or _starts_number(rest[0]) or rest[0] in "¥$"):
-            return per, rest
+    m = _PERIOD_AT.match(text)
+    if m is None:
+        return None, text
+    rest = text[m.end():]
+    if rest and (not before_number or _starts_number(rest[0]) or rest[0] in "¥$"):
+        return _PERIOD_OF[m.group(0)], rest
     return None, text
 
 
@@ -132,11 +138,11 @@ def _labelled(subject: str) -> bool:
 
 
 def covering(text: str, i: int) -> Iterator[tuple[int, str]]:
-    """Starter words that begin before position ``i`` and may reach it."""
+    """Starter words that begin before position ``i`` (the longest at each place)."""
     for j in range(max(0, i - _LONGEST_STARTER + 1), i):
-        for w in _STARTERS:
-            if text.startswith(w, j):
-                yield j, w
+        m = _STARTER_AT.match(text, j)
+        if m:
+            yield j, m.group(0)
 
 
 def candidates(text: str) -> Iterator[tuple[str | None, str]]:
@@ -153,11 +159,11 @@ def candidates(text: str) -> Iterator[tuple[str | None, str]]:
         number = _starts_number(c) and not _is_number_char(prev) and not (c in _CN_NUMERAL and prev in _CN_NUMERAL)
         if number and "0" <= c <= "9" and prev in "-+":
             number = False  # the sign belongs to the number: start one earlier
-        word = not number and (c in "¥$≥≤=<>" or any(text.startswith(w, i) for w in _STARTERS)
+        word = not number and (c in "¥$≥≤=<>" or _STARTER_AT.match(text, i) is not None
                                or text.startswith("百分之", i))
         if not (number or word) or _labelled(head):
             continue
-        if number and (prev in "¥$≥≤=<>" or any(head.endswith(w) for w in _STARTERS)):
+        if number and (prev in "¥$≥≤=<>" or _STARTER_END.search(head) is not None):
             continue  # the number of a value that starts earlier ("≥2次", "不少于2次", "约3万人")
         if word and any(j + len(w) > i for j, w in covering(text, i)):
             continue  # inside a longer word ("少于" in "不少于")
