@@ -43,6 +43,10 @@ def test_subject_and_after_words() -> None:
     assert clean_subject("覆盖率为") == "覆盖率"
     assert clean_subject("项目于") == "项目"
     assert clean_subject("为") is None
+    assert clean_subject("(2)召开培训") == "召开培训"
+    assert clean_subject("一、培训人数为") == "培训人数"
+    assert clean_subject("2.质量指标:") == "质量指标"
+    assert clean_subject("2.5倍") == "2.5倍"  # a decimal is no list number
     assert strip_after("37个完成") == "37个"
     assert strip_after("完成") == "完成"
 

@@ -64,3 +64,6 @@ CURRENCY = regex.compile(r"^[¥$]")
 
 # A range "90%-95%", "90～95%", "90至95": unit of the low end (may be empty), a separator, then the high end.
 RANGE_TAIL = regex.compile(r"^(?P<unit1>[^\d]*?)(?:-|~|—|–|至|到)(?=[-+]?\d|[零〇一二两三四五六七八九十])")
+
+# A list number in front of a phrase's subject: "(2)召开…", "2.质量指标:…", "一、", "(三)".
+LIST_NUMBER = regex.compile(r"^(?:\([0-9一二三四五六七八九十]{1,3}\)|[0-9]{1,2}[.、](?![0-9])|[一二三四五六七八九十]{1,3}、)")

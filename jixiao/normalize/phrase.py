@@ -119,7 +119,8 @@ def strip_after(text: str) -> str:
 
 
 def clean_subject(text: str) -> str | None:
-    """The subject of a phrase without the linking words before the value ("覆盖率为" → "覆盖率")."""
+    """The subject of a phrase without the linking words before the value ("覆盖率为" → "覆盖率")
+    and without a list number in front ("(2)召开会议" → "召开会议")."""
     s = text
     changed = True
     while s and changed:
@@ -128,7 +129,7 @@ def clean_subject(text: str) -> str | None:
             if s.endswith(w):
                 s, changed = s[: len(s) - len(w)], True
                 break
-    s = s.strip(" :：")
+    s = P.LIST_NUMBER.sub("", s).strip(" :：")
     return s or None
 
 

@@ -23,7 +23,8 @@ Order of reading a cell (all spellings are data, see ``data/*.toml``):
 7. a bare 0 < v ≤ 1 whose percent unit came from the hint sets ``likely_ratio``;
 8. the phrase layer (phrase.py): when the whole text is no value, the first place inside a
    short phrase where one starts ("覆盖率达到100%", "2023年支付成本不超过300万元"); the
-   text before it is kept as ``subject``; a phrase value needs a unit, a comparator or a date;
+   text before it is kept as ``subject``; a phrase value needs a known unit, a comparator or a
+   date ("评价等级0优秀" is no value of 0 优秀);
 9. a short text containing a qualitative word → qualitative; anything else → text.
 
 A comparator is only ever read from the text: 为 / 达 / 约 / 左右 state none.
@@ -47,7 +48,7 @@ from jixiao.normalize.phrase import (
     strip_approx,
     strip_plus,
 )
-from jixiao.normalize.units import Unit, hint_to_unit, resolve_unit
+from jixiao.normalize.units import Unit, hint_to_unit, is_unit, resolve_unit
 from jixiao.normalize.vocab import PHRASES, fold
 
 _KIND = {
@@ -98,8 +99,8 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
             return q
     for subject, part in candidates(t) if phrases else ():  # "覆盖率达到100%", "2023年支付成本不超过300万元"
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
-        if q is not None and (q.unit or q.comparator is not None or q.kind is Kind.DATE):
-            return _with_subject(q, subject)
+        if q is not None and (q.comparator is not None or q.kind is Kind.DATE or is_unit(q.unit)):
+            return _with_subject(q, subject)  # a bare number or an unknown word after it is no value
     return _fallback(raw, t, cmp, prov)
 
 
