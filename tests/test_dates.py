@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jixiao.model import Comparator
-from jixiao.normalize.dates import date_bounds, format_date, read_date
+from jixiao.normalize.dates import DateValue, date_bounds, format_date, read_date
 
 LE, GE = Comparator.LE, Comparator.GE
 
@@ -67,3 +69,14 @@ def test_format_date_reads_back(iso: str) -> None:
     text = format_date(iso)
     d = read_date(text) if not iso.startswith("--") or iso.count("-") == 3 else read_date(text + "前")
     assert d is not None and d.iso == iso, text
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["{y}年{m}月{d}日", "{y}-{m:02d}-{d:02d}", "{y}/{m}/{d}", "{y}.{m:02d}.{d:02d}", "{y}年{m}月{d}号"]),
+       st.sampled_from(["", "前", "之前", "以后"]))
+def test_any_day_in_any_written_form_reads_as_its_iso_date(day: dt.date, form: str, word: str) -> None:
+    text = form.format(y=day.year, m=day.month, d=day.day) + (word if "年" in form else "")
+    d = read_date(text)
+    assert d is not None and d.iso == day.isoformat(), text
+    assert d.comparator == {"": None, "前": LE, "之前": LE, "以后": GE}[word if "年" in form else ""]
+    assert read_date(format_date(d.iso)) == DateValue(None, d.iso)

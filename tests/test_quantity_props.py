@@ -173,3 +173,21 @@ def test_a_phrase_with_a_number_keeps_that_number(subject: str, link: str, cmp: 
     q = parse_quantity(text)
     assert (q.value, q.unit, q.subject) == (value, unit, subject), text
     assert q.comparator == (cmp[1] if cmp else None), text
+
+
+_STATED = sorted({V.fold(s) for c in V.COMPARATORS.comparator for s in (*c.prefix, *c.suffix)}
+                 | {V.fold(s) for s in (*V.PHRASES.dates.le, *V.PHRASES.dates.ge, *V.PHRASES.dates.within,
+                                        *V.PHRASES.dates.on_time)})
+
+
+@given(_TEXT, _HINT)
+@example("覆盖率为95%", None)
+@example("约5万人左右", None)
+@example("2024年12月31日", None)
+def test_a_comparator_is_only_read_where_the_text_states_one(text: str, hint: str | None) -> None:
+    """Issue 15: never a comparator the text does not state — every comparator comes from a
+    comparator spelling, a deadline word (前 / 后 / 内) or an on-time word written in the text."""
+    q = parse_quantity(text, hint)
+    if q.comparator is not None:
+        folded = V.fold(text)
+        assert any(s in folded for s in _STATED), (text, q.comparator)

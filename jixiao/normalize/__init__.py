@@ -2,7 +2,8 @@
 
 Public API (stable, others code against it):
 
-``parse_quantity(text, unit_hint=None, prov=None) -> Quantity``   never raises
+``parse_quantity(text, unit_hint=None, prov=None, year_hint=None, *, phrases=True) -> Quantity``
+                                                                   never raises (docs/values.md)
 ``format_quantity(q) -> str``                                      parse(format(q)) round-trips
 ``parse_decimal(text) -> Decimal | None``                          a plain number cell
 ``parse_comparator(text) -> Comparator | "定性" | None``           a 指标性质 cell / word
