@@ -6,6 +6,7 @@ from jixiao.normalize.phrase import (
     MAX_LENGTH,
     candidates,
     clean_subject,
+    cut_action,
     split_period_prefix,
     split_period_suffix,
     strip_after,
@@ -67,3 +68,11 @@ def test_no_candidates_in_labels_sentences_or_long_text() -> None:
     assert got[0] == ("补助人数", "187385人,做到应保尽保,覆盖5个乡镇")
     assert all("," not in (s or "") for s, _ in got) and not any(p.startswith("5个") for _, p in got)
     assert list(candidates("覆盖率" * MAX_LENGTH + "100%")) == []
+
+
+def test_cut_action() -> None:
+    assert cut_action("24小时内响应") == "24小时内"
+    assert cut_action("接诉后30分钟内到达现场") == "接诉后30分钟内"
+    assert cut_action("24小时内") is None  # nothing after it: the value grammar reads it whole
+    assert cut_action("24小时内响应并于3日内办结") is None  # a digit after it: not one action
+    assert cut_action("年内完成") is None  # no number before 内

@@ -8,6 +8,7 @@ This module knows the words around a value (all data, ``data/phrases.toml``):
 ``strip_plus("万余人")``                 → (True, "万人")        5000余人, 1万多元: approximate too
 ``split_period_prefix("每人每年580元")`` → ("人·年", "580元")   a per-period / per-person denominator
 ``split_period_suffix("万一年")``        → ("年", "万")
+``cut_action("24小时内响应")``           → "24小时内"            a duration "within" and what is done in it
 ``candidates("覆盖率达到100%")``         → ("覆盖率", "达到100%"), …  every place a value may start,
                                           left to right, with the subject before it
 
@@ -45,6 +46,9 @@ _LABEL_MARKS = _longest(PHRASES.phrase.label_marks)
 _SENTENCE = tuple(fold(s) for s in PHRASES.phrase.sentence)
 _HALF = tuple(fold(s) for s in PHRASES.numerals.half)
 _DATE_BEFORE = _longest(PHRASES.dates.before)
+_WITHIN_AT = regex.compile("|".join(regex.escape(w) for w in _longest(PHRASES.dates.within)))
+_ACTION_LENGTH = PHRASES.phrase.action_length
+_HAN_ONLY = regex.compile(r"^\p{Han}+$")
 _STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
                       *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
 _LONGEST_STARTER = max(len(w) for w in _STARTERS)
@@ -116,6 +120,23 @@ def strip_after(text: str) -> str:
         if text.endswith(w) and len(text) > len(w):
             return text[: len(text) - len(w)]
     return text
+
+
+def cut_action(text: str) -> str | None:
+    """A duration "within" followed by what is done in it: "24小时内响应" → "24小时内",
+    "30分钟内到达现场" → "30分钟内".  None when the text has no such shape: the first within word
+    must follow a number and be followed by at most ``action_length`` Han characters."""
+    m = _WITHIN_AT.search(text)
+    if m is None or m.start() == 0:
+        return None
+    rest = text[m.end():]
+    if rest and len(rest) <= _ACTION_LENGTH and _HAN_ONLY.match(rest) and _starts_digitlike(text[:m.start()]):
+        return text[: m.end()]
+    return None
+
+
+def _starts_digitlike(head: str) -> bool:
+    return any(_starts_number(c) for c in head)
 
 
 def clean_subject(text: str) -> str | None:

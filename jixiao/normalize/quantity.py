@@ -42,6 +42,7 @@ from jixiao.normalize.grades import Qualitative, qualitative_of
 from jixiao.normalize.numbers import leading_number
 from jixiao.normalize.phrase import (
     candidates,
+    cut_action,
     split_period_prefix,
     split_period_suffix,
     strip_after,
@@ -97,11 +98,23 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
         q = _value(raw, whole, unit_hint, year_hint, prov)
         if q is not None:
             return q
+    q = _within_action(raw, t, unit_hint, prov)  # "24小时内响应"
+    if q is not None:
+        return q
     for subject, part in candidates(t) if phrases else ():  # "覆盖率达到100%", "2023年支付成本不超过300万元"
-        q = _value(raw, strip_after(part), unit_hint, year_hint, prov)
+        q = _value(raw, strip_after(part), unit_hint, year_hint, prov) or _within_action(raw, part, unit_hint, prov)
         if q is not None and (q.comparator is not None or q.kind is Kind.DATE or is_unit(q.unit)):
             return _with_subject(q, subject)  # a bare number or an unknown word after it is no value
     return _fallback(raw, t, cmp, prov)
+
+
+def _within_action(raw: str, t: str, unit_hint: str | None, prov: Provenance | None) -> Quantity | None:
+    """"30分钟内到达现场" → ≤ 30 分钟: a duration within which something is done."""
+    cut = cut_action(t)
+    if cut is None:
+        return None
+    q = _value(raw, cut, unit_hint, None, prov)
+    return q if q is not None and q.kind is Kind.DURATION and q.comparator is Comparator.LE else None
 
 
 def _with_subject(q: Quantity, subject: str | None) -> Quantity:

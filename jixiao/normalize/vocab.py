@@ -220,6 +220,7 @@ class ApproxWords(_Entry):
 
 class PhraseWords(_Entry):
     max_length: int = Field(default=60, ge=8, le=400)
+    action_length: int = Field(default=6, ge=0, le=20)
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     label_marks: tuple[str, ...] = ()
