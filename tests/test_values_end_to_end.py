@@ -58,3 +58,20 @@ def test_phrase_cells_are_typed_values_and_deadlines_are_checked(tmp_path: Path)
     assert ("IND030", "indicators[2].reason") in findings  # missed 2024-12-31, no reason
     assert ("SCR030", "indicators[2].score") in findings  # and still full marks
     assert not {rid for rid, _ in findings} & {"IND004", "IND002", "IND007"}  # the phrases compare as numbers
+
+
+def test_phrase_targets_are_compared_by_the_indicator_rules() -> None:
+    """A comparator read inside a phrase drives met / not met: 450 人次 misses "不少于500人次",
+    15万元 misses "成本不超过13.7584万元", 580元 meets "每人每年580元" (元/人·年 vs 元 compare)."""
+    from jixiao.model import Document, Indicator, Report
+    from jixiao.normalize import parse_quantity as q
+
+    def ind(seq: int, name: str, target: str, actual: str) -> Indicator:
+        return Indicator(seq=seq, name=name, target=q(target), actual=q(actual), weight=q("20"), score=q("20"))
+
+    inds = [ind(0, "培训人次", "培训人次不少于500人次", "450人次"), ind(1, "运维成本", "成本不超过13.7584万元", "15万元"),
+            ind(2, "补助标准", "每人每年580元", "580元"), ind(3, "覆盖率", "覆盖率达到100%", "100%")]
+    doc = Document(doc_id="x", source="x", format="txt", sha256="0", reports=[Report(seq=1, year=2024, indicators=inds)])
+    got = {(f.rule_id, f.subject) for f in run_rules(doc, select=["IND", "SCR011"])}
+    assert got == {("IND007", "indicators[0].reason"), ("IND007", "indicators[1].reason"),
+                   ("SCR011", "indicators[0].score"), ("SCR011", "indicators[1].score")}
