@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "quantities_phrases.toml"
 CASES = tomllib.loads(DATA.read_text("utf-8"))["case"]
 OLD = tomllib.loads((Path(__file__).parent / "data" / "quantities.toml").read_text("utf-8"))["case"]
 DECIMAL_FIELDS = ("value", "upper", "base_value", "base_upper")
-TEXT_FIELDS = ("unit", "base_unit", "label")
+TEXT_FIELDS = ("unit", "base_unit", "label", "grade")
 
 
 def test_at_least_150_new_strings_with_unique_ids() -> None:
@@ -47,6 +47,8 @@ def test_phrase_table(case: dict) -> None:
     for f in TEXT_FIELDS:
         if f in case:
             assert getattr(q, f) == case[f], f
+    if "polarity" in case:
+        assert q.polarity == case["polarity"]
     for f in case.get("none", []):
         assert getattr(q, f) is None, f
     if q.kind is not Kind.TEXT:

@@ -41,7 +41,9 @@ from jixiao.normalize.dates import format_date, read_date
 from jixiao.normalize.grades import Qualitative, qualitative_of
 from jixiao.normalize.numbers import leading_number
 from jixiao.normalize.phrase import (
+    MAX_LENGTH,
     candidates,
+    clean_subject,
     cut_action,
     split_period_prefix,
     split_period_suffix,
@@ -105,7 +107,22 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov) or _within_action(raw, part, unit_hint, prov)
         if q is not None and (q.comparator is not None or q.kind is Kind.DATE or is_unit(q.unit)):
             return _with_subject(q, subject)  # a bare number or an unknown word after it is no value
+    if phrases:
+        labelled = _labelled_word(raw, t, prov)  # "服务质量:优"
+        if labelled is not None:
+            return labelled
     return _fallback(raw, t, cmp, prov)
+
+
+def _labelled_word(raw: str, t: str, prov: Provenance | None) -> Quantity | None:
+    """"服务质量:优" / "群众评价：满意": a qualitative word after a label and a colon."""
+    head, sep, word = t.rpartition(":")
+    if not sep or not head or len(t) > MAX_LENGTH:
+        return None
+    qual = qualitative_of(word, contains=False)
+    if qual is None:
+        return None
+    return _qualitative(raw, None, qual, prov).model_copy(update={"subject": clean_subject(head)})
 
 
 def _within_action(raw: str, t: str, unit_hint: str | None, prov: Provenance | None) -> Quantity | None:
