@@ -8,6 +8,7 @@
 ``read_date("三季度末前")``              → ≤ "--09-30"
 ``read_date("2024年6月")``               → None comparator, "2024-06" (a month)
 ``read_date("按时")``                    → ≤, no day ("on time")
+``read_date("≤2024年12月31日")``          → ≤ "2024-12-31" (a comparator in front)
 
 A year written in the text wins over the hint.  A month without a year or a day ("6月") is a
 duration for the value grammar, not a date: only a day, a month part (底/末/初/旬), a deadline
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from jixiao.model import Comparator
+from jixiao.normalize.comparators import split_prefix
 from jixiao.normalize.numbers import cn_to_decimal
 from jixiao.normalize.vocab import PHRASES, fold
 
@@ -179,7 +181,10 @@ def read_date(text: str, year_hint: int | None = None) -> DateValue | None:
     within = _within_year(t, year_hint)
     if within is not None:
         return DateValue(Comparator.LE, within)
-    cmp: Comparator | None = None
+    cmp, t = split_prefix(t)  # "≤2024年12月31日", "不晚于12月31日"; "≤3月" stays a duration
+    if cmp is not None:
+        iso = _core(t, year_hint, False)
+        return DateValue(cmp, iso) if iso is not None else None
     word, core = _strip_end(t, _LE)
     if word is not None:
         cmp = Comparator.LE
