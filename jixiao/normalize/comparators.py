@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-import regex
-
 from jixiao.model import Comparator
+from jixiao.normalize import patterns as P
 from jixiao.normalize.vocab import COMPARATORS, fold
 
 Nature = Comparator | Literal["定性"]
@@ -29,7 +28,7 @@ def _table(field: str) -> list[tuple[str, Nature]]:
 _PREFIX = [(s, c) for s, c in _table("prefix") if c != "定性"]
 _SUFFIX = [(s, c) for s, c in _table("suffix") if c != "定性"]
 _PREFIX_OF = dict(_PREFIX)
-_PREFIX_AT = regex.compile("|".join(regex.escape(s) for s, _ in _PREFIX))  # longest spelling first
+_PREFIX_AT = P.words_pattern(s for s, _ in _PREFIX)  # longest spelling first
 _WORDS = dict(_table("word"))
 _FILLER = sorted((fold(s) for s in COMPARATORS.filler), key=len, reverse=True)
 _WHOLE = {**{s: c for s, c in _SUFFIX}, **{s: c for s, c in _PREFIX}, **_WORDS}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from jixiao.model import Comparator
+from jixiao.normalize import patterns as P
 from jixiao.normalize.comparators import split_prefix
 from jixiao.normalize.numbers import cn_to_decimal
 from jixiao.normalize.vocab import PHRASES, fold
@@ -62,6 +63,7 @@ _CHINESE = regex.compile(
 # "2024-06-30" "2024/6/30" "2024.06.30": a year and a day (a year and a month alone is a range, 2024-12)
 _NUMERIC = regex.compile(r"^(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})$")
 _YEAR_ONLY = regex.compile(rf"^(?:{_YEAR})?$")
+_DATE_LIKE = regex.compile(r"[年月]|[0-9]{4}[-/.][0-9]|" + P.words_pattern([*_D.quarter, *_D.year_end]).pattern)
 # "三季度末" "2024年第四季度末" "第1季度底": the last day of the quarter
 _QUARTER = regex.compile(
     rf"^(?:{_YEAR})?第?(?P<quarter>[1-4一二三四])(?:{_alt(_D.quarter)})(?:{_alt(_D.month_end)})$"
@@ -176,6 +178,8 @@ def read_date(text: str, year_hint: int | None = None) -> DateValue | None:
         return None
     if text in _ON_TIME:
         return DateValue(Comparator.LE, None, fold(_D.on_time[0]))
+    if not _DATE_LIKE.search(text):
+        return None  # no 年 / 月 / 季 and no 2024-06-30: not a date (the common case, answered fast)
     t = _strip_start(text, _BEFORE)
     _, t = _strip_end(t, _AFTER)
     within = _within_year(t, year_hint)

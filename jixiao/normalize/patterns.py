@@ -7,7 +7,17 @@ qualitative words are data (``data/*.toml``), not regexes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
+
+
+def words_pattern(words: Iterable[str], suffix: str = "") -> regex.Pattern[str]:
+    """One alternation of literal ``words`` in the order given (put the longest first: the first
+    that matches wins); ``suffix`` is appended ("$" to match at the end).  No words: never matches."""
+    alts = [regex.escape(w) for w in words if w]
+    return regex.compile(("(?:" + "|".join(alts) + ")" if alts else "(?!)") + suffix)
+
 
 # A plain decimal number: optional sign, digits with optional thousands groups, decimals.
 # "1,234.5"  "3200000"  "-5"  ".5" is not accepted (never seen; too easily a stray dot).

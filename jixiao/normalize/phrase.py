@@ -32,12 +32,13 @@ def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
 
 _APPROX_PREFIX = _longest(PHRASES.approx.prefix)
 _APPROX_SUFFIX = _longest(PHRASES.approx.suffix)
+_APPROX_AT = P.words_pattern(_APPROX_PREFIX)
 _PLUS = _longest(PHRASES.approx.plus)
 _MULTIPLIERS = _longest([m.prefix for m in MULTIPLIERS.multiplier])
 _PERIOD_PREFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.prefix), key=lambda x: len(x[0]),
                         reverse=True)
 _PERIOD_OF = dict(_PERIOD_PREFIX)
-_PERIOD_AT = regex.compile("|".join(regex.escape(w) for w, _ in _PERIOD_PREFIX))
+_PERIOD_AT = P.words_pattern(w for w, _ in _PERIOD_PREFIX)
 _PERIOD_SUFFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.suffix), key=lambda x: len(x[0]),
                         reverse=True)
 _BEFORE = _longest(PHRASES.phrase.before)
@@ -46,14 +47,14 @@ _LABEL_MARKS = _longest(PHRASES.phrase.label_marks)
 _SENTENCE = tuple(fold(s) for s in PHRASES.phrase.sentence)
 _HALF = tuple(fold(s) for s in PHRASES.numerals.half)
 _DATE_BEFORE = _longest(PHRASES.dates.before)
-_WITHIN_AT = regex.compile("|".join(regex.escape(w) for w in _longest(PHRASES.dates.within)))
+_WITHIN_AT = P.words_pattern(_longest(PHRASES.dates.within))
 _ACTION_LENGTH = PHRASES.phrase.action_length
 _HAN_ONLY = regex.compile(r"^\p{Han}+$")
 _STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
                       *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
 _LONGEST_STARTER = max(len(w) for w in _STARTERS)
-_STARTER_AT = regex.compile("|".join(regex.escape(w) for w in _STARTERS))  # longest first
-_STARTER_END = regex.compile("(?:" + "|".join(regex.escape(w) for w in _STARTERS) + ")$")
+_STARTER_AT = P.words_pattern(_STARTERS)  # longest first
+_STARTER_END = P.words_pattern(_STARTERS, "$")
 MAX_LENGTH = PHRASES.phrase.max_length
 _BRACKETS = regex.compile(r"\([^()]*\)|[()]")
 _CN_NUMERAL = set(P.CN_DIGITS + P.CN_UNITS)
@@ -70,11 +71,11 @@ def _is_number_char(c: str) -> bool:
 def strip_approx(text: str) -> tuple[bool, str]:
     """(approximate?, text without the approximation words) — only where a number remains."""
     approx = False
-    for w in _APPROX_PREFIX:
-        rest = text[len(w):]
-        if text.startswith(w) and rest and (_starts_number(rest[0]) or rest[0] in "¥$"):
+    m = _APPROX_AT.match(text)
+    if m is not None:
+        rest = text[m.end():]
+        if rest and (_starts_number(rest[0]) or rest[0] in "¥$"):
             text, approx = rest, True
-            break
     for w in _APPROX_SUFFIX:
         if text.endswith(w) and len(text) > len(w):
             text, approx = text[: len(text) - len(w)], True
