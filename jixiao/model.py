@@ -83,7 +83,8 @@ class Quantity(Frozen):
     ``subject`` is what a short phrase says the value is of ("覆盖率" in "覆盖率达到100%",
     "2023年支付成本" in "2023年支付成本不超过300万元"); ``approx`` flags 约 / 大约 / 左右.
     For ``kind == "date"``, ``date`` is ISO 8601: "2024-06-30", "2024-06" (a month), or
-    "--12-31" / "--06" when the year is not known; ``None`` for "按时" (on time, no day given).
+    "--12-31" / "--06" when the year is not known; ``None`` for "按时" (on time, no day given),
+    which carries ``label`` "按时" and ``polarity`` +1.
     """
 
     raw: str
