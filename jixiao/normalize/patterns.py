@@ -50,6 +50,8 @@ HINT_WRAPPER = regex.compile(r"^(?:(?:计量|度量)?单位[:：])?(?:[(（](?P<
 
 # A calendar year written as a 4-digit number.
 YEAR_VALUE = regex.compile(r"^(?:19|20)\d\d$")
+# A text ending in a calendar year ("2024年", "2024年度"): what follows is a date, not a duration.
+YEAR_AT_END = regex.compile(r"(?:19|20)[0-9]{2}年度?$")
 
 # Placeholders meaning "no value": "", "/", "—", "-", "——", "…", "无", "N/A".
 EMPTY = regex.compile(r"^(?:[/\\\-—–―_…·.、*×xX]+|无|暂无|n/?a|N/?A|null|None)?$")

@@ -105,8 +105,11 @@ def text_to_quantity(text: str | None, unit_hint: str | None = None, prov: Prove
         return q
     for subject, part in candidates(t) if phrases else ():  # "覆盖率达到100%", "2023年支付成本不超过300万元"
         q = _value(raw, strip_after(part), unit_hint, year_hint, prov) or _within_action(raw, part, unit_hint, prov)
-        if q is not None and (q.comparator is not None or q.kind is Kind.DATE or is_unit(q.unit)):
-            return _with_subject(q, subject)  # a bare number or an unknown word after it is no value
+        if q is None or not (q.comparator is not None or q.kind is Kind.DATE or is_unit(q.unit)):
+            continue  # a bare number or an unknown word after it is no value
+        if q.kind is Kind.DURATION and subject and P.YEAR_AT_END.search(subject):
+            continue  # "2024年1月-6月": months of a calendar year are dates, not a duration
+        return _with_subject(q, subject)
     if phrases:
         labelled = _labelled_word(raw, t, prov)  # "服务质量:优"
         if labelled is not None:
