@@ -27,30 +27,26 @@ from jixiao.model import Comparator
 from jixiao.normalize import patterns as P
 from jixiao.normalize.comparators import split_prefix
 from jixiao.normalize.numbers import cn_to_decimal
-from jixiao.normalize.vocab import PHRASES, fold
+from jixiao.normalize.vocab import PHRASES, fold, longest_first
 
 _D = PHRASES.dates
 
 
-def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
-    return sorted((fold(w) for w in words), key=len, reverse=True)
-
-
 def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(regex.escape(w) for w in _longest(words))
+    return "|".join(regex.escape(w) for w in longest_first(words))
 
 
-_BEFORE = _longest(_D.before)
-_AFTER = _longest(PHRASES.phrase.after)
-_LE = _longest(_D.le)
-_GE = _longest(_D.ge)
-_WITHIN = _longest(_D.within)
+_BEFORE = longest_first(_D.before)
+_AFTER = longest_first(PHRASES.phrase.after)
+_LE = longest_first(_D.le)
+_GE = longest_first(_D.ge)
+_WITHIN = longest_first(_D.within)
 _ON_TIME = {fold(w) for w in _D.on_time}
 _DEKAD = {fold(k): v for k, v in _D.dekad.items()}
 _MONTH_END = {fold(w) for w in _D.month_end}
 _MONTH_START = {fold(w) for w in _D.month_start}
-_YEAR_END = _longest(_D.year_end)
-_YEAR_SCOPE = _longest(_D.year_scope)
+_YEAR_END = longest_first(_D.year_end)
+_YEAR_SCOPE = longest_first(_D.year_scope)
 
 _CN = "零〇一二两三四五六七八九十"
 _YEAR = rf"(?P<year>(?:19|20)[0-9]{{2}}|[{_CN}]{{4}})年"

@@ -23,34 +23,29 @@ from collections.abc import Iterator
 import regex
 
 from jixiao.normalize import patterns as P
-from jixiao.normalize.vocab import COMPARATORS, MULTIPLIERS, PHRASES, fold
+from jixiao.normalize.vocab import COMPARATORS, MULTIPLIERS, PHRASES, fold, longest_first
 
-
-def _longest(words: tuple[str, ...] | list[str]) -> list[str]:
-    return sorted({fold(w) for w in words}, key=len, reverse=True)
-
-
-_APPROX_PREFIX = _longest(PHRASES.approx.prefix)
-_APPROX_SUFFIX = _longest(PHRASES.approx.suffix)
+_APPROX_PREFIX = longest_first(PHRASES.approx.prefix)
+_APPROX_SUFFIX = longest_first(PHRASES.approx.suffix)
 _APPROX_AT = P.words_pattern(_APPROX_PREFIX)
-_PLUS = _longest(PHRASES.approx.plus)
-_MULTIPLIERS = _longest([m.prefix for m in MULTIPLIERS.multiplier])
+_PLUS = longest_first(PHRASES.approx.plus)
+_MULTIPLIERS = longest_first([m.prefix for m in MULTIPLIERS.multiplier])
 _PERIOD_PREFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.prefix), key=lambda x: len(x[0]),
                         reverse=True)
 _PERIOD_OF = dict(_PERIOD_PREFIX)
 _PERIOD_AT = P.words_pattern(w for w, _ in _PERIOD_PREFIX)
 _PERIOD_SUFFIX = sorted(((fold(s), p.per) for p in PHRASES.period for s in p.suffix), key=lambda x: len(x[0]),
                         reverse=True)
-_BEFORE = _longest(PHRASES.phrase.before)
-_AFTER = _longest(PHRASES.phrase.after)
-_LABEL_MARKS = _longest(PHRASES.phrase.label_marks)
+_BEFORE = longest_first(PHRASES.phrase.before)
+_AFTER = longest_first(PHRASES.phrase.after)
+_LABEL_MARKS = longest_first(PHRASES.phrase.label_marks)
 _SENTENCE = tuple(fold(s) for s in PHRASES.phrase.sentence)
 _HALF = tuple(fold(s) for s in PHRASES.numerals.half)
-_DATE_BEFORE = _longest(PHRASES.dates.before)
-_WITHIN_AT = P.words_pattern(_longest(PHRASES.dates.within))
+_DATE_BEFORE = longest_first(PHRASES.dates.before)
+_WITHIN_AT = P.words_pattern(longest_first(PHRASES.dates.within))
 _ACTION_LENGTH = PHRASES.phrase.action_length
 _HAN_ONLY = regex.compile(r"^\p{Han}+$")
-_STARTERS = _longest([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
+_STARTERS = longest_first([*(s for c in COMPARATORS.comparator for s in c.prefix), *PHRASES.approx.prefix,
                       *(s for p in PHRASES.period for s in p.prefix), *PHRASES.dates.year_end])
 _LONGEST_STARTER = max(len(w) for w in _STARTERS)
 _STARTER_AT = P.words_pattern(_STARTERS)  # longest first

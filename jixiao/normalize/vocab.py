@@ -39,6 +39,11 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def longest_first(words: Sequence[str]) -> list[str]:
+    """Folded spellings, each once, longest first (the order to try them in)."""
+    return sorted({fold(w) for w in words}, key=len, reverse=True)
+
+
 class _Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
