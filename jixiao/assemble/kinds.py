@@ -1,0 +1,351 @@
+"""What each file and each report is: :class:`~jixiao.model.DocumentKind` from evidence.
+
+Evidence, in the order it is weighed (vocabulary in ``data/kinds.toml``, validated at load):
+
+1. **Titles** — short paragraphs and the first rows of tables ("项目支出绩效目标申报表",
+   "2023年度部门决算", "…绩效评价报告"): the first title line that matches a title rule gives the
+   title kind of the document, and of each report segment.
+2. **Headers** — cells such as "中期指标值" (a target declaration) or "决算数" (final accounts).
+3. **Which blocks are FILLED** — a report counts only when it states a value: a budget figure
+   (initial / adjusted / executed / rate / score), an indicator target, actual or score, or a
+   total score.  Labels without values are a blank template; pre-printed weights (分值 10, 总分
+   100) do not count as filled.
+4. **Content shape** — indicators with targets and no actual or score (a target declaration);
+   an evaluator's level-1 system 决策 / 过程 / 产出 / 效益 (an evaluation report).
+
+:func:`classify_document` returns the document kind, the reports to keep (each with its kind and
+the Chinese evidence for it) and, when no report is kept, the status and the Chinese reason.
+Nothing here is keyed to a file: only the title/header words of the catalogue.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from jixiao.assemble.segment import Segment, raw_to_segments
+from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
+from jixiao.model import DocumentKind, Kind, Quantity, Report
+from jixiao.normalize.headers import fold_header
+
+K = DocumentKind
+REPORT_KINDS = frozenset({K.SELF_EVALUATION_FORM, K.SELF_EVALUATION_REPORT, K.DEPARTMENT_SELF_EVALUATION,
+                          K.TARGET_DECLARATION, K.EVALUATION_REPORT})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TitleRule(_Strict):
+    kind: DocumentKind
+    words: list[str]
+    unless: list[str] = []
+
+    @field_validator("words")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v or any(not w.strip() for w in v):
+            raise ValueError("title words must be non-empty")
+        return v
+
+
+class Reasons(_Strict):
+    final_accounts: str
+    blank_template: str
+    not_a_report: str
+    target_blank: str
+    unreadable: str
+
+
+class HeaderWords(_Strict):
+    target_declaration: list[str]
+    final_accounts: list[str]
+
+
+class EvaluationWords(_Strict):
+    level1: list[str]
+    min_level1: int
+    distinctive: list[str]
+
+
+class KindsVocab(_Strict):
+    max_title_chars: int
+    title_rows: int
+    annex_prefixes: list[str]
+    self_words: list[str]
+    label_words: list[str]
+    min_self_mentions: int
+    reasons: Reasons
+    title: list[TitleRule]
+    headers: HeaderWords
+    evaluation: EvaluationWords
+
+    @field_validator("title")
+    @classmethod
+    def _report_kinds_titled(cls, v: list[TitleRule]) -> list[TitleRule]:
+        bad = [r.kind for r in v if r.kind in (K.UNREADABLE, K.NOT_A_REPORT, K.BLANK_TEMPLATE)]
+        if bad:
+            raise ValueError(f"a title cannot decide {bad}: those kinds come from content")
+        return v
+
+
+@lru_cache(maxsize=1)
+def vocab() -> KindsVocab:
+    text = resources.files("jixiao.assemble").joinpath("data", "kinds.toml").read_text("utf-8")
+    return KindsVocab.model_validate(tomllib.loads(text))
+
+
+# ---------------------------------------------------------------- evidence
+@dataclass(frozen=True)
+class Title:
+    text: str
+    kind: DocumentKind
+    word: str
+
+    @property
+    def annex(self) -> bool:
+        return self.text.startswith(tuple(vocab().annex_prefixes))
+
+    def evidence(self) -> str:
+        shown = self.text if len(self.text) <= 40 else self.text[:40] + "…"
+        return f"标题“{shown}”含“{self.word}”"
+
+
+def title_lines(blocks: list[RawParagraph | RawTable]) -> list[str]:
+    """Short paragraphs and the first rows' cells of each table, in document order (folded)."""
+    v = vocab()
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, RawParagraph):
+            t = fold_header(b.text)
+            if t and len(t) <= v.max_title_chars:
+                out.append(t)
+            continue
+        for c in sorted((c for c in b.cells if c.row < v.title_rows), key=lambda c: (c.row, c.col)):
+            t = fold_header(c.text)
+            if t and len(t) <= v.max_title_chars:
+                out.append(t)
+    return out
+
+
+def title_kind(line: str) -> Title | None:
+    for rule in vocab().title:
+        if any(u in line for u in rule.unless):
+            continue
+        for w in rule.words:
+            if w in line:
+                return Title(line, rule.kind, w)
+    return None
+
+
+def first_title(blocks: list[RawParagraph | RawTable]) -> Title | None:
+    for line in title_lines(blocks):
+        t = title_kind(line)
+        if t is not None:
+            return t
+    return None
+
+
+def header_words(blocks: list[RawParagraph | RawTable], words: list[str]) -> list[str]:
+    """The catalogue words found in any table cell of the blocks."""
+    found: list[str] = []
+    for b in blocks:
+        if not isinstance(b, RawTable):
+            continue
+        for c in b.cells:
+            t = fold_header(c.text)
+            if len(t) > 20:
+                continue
+            for w in words:
+                if w in t and w not in found:
+                    found.append(w)
+    return found
+
+
+def _stated(q: Quantity | None) -> bool:
+    return q is not None and q.kind != Kind.EMPTY and bool(q.raw.strip()) and (
+        q.value is not None or q.kind in (Kind.QUALITATIVE, Kind.TEXT))
+
+
+@dataclass(frozen=True)
+class Fill:
+    """How much of a report is filled in."""
+
+    budget_values: int
+    targets: int
+    actuals: int
+    scores: int
+    total: bool
+    header: bool  # a project name that is a name, not a template label
+    labels: int  # indicator names + budget line labels + a project name: the template's labels
+
+    @property
+    def indicator_values(self) -> int:
+        return self.targets + self.actuals + self.scores
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.budget_values or self.indicator_values or self.total or self.header)
+
+
+def is_label(text: str) -> bool:
+    """A template label rather than a value: empty, ending with a colon, or a label word."""
+    t = fold_header(text)
+    return not t or t.endswith((":", "：")) or any(w in t for w in vocab().label_words)
+
+
+def report_fill(r: Report) -> Fill:
+    budget = sum(1 for b in r.budget_lines for q in (b.initial, b.adjusted, b.executed, b.rate, b.score)
+                 if _stated(q) and q is not None and q.value is not None)
+    return Fill(
+        budget_values=budget,
+        targets=sum(1 for i in r.indicators if _stated(i.target) or _stated(i.mid_target)),
+        actuals=sum(1 for i in r.indicators if _stated(i.actual)),
+        scores=sum(1 for i in r.indicators if _stated(i.score)),
+        total=r.total_score is not None and r.total_score.value is not None,
+        header=r.project_name is not None and not is_label(r.project_name.text),
+        labels=len(r.indicators) + len(r.budget_lines) + (1 if r.project_name else 0),
+    )
+
+
+def is_evaluation_system(r: Report) -> bool:
+    """Indicators under an evaluator's level-1 system (决策 / 过程 / 产出 / 效益) with scores."""
+    ev = vocab().evaluation
+    names = {fold_header(i.level1) for i in r.indicators if i.level1}
+    hits = {n for n in names if any(n.startswith(w) for w in ev.level1)}
+    distinctive = any(n.startswith(w) for n in hits for w in ev.distinctive)
+    scored = any(_stated(i.score) for i in r.indicators)
+    return len(hits) >= ev.min_level1 and distinctive and scored
+
+
+# ---------------------------------------------------------------- decisions
+@dataclass
+class KindDecision:
+    kind: DocumentKind
+    evidence: list[str] = field(default_factory=list)
+
+
+def report_kind(r: Report, seg_title: Title | None, doc_title: Title | None, fill: Fill,
+                seg_headers: list[str], self_mentions: int = 0) -> KindDecision:
+    """The kind of one filled report, with the evidence for it."""
+    title = seg_title if seg_title is not None and seg_title.kind in REPORT_KINDS else None
+    if title is None and doc_title is not None and doc_title.kind in REPORT_KINDS:
+        title = doc_title
+    ev: list[str] = [title.evidence()] if title else []
+    if is_evaluation_system(r) and (title is None or title.kind in (K.EVALUATION_REPORT, K.SELF_EVALUATION_REPORT)):
+        levels = "、".join(dict.fromkeys(i.level1 for i in r.indicators if i.level1))
+        return KindDecision(K.EVALUATION_REPORT, [*ev, f"指标体系的一级指标为{levels}（评价指标体系），有分值和得分"])
+    targets_only = fill.targets > 0 and fill.actuals == 0 and fill.scores == 0 and not fill.total
+    if title is not None and title.kind == K.TARGET_DECLARATION:
+        if targets_only:
+            ev.append(f"{fill.targets}个指标有目标值，无完成值和得分")
+        return KindDecision(K.TARGET_DECLARATION, ev)
+    if targets_only and seg_headers:
+        heads = "、".join(f"“{w}”" for w in seg_headers)
+        return KindDecision(K.TARGET_DECLARATION,
+                            [*ev, f"表头含{heads}", f"{fill.targets}个指标有目标值，无完成值和得分"])
+    if title is not None and title.kind == K.EVALUATION_REPORT and self_mentions >= vocab().min_self_mentions:
+        return KindDecision(K.SELF_EVALUATION_REPORT,
+                            [*ev, f"正文{self_mentions}处称“自评”，且没有评价指标体系：按自评报告读取"])
+    if title is not None and title.kind == K.SELF_EVALUATION_FORM and title.annex and r.shape == "narrative":
+        return KindDecision(K.SELF_EVALUATION_REPORT, [*ev, "叙述式正文，自评表为附件"])
+    if title is not None:
+        return KindDecision(title.kind, ev)
+    if r.shape == "form":
+        return KindDecision(K.SELF_EVALUATION_FORM, ["未见标题；按表格式自评表读取"])
+    return KindDecision(K.SELF_EVALUATION_REPORT, ["未见标题；按叙述式自评报告读取"])
+
+
+@dataclass
+class DocumentDecision:
+    kind: DocumentKind
+    evidence: list[str]
+    reports: list[Report]  # kept reports, renumbered from 0, each with kind and evidence
+    status: Literal["ok", "not_report"] = "ok"
+    reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _fill_evidence(fill: Fill) -> str:
+    parts = ["项目名称"] if fill.header else []
+    parts += [f"预算数值{fill.budget_values}个", f"指标目标值{fill.targets}个", f"完成值{fill.actuals}个",
+             f"得分{fill.scores}个"]
+    return "已填写：" + "、".join(parts) + ("、总分" if fill.total else "")
+
+
+def _self_mentions(seg: Segment) -> int:
+    words = vocab().self_words
+    return sum(p.text.count(w) for p in seg.paragraphs() for w in words)
+
+
+def _mentions(raw: RawDocument, words: tuple[str, ...]) -> int | None:
+    """1-based number of the first long paragraph mentioning one of the words."""
+    for k, p in enumerate(raw.paragraphs()):
+        if len(p.text) > vocab().max_title_chars and any(w in p.text for w in words):
+            return k + 1
+    return None
+
+
+def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecision:
+    """Decide the document's kind and which of the assembled reports are real reports."""
+    v = vocab()
+    segments: list[Segment] = raw_to_segments(raw)
+    if len(segments) != len(reports):  # pragma: no cover - raw_to_reports reads one report per segment
+        segments = [Segment(list(raw.blocks), anchored=False)] * len(reports)
+    doc_title = first_title(list(raw.blocks))
+    kept: list[Report] = []
+    notes: list[str] = []
+    blank = 0
+    for r, seg in zip(reports, segments, strict=True):
+        fill = report_fill(r)
+        seg_title = first_title(seg.blocks)
+        if not fill.filled:
+            if fill.labels:
+                blank += 1
+                notes.append(f"报告{r.seq + 1}为空白模板（有{fill.labels}个栏目、未填写数值），未作为报告读取")
+            continue
+        governing = seg_title or doc_title
+        if governing is not None and governing.kind == K.FINAL_ACCOUNTS and fill.indicator_values == 0:
+            continue  # budget figures of the accounts themselves, not a self-evaluation
+        if governing is None and fill.indicator_values == 0 and not r.budget_lines and not fill.total:
+            continue
+        seg_heads = header_words(seg.blocks, v.headers.target_declaration)
+        d = report_kind(r, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
+        d.evidence.append(_fill_evidence(fill))
+        kept.append(r.model_copy(update={"kind": d.kind, "kind_evidence": d.evidence, "seq": len(kept)}))
+    if kept:
+        counts = Counter(r.kind for r in kept)
+        kind = counts.most_common(1)[0][0]
+        ev = [doc_title.evidence()] if doc_title else []
+        ev.append("、".join(f"{k.value}：{n}份报告" for k, n in counts.items()))
+        return DocumentDecision(kind, ev, kept, notes=notes if len(kept) < len(reports) else [])
+    return _no_report(raw, doc_title, blank)
+
+
+def _no_report(raw: RawDocument, doc_title: Title | None, blank: int) -> DocumentDecision:
+    reasons = vocab().reasons
+    ev = [doc_title.evidence()] if doc_title else ["未见可识别的标题"]
+    if doc_title is not None and doc_title.kind == K.FINAL_ACCOUNTS:
+        heads = header_words(list(raw.blocks), vocab().headers.final_accounts)
+        if heads:
+            ev.append("表头含" + "、".join(f"“{w}”" for w in heads))
+        k = _mentions(raw, ("自评", "绩效评价"))
+        if k is not None:
+            ev.append(f"第{k}段正文提到绩效自评，但没有自评表")
+        return DocumentDecision(K.FINAL_ACCOUNTS, ev, [], "not_report", reasons.final_accounts)
+    if blank:
+        ev.append(f"{blank}个表格只有栏目名称、没有填写数值")
+        reason = reasons.target_blank if doc_title is not None and doc_title.kind == K.TARGET_DECLARATION \
+            else reasons.blank_template
+        return DocumentDecision(K.BLANK_TEMPLATE, ev, [], "not_report", reason)
+    return DocumentDecision(K.NOT_A_REPORT, ev, [], "not_report", reasons.not_a_report)
+
+
+vocab()  # validate at import
