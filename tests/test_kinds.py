@@ -1,0 +1,108 @@
+"""assemble/kinds.py: the kind vocabulary is validated data, and each decision rests on evidence."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from jixiao.assemble.kinds import KindsVocab, is_label, title_kind
+from jixiao.model import DocumentKind as K
+from jixiao.pipeline import path_to_document
+
+
+def _vocab_dict() -> dict:
+    text = resources.files("jixiao.assemble").joinpath("data", "kinds.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def test_vocabulary_is_validated() -> None:
+    d = _vocab_dict()
+    KindsVocab.model_validate(d)
+    with pytest.raises(ValidationError):
+        KindsVocab.model_validate({**d, "surprise": 1})
+    with pytest.raises(ValidationError):  # a title cannot decide a content kind
+        KindsVocab.model_validate({**d, "title": [{"kind": "blank_template", "words": ["模板"]}]})
+    with pytest.raises(ValidationError):
+        KindsVocab.model_validate({**d, "title": [{"kind": "self_evaluation_form", "words": [" "]}]})
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("部门预算项目支出绩效自评表(2024年度)", K.SELF_EVALUATION_FORM),
+    ("项目绩效自评报告", K.SELF_EVALUATION_REPORT),
+    ("2023年度部门整体支出绩效自评报告", K.DEPARTMENT_SELF_EVALUATION),
+    ("项目支出绩效目标申报表", K.TARGET_DECLARATION),
+    ("区域(项目)绩效目标自评表", K.SELF_EVALUATION_FORM),  # a self-evaluation of targets, not a declaration
+    ("2022年度重点绩效评价报告", K.EVALUATION_REPORT),
+    ("某局2023年度部门决算", K.FINAL_ACCOUNTS),
+    ("关于召开工作会议的通知", None),
+])
+def test_title_kind(line: str, kind: K | None) -> None:
+    t = title_kind(line)
+    assert (t.kind if t else None) == kind
+
+
+def test_template_labels_are_not_names() -> None:
+    assert is_label("项目单位(盖章):") and is_label("填报人：") and is_label("")
+    assert not is_label("乡村道路养护项目")
+
+
+FORM = """项目支出绩效自评表
+| 项目名称 | 道路养护项目 | | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 养护里程 | ≥100公里 | 105公里 | 50 | 50 |
+| 效益指标 | 社会效益指标 | 出行条件 | 改善 | 改善 | 40 | 40 |
+"""
+
+
+def _read(tmp_path: Path, text: str, name: str = "r.txt"):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return path_to_document(f, name, rules=False)
+
+
+def test_a_filled_form_is_a_form(tmp_path: Path) -> None:
+    doc = _read(tmp_path, FORM)
+    assert (doc.status, doc.kind, len(doc.reports)) == ("ok", K.SELF_EVALUATION_FORM, 1)
+    assert doc.reports[0].kind_evidence[0] == "标题“项目支出绩效自评表”含“自评表”"
+
+
+def test_final_accounts_with_an_appended_form_keeps_the_form(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "某局2023年度部门决算\n\n" + FORM)
+    assert doc.status == "ok" and len(doc.reports) == 1
+    assert doc.reports[0].indicators[0].name == "养护里程"
+
+
+def test_final_accounts_budget_table_is_not_a_report(tmp_path: Path) -> None:
+    text = ("某局2023年度部门决算\n\n| 项目 | 年初预算数 | 调整后预算数 | 决算数 |\n"
+            "| 本年支出合计 | 100.00 | 120.00 | 118.00 |\n")
+    doc = _read(tmp_path, text)
+    assert (doc.status, doc.kind, doc.reports) == ("not_report", K.FINAL_ACCOUNTS, [])
+    assert doc.error == "部门决算报告，未包含绩效自评表"
+
+
+def test_targets_only_with_mid_term_header_is_a_target_declaration(tmp_path: Path) -> None:
+    text = ("| 项目名称 | 道路养护项目 | | |\n| 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 |\n"
+            "| 产出指标 | 数量指标 | 养护里程 | ≥300公里 | ≥100公里 |\n")
+    doc = _read(tmp_path, text)
+    assert doc.kind == K.TARGET_DECLARATION
+    assert "表头含“中期指标值”" in doc.reports[0].kind_evidence
+
+
+def test_blank_form_is_a_blank_template(tmp_path: Path) -> None:
+    text = ("项目支出绩效自评表\n| 项目名称 | | | |\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 指标1： | | | | |\n| 总分 | | | | | 100 | |\n")
+    doc = _read(tmp_path, text)
+    assert (doc.status, doc.kind, doc.reports) == ("not_report", K.BLANK_TEMPLATE, [])
+    assert doc.error is not None and doc.error.startswith("空白模板")
+
+
+def test_a_blank_template_beside_a_filled_form_is_noted(tmp_path: Path) -> None:
+    blank = ("项目支出绩效自评表\n| 项目名称 | | | |\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+             "| 产出指标 | 数量指标 | 指标1： | | | | |\n")
+    doc = _read(tmp_path, FORM + "\n" + blank)
+    assert [r.seq for r in doc.reports] == [0]
+    assert any("报告2为空白模板" in n.text for n in doc.notes)
