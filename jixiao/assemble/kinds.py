@@ -29,6 +29,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from jixiao.assemble.evaluation import evaluation_system
 from jixiao.assemble.segment import Segment, raw_to_segments
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.model import DocumentKind, Kind, Quantity, Report
@@ -319,6 +320,8 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
         seg_heads = header_words(seg.blocks, v.headers.target_declaration)
         d = report_kind(r, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
         d.evidence.append(_fill_evidence(fill))
+        if d.kind == K.EVALUATION_REPORT:
+            r = evaluation_system(r, seg.blocks)
         kept.append(r.model_copy(update={"kind": d.kind, "kind_evidence": d.evidence, "seq": len(kept)}))
     if kept:
         counts = Counter(r.kind for r in kept)

@@ -1,0 +1,206 @@
+"""The indicator system of an evaluation report → indicators, subtotals and total.
+
+An evaluator's report (第三方 / 重点绩效评价报告, 再评价报告) scores the project on its own
+system: level-1 决策 / 过程 / 产出 / 效益 (often "决策（20分）"), level-2 and level-3 indicators,
+分值 (weight) and 得分 (score) per indicator, a 小计 row closing each level-1 and a 合计 row.
+The generic form reader takes such a table for a self-evaluation form (its 预算执行率 row
+becomes the budget item, its subtotals are lost); :func:`evaluation_system` reads it again:
+
+- every scored row is an :class:`~jixiao.model.Indicator` (the 预算执行率 row included: here it
+  is one of the evaluator's indicators, not the budget block);
+- a 小计 row is NOT an indicator: it becomes a :class:`~jixiao.model.StatedScore` labelled with
+  the level-1 it closes, so the group rules check it against its children; a weight in the
+  level-1 label ("决策（20分）") is a stated weight too (kept apart when it differs);
+- the 合计 row gives the total weight and score (unless the text stated the total already).
+
+Column words are data (``data/evaluation.toml``), validated at load.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from jixiao.extract.raw import RawParagraph, RawTable
+from jixiao.model import Indicator, Provenance, Quantity, Report, StatedScore
+from jixiao.normalize import parse_quantity
+from jixiao.normalize.headers import fold_header
+
+_NOTE = regex.compile(r"[（(][^）)]*[）)]$")
+_LABEL_WEIGHT = regex.compile(r"^(?P<label>.+?)\s*[（(]\s*(?P<w>\d+(?:\.\d+)?)\s*分\s*[）)]\s*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Columns(_Strict):
+    level1: list[str]
+    level2: list[str]
+    name: list[str]
+    weight: list[str]
+    score: list[str]
+
+
+class EvaluationVocab(_Strict):
+    columns: Columns
+    subtotal: list[str]
+    total: list[str]
+
+
+@lru_cache(maxsize=1)
+def vocab() -> EvaluationVocab:
+    text = resources.files("jixiao.assemble").joinpath("data", "evaluation.toml").read_text("utf-8")
+    return EvaluationVocab.model_validate(tomllib.loads(text))
+
+
+def _fold(text: str | None) -> str:
+    return _NOTE.sub("", fold_header(text))
+
+
+@dataclass(frozen=True)
+class Layout:
+    header_row: int
+    level1: int | None
+    level2: int | None
+    name: int
+    weight: int
+    score: int
+
+
+def table_layout(table: RawTable) -> Layout | None:
+    """The header row and the columns of an evaluation table, or None."""
+    c = vocab().columns
+    for r, row in enumerate(table.grid()[:4]):
+        found: dict[str, int] = {}
+        for k, cell in enumerate(row):
+            t = _fold(cell.text if cell is not None else "")
+            for role in ("level1", "level2", "name", "weight", "score"):
+                words: list[str] = getattr(c, role)
+                if t in words and role not in found:
+                    if role == "name" and "name" in found:
+                        continue
+                    found[role] = k
+                    break
+        if {"name", "weight", "score"} <= found.keys():
+            return Layout(r, found.get("level1"), found.get("level2"), found["name"], found["weight"],
+                          found["score"])
+    return None
+
+
+def _cell_text(row: list, k: int | None) -> str:
+    if k is None or k >= len(row) or row[k] is None:
+        return ""
+    return row[k].text.strip()
+
+
+def _cell_prov(row: list, k: int) -> Provenance | None:
+    if k >= len(row) or row[k] is None:
+        return None
+    return row[k].cell.prov
+
+
+def _q(row: list, k: int) -> Quantity | None:
+    text = _cell_text(row, k)
+    if not text:
+        return None
+    return parse_quantity(text, prov=_cell_prov(row, k))
+
+
+@dataclass
+class System:
+    indicators: list[Indicator]
+    stated: list[StatedScore]
+    total_weight: Quantity | None
+    total_score: Quantity | None
+
+
+def _split_label(text: str) -> tuple[str, str | None]:
+    m = _LABEL_WEIGHT.match(text)
+    return (m.group("label"), m.group("w")) if m else (text, None)
+
+
+def table_to_system(table: RawTable, lay: Layout) -> System:
+    v = vocab()
+    inds: list[Indicator] = []
+    stated: list[StatedScore] = []
+    total_w: Quantity | None = None
+    total_s: Quantity | None = None
+    level1: str | None = None
+    level2: str | None = None
+    for row in table.grid()[lay.header_row + 1:]:
+        l1_raw, l2_raw, name = (_cell_text(row, lay.level1), _cell_text(row, lay.level2),
+                                _cell_text(row, lay.name))
+        labels = {_fold(t) for t in (l1_raw, l2_raw, name) if t}
+        if labels & set(v.total):
+            total_w, total_s = _q(row, lay.weight), _q(row, lay.score)
+            continue
+        if labels & set(v.subtotal):
+            if level1 is not None:
+                stated.append(StatedScore(label=level1, weight=_q(row, lay.weight), score=_q(row, lay.score),
+                                          prov=_cell_prov(row, lay.weight)))
+            continue
+        if l1_raw:
+            label, w = _split_label(l1_raw)
+            if label != level1:
+                level1, level2 = label, None
+                if w is not None:
+                    prov = _cell_prov(row, lay.level1 or 0)
+                    stated.append(StatedScore(label=l1_raw, weight=parse_quantity(f"{w}分", prov=prov), prov=prov))
+        if l2_raw:
+            level2 = _split_label(l2_raw)[0]
+        if not name:
+            continue
+        weight, score = _q(row, lay.weight), _q(row, lay.score)
+        if weight is None and score is None:
+            continue
+        inds.append(Indicator(seq=len(inds), level1=level1, level2=level2, name=name, weight=weight, score=score,
+                              prov=_cell_prov(row, lay.name)))
+    return System(inds, _dedupe(stated), total_w, total_s)
+
+
+def _dedupe(stated: list[StatedScore]) -> list[StatedScore]:
+    """A "决策（20分）" label weight equal to its 小计 row's weight is stated once (the 小计 row)."""
+    subtotal = {s.label: s for s in stated if s.score is not None}
+    out = []
+    for s in stated:
+        if s.score is None:
+            label = _split_label(s.label)[0]
+            sub = subtotal.get(label)
+            if sub is not None and sub.weight is not None and s.weight is not None \
+                    and sub.weight.value == s.weight.value:
+                continue
+        out.append(s)
+    return out
+
+
+def evaluation_system(report: Report, blocks: list[RawParagraph | RawTable]) -> Report:
+    """The report with its indicator system read from the evaluation tables among ``blocks``
+    (unchanged when it has none)."""
+    systems = [table_to_system(t, lay) for t in blocks if isinstance(t, RawTable)
+               for lay in [table_layout(t)] if lay is not None]
+    systems = [s for s in systems if s.indicators]
+    if not systems:
+        return report
+    inds = [i.model_copy(update={"seq": k}) for k, i in enumerate(i for s in systems for i in s.indicators)]
+    stated = [st for s in systems for st in s.stated]
+    table_labels = {_fold(st.label) for st in stated} | {_fold(i.level1) for i in inds if i.level1}
+    prose_stated = [st for st in report.stated_scores
+                    if st.prov is not None and st.prov.table is None and st.prov.row is None
+                    and _fold(_split_label(st.label)[0]) not in table_labels]
+    last = systems[-1]
+    update: dict[str, object] = {"indicators": inds, "stated_scores": stated + prose_stated,
+                                 "budget_execution": None}
+    if report.total_score is None and last.total_score is not None:
+        update["total_score"] = last.total_score
+    if report.total_weight is None and last.total_weight is not None:
+        update["total_weight"] = last.total_weight
+    return report.model_copy(update=update)
+
+
+vocab()  # validate at import

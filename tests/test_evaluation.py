@@ -1,0 +1,72 @@
+"""assemble/evaluation.py: an evaluator's indicator system (决策/过程/产出/效益, 分值, 得分, 小计)
+read as indicators with weights and scores; subtotals are stated scores checked against their
+children; total and grade from the text.  Values checked by hand against corpus/kind-evaluation-md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import CORPUS
+
+from jixiao.model import DocumentKind
+from jixiao.pipeline import path_to_document
+
+SRC = CORPUS / "kind-evaluation-md" / "report.md"
+
+
+def _report(path: Path = SRC, rules: bool = False):
+    doc = path_to_document(path, "corpus/kind-evaluation-md/report.md", rules=rules)
+    (r,) = doc.reports
+    return doc, r
+
+
+def test_indicators_with_weights_and_scores() -> None:
+    _, r = _report()
+    assert r.kind == DocumentKind.EVALUATION_REPORT
+    assert len(r.indicators) == 14
+    first = r.indicators[0]
+    assert (first.level1, first.level2, first.name) == ("决策", "项目立项", "立项依据充分性")
+    assert (first.weight.value, first.score.value) == (Decimal("5"), Decimal("4.00"))
+    # the 预算执行率 row is one of the evaluator's indicators here, not the budget item
+    rate = next(i for i in r.indicators if i.name == "预算执行率")
+    assert (rate.level1, rate.level2, rate.score.raw) == ("过程", "资金管理", "4.50")
+    assert r.budget_execution is None
+    assert sum(i.weight.value for i in r.indicators) == 100
+    assert sum(i.score.value for i in r.indicators) == Decimal("65.00")
+    assert [i.level1 for i in r.indicators].count("产出") == 4
+
+
+def test_subtotals_are_stated_scores_not_indicators() -> None:
+    _, r = _report()
+    assert not [i for i in r.indicators if "小计" in i.name or "合计" in i.name]
+    got = [(s.label, s.weight.raw, s.score.raw) for s in r.stated_scores]
+    assert got == [("决策", "20", "14.00"), ("过程", "20", "16.00"), ("产出", "40", "24.00"), ("效益", "20", "11.00")]
+    assert r.stated_scores[0].prov is not None and r.stated_scores[0].prov.row is not None
+
+
+def test_total_grade_and_budget_sentence() -> None:
+    _, r = _report()
+    assert r.total_score.value == Decimal("65.00") and r.grade.text == "中"
+    (b,) = r.budget_lines
+    assert (b.adjusted.raw, b.executed.raw, b.rate.raw) == ("500.00万元", "450.00万元", "90.00%")
+    assert "全年预算为500.00万元" in b.executed.prov.text
+
+
+def test_a_subtotal_that_disagrees_with_its_children_is_found(tmp_path: Path) -> None:
+    f = tmp_path / "eval.md"
+    f.write_text(SRC.read_text(encoding="utf-8").replace("| 小计 | | | 20 | 14.00 |", "| 小计 | | | 20 | 15.00 |"),
+                 encoding="utf-8")
+    doc, _ = _report(f, rules=True)
+    hits = [x for x in doc.findings if x.rule_id == "SCR005"]
+    assert [x.subject for x in hits] == ["stated_scores[0].score"] and "决策得分15" in hits[0].message
+    doc, _ = _report(SRC, rules=True)
+    assert not [x for x in doc.findings if x.rule_id in ("SCR004", "SCR005", "SCR006")]
+
+
+def test_a_label_weight_unlike_its_subtotal_is_kept(tmp_path: Path) -> None:
+    f = tmp_path / "eval.md"
+    f.write_text(SRC.read_text(encoding="utf-8").replace("| 决策（20分） |", "| 决策（25分） |"), encoding="utf-8")
+    _, r = _report(f)
+    labels = [(s.label, s.weight.raw if s.weight else None) for s in r.stated_scores[:2]]
+    assert labels == [("决策(25分)", "25分"), ("决策", "20")]  # working text: width folded
