@@ -109,3 +109,17 @@ def test_target_declaration_reports_one_per_sheet() -> None:
 def test_target_declaration_is_not_blamed_for_missing_actuals() -> None:
     doc = _doc("kind-target-workbook")
     assert not [f for f in doc.findings if f.severity == Severity.ERROR], [f.message for f in doc.findings]
+
+
+def test_kinds_in_the_dataset() -> None:
+    from jixiao.export import documents_to_frames
+
+    docs = [_doc(c, rules=False) for c in ("kind-final-accounts", "kind-target-workbook")]
+    frames = documents_to_frames(docs)
+    d = frames["documents"].set_index("source")
+    fa = d.loc["corpus/kind-final-accounts/report.docx"]
+    assert (fa["kind"], fa["status"], fa["n_reports"]) == ("final_accounts", "not_report", 0)
+    assert fa["kind_evidence"].startswith("标题“某市农业农村局2023年度部门决算”含“部门决算”；")
+    reps = frames["reports"]
+    assert list(reps["kind"]) == ["target_declaration"] * 3
+    assert all("绩效目标申报表" in e for e in reps["kind_evidence"])
