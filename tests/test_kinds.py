@@ -106,3 +106,18 @@ def test_a_blank_template_beside_a_filled_form_is_noted(tmp_path: Path) -> None:
     doc = _read(tmp_path, FORM + "\n" + blank)
     assert [r.seq for r in doc.reports] == [0]
     assert any("报告2为空白模板" in n.text for n in doc.notes)
+
+
+def test_final_accounts_told_by_headers_without_a_title(tmp_path: Path) -> None:
+    text = "| 项目 | 年初预算数 | 决算数 |\n| 本年支出合计 | 100.00 | 118.00 |\n| 一、农林水支出 | 80.00 | 90.00 |\n"
+    doc = _read(tmp_path, text)
+    assert (doc.status, doc.kind, doc.reports) == ("not_report", K.FINAL_ACCOUNTS, [])
+    assert doc.kind_evidence == ["未见可识别的标题", "表头含“决算数”"]
+
+
+@pytest.mark.parametrize("name", ["notice.pdf", "notice.xlsx"])
+def test_plain_text_under_a_document_name(tmp_path: Path, name: str) -> None:
+    doc = _read(tmp_path, "关于召开工作会议的通知\n\n请各科室准时参加。\n", name)
+    assert (doc.status, doc.format, doc.kind) == ("not_report", "txt", K.NOT_A_REPORT)
+    ext = name.rsplit(".", 1)[1]
+    assert [n.text for n in doc.notes] == [f"文件扩展名为.{ext}，但内容是纯文本，已按内容读取（格式：txt）"]

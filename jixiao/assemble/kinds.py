@@ -313,7 +313,9 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
                 notes.append(f"报告{r.seq + 1}为空白模板（有{fill.labels}个栏目、未填写数值），未作为报告读取")
             continue
         governing = seg_title or doc_title
-        if governing is not None and governing.kind == K.FINAL_ACCOUNTS and fill.indicator_values == 0:
+        accounts = governing.kind == K.FINAL_ACCOUNTS if governing is not None \
+            else bool(header_words(seg.blocks, v.headers.final_accounts))
+        if accounts and fill.indicator_values == 0:
             continue  # budget figures of the accounts themselves, not a self-evaluation
         if governing is None and fill.indicator_values == 0 and not r.budget_lines and not fill.total:
             continue
@@ -335,8 +337,8 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
 def _no_report(raw: RawDocument, doc_title: Title | None, blank: int) -> DocumentDecision:
     reasons = vocab().reasons
     ev = [doc_title.evidence()] if doc_title else ["未见可识别的标题"]
-    if doc_title is not None and doc_title.kind == K.FINAL_ACCOUNTS:
-        heads = header_words(list(raw.blocks), vocab().headers.final_accounts)
+    heads = header_words(list(raw.blocks), vocab().headers.final_accounts)
+    if (doc_title is not None and doc_title.kind == K.FINAL_ACCOUNTS) or (doc_title is None and heads):
         if heads:
             ev.append("表头含" + "、".join(f"“{w}”" for w in heads))
         k = _mentions(raw, ("自评", "绩效评价"))
