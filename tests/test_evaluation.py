@@ -111,3 +111,15 @@ def test_self_evaluation_rules_leave_evaluation_reports_alone() -> None:
     for f in (SRC, CORPUS / "kind-evaluation-docx" / "report.docx"):
         doc = path_to_document(f, f.name)
         assert not [x.rule_id for x in doc.findings if x.rule_id in NOT_FOR_EVALUATION]
+
+
+def test_an_evaluation_table_the_form_reader_cannot_see_is_still_read(tmp_path: Path) -> None:
+    """No 一级指标 column, level-1 groups as 小计 rows only: the form reader reads nothing, the
+    evaluation reader still gets every scored row."""
+    f = tmp_path / "e.md"
+    f.write_text("# 某项目绩效评价报告\n\n| 评价指标 | 权重 | 评价得分 |\n| --- | --- | --- |\n"
+                 "| 立项依据充分性 | 10 | 8 |\n| 资金到位率 | 10 | 10 |\n| 合计 | 20 | 18 |\n", encoding="utf-8")
+    doc, r = _report(f)
+    assert r.kind == DocumentKind.EVALUATION_REPORT
+    assert [(i.name, i.weight.raw, i.score.raw) for i in r.indicators] == [("立项依据充分性", "10", "8"), ("资金到位率", "10", "10")]
+    assert (r.total_weight.raw, r.total_score.raw) == ("20", "18")

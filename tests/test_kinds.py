@@ -121,3 +121,19 @@ def test_plain_text_under_a_document_name(tmp_path: Path, name: str) -> None:
     assert (doc.status, doc.format, doc.kind) == ("not_report", "txt", K.NOT_A_REPORT)
     ext = name.rsplit(".", 1)[1]
     assert [n.text for n in doc.notes] == [f"文件扩展名为.{ext}，但内容是纯文本，已按内容读取（格式：txt）"]
+
+
+def test_values_in_columns_the_reader_cannot_map_are_not_a_blank_template(tmp_path: Path) -> None:
+    """The data is there (under headers without a known role): a report, never "blank"."""
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 年初所定奋斗目标 | 年终实际达成状况 |\n"
+            "| 产出指标 | 数量指标 | 养护里程 | 100公里 | 105公里 |\n"
+            "| 效益指标 | 社会效益指标 | 出行条件 | 改善 | 改善 |\n")
+    doc = _read(tmp_path, text)
+    assert doc.status == "ok" and len(doc.reports) == 1
+    assert "未识别列中的数值" in doc.reports[0].kind_evidence[-1]
+
+
+def test_a_titled_form_read_as_nothing_is_kept_to_show_the_failure(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "项目支出绩效自评表\n\n（表格为图片，无文字）\n")
+    assert doc.status == "ok" and len(doc.reports) == 1
+    assert doc.reports[0].kind_evidence[-1] == "未读取到任何栏目或数值（版式可能未能识别）"

@@ -185,6 +185,7 @@ class Fill:
     scores: int
     total: bool
     header: bool  # a project name that is a name, not a template label
+    unmapped_values: int  # filled cells under header cells the reader could not map
     labels: int  # indicator names + budget line labels + a project name: the template's labels
 
     @property
@@ -193,7 +194,8 @@ class Fill:
 
     @property
     def filled(self) -> bool:
-        return bool(self.budget_values or self.indicator_values or self.total or self.header)
+        return bool(self.budget_values or self.indicator_values or self.total or self.header
+                    or self.unmapped_values)
 
 
 def is_label(text: str) -> bool:
@@ -202,7 +204,23 @@ def is_label(text: str) -> bool:
     return not t or t.endswith((":", "：")) or any(w in t for w in vocab().label_words)
 
 
-def report_fill(r: Report) -> Fill:
+def unmapped_values(r: Report, blocks: list[RawParagraph | RawTable]) -> int:
+    """Filled cells below the header cells the reader gave no role (its data is there, unread:
+    not a blank template)."""
+    tables = {b.table: b for b in blocks if isinstance(b, RawTable)}
+    n = 0
+    for item in r.unmapped_columns:
+        p = item.prov
+        t = tables.get(p.table) if p is not None and p.table is not None else None
+        if t is None or p is None or p.row is None or p.col is None:
+            continue
+        col, row = p.col, p.row
+        n += sum(1 for c in t.cells if c.row > row and c.col <= col < c.col + c.col_span and c.text.strip()
+                 and fold_header(c.text) != fold_header(item.text))
+    return n
+
+
+def report_fill(r: Report, blocks: list[RawParagraph | RawTable] | None = None) -> Fill:
     budget = sum(1 for b in r.budget_lines for q in (b.initial, b.adjusted, b.executed, b.rate, b.score)
                  if _stated(q) and q is not None and q.value is not None)
     return Fill(
@@ -212,6 +230,7 @@ def report_fill(r: Report) -> Fill:
         scores=sum(1 for i in r.indicators if _stated(i.score)),
         total=r.total_score is not None and r.total_score.value is not None,
         header=r.project_name is not None and not is_label(r.project_name.text),
+        unmapped_values=unmapped_values(r, blocks) if blocks else 0,
         labels=len(r.indicators) + len(r.budget_lines) + (1 if r.project_name else 0),
     )
 
@@ -276,6 +295,8 @@ class DocumentDecision:
 
 def _fill_evidence(fill: Fill) -> str:
     parts = ["项目名称"] if fill.header else []
+    if fill.unmapped_values:
+        parts.append(f"未识别列中的数值{fill.unmapped_values}个")
     parts += [f"预算数值{fill.budget_values}个", f"指标目标值{fill.targets}个", f"完成值{fill.actuals}个",
              f"得分{fill.scores}个"]
     return "已填写：" + "、".join(parts) + ("、总分" if fill.total else "")
@@ -305,24 +326,30 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
     notes: list[str] = []
     blank = 0
     for r, seg in zip(reports, segments, strict=True):
-        fill = report_fill(r)
         seg_title = first_title(seg.blocks)
+        governing = seg_title or doc_title
+        if governing is not None and governing.kind == K.EVALUATION_REPORT:
+            r = evaluation_system(r, seg.blocks)  # before judging the fill: the form reader may see nothing
+        fill = report_fill(r, seg.blocks)
         if not fill.filled:
             if fill.labels:
                 blank += 1
                 notes.append(f"报告{r.seq + 1}为空白模板（有{fill.labels}个栏目、未填写数值），未作为报告读取")
+            elif governing is not None and governing.kind in REPORT_KINDS:
+                # titled as a report but nothing read at all: an extraction failure, kept so it shows
+                ev = [governing.evidence(), "未读取到任何栏目或数值（版式可能未能识别）"]
+                kept.append(r.model_copy(update={"kind": governing.kind, "kind_evidence": ev, "seq": len(kept)}))
             continue
-        governing = seg_title or doc_title
         accounts = governing.kind == K.FINAL_ACCOUNTS if governing is not None \
             else bool(header_words(seg.blocks, v.headers.final_accounts))
         if accounts and fill.indicator_values == 0:
             continue  # budget figures of the accounts themselves, not a self-evaluation
-        if governing is None and fill.indicator_values == 0 and not r.budget_lines and not fill.total:
+        if governing is None and not (fill.indicator_values or r.budget_lines or fill.total or fill.unmapped_values):
             continue
         seg_heads = header_words(seg.blocks, v.headers.target_declaration)
         d = report_kind(r, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
         d.evidence.append(_fill_evidence(fill))
-        if d.kind == K.EVALUATION_REPORT:
+        if d.kind == K.EVALUATION_REPORT and not (governing is not None and governing.kind == d.kind):
             r = evaluation_system(r, seg.blocks)
         kept.append(r.model_copy(update={"kind": d.kind, "kind_evidence": d.evidence, "seq": len(kept)}))
     if kept:
