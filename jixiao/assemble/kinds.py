@@ -294,12 +294,11 @@ class DocumentDecision:
 
 
 def _fill_evidence(fill: Fill) -> str:
-    parts = ["项目名称"] if fill.header else []
-    if fill.unmapped_values:
-        parts.append(f"未识别列中的数值{fill.unmapped_values}个")
-    parts += [f"预算数值{fill.budget_values}个", f"指标目标值{fill.targets}个", f"完成值{fill.actuals}个",
-             f"得分{fill.scores}个"]
-    return "已填写：" + "、".join(parts) + ("、总分" if fill.total else "")
+    """Which blocks are filled (no counts: the evidence stays put when a reader reads more)."""
+    parts = [name for name, on in (("项目名称", fill.header), ("预算数值", fill.budget_values),
+                                   ("指标目标值", fill.targets), ("完成值", fill.actuals), ("得分", fill.scores),
+                                   ("总分", fill.total), ("未识别列中的数值", fill.unmapped_values)) if on]
+    return "已填写：" + "、".join(parts)
 
 
 def _self_mentions(seg: Segment) -> int:
