@@ -123,3 +123,20 @@ def test_an_evaluation_table_the_form_reader_cannot_see_is_still_read(tmp_path: 
     assert r.kind == DocumentKind.EVALUATION_REPORT
     assert [(i.name, i.weight.raw, i.score.raw) for i in r.indicators] == [("立项依据充分性", "10", "8"), ("资金到位率", "10", "10")]
     assert (r.total_weight.raw, r.total_score.raw) == ("20", "18")
+
+
+def test_a_table_cut_by_a_page_break_continues_with_the_open_level1(tmp_path: Path) -> None:
+    """The second part has no header and starts inside 过程 (its level-1 cell is blank)."""
+    f = tmp_path / "e.md"
+    f.write_text("# 某项目绩效评价报告\n\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| --- | --- | --- | --- | --- |\n"
+                 "| 决策（10分） | 项目立项 | 立项依据充分性 | 10 | 8 |\n| 小计 | | | 10 | 8 |\n"
+                 "| 过程（20分） | 资金管理 | 资金到位率 | 10 | 10 |\n\n第 3 页\n\n"
+                 "| | | 预算执行率 | 10 | 9 |\n| 小计 | | | 20 | 19 |\n| 合计 | | | 30 | 27 |\n\n"
+                 "四、其他情况说明：评价组另行核对了以下数据。\n\n| 项目 | 内容 | 备注 | 分值 | 得分 |\n"
+                 "| 复核 | 资料 | 无 | 1 | 1 |\n", encoding="utf-8")
+    _, r = _report(f)
+    got = [(i.level1, i.level2, i.name, i.score.raw) for i in r.indicators]
+    assert got == [("决策", "项目立项", "立项依据充分性", "8"), ("过程", "资金管理", "资金到位率", "10"),
+                   ("过程", "资金管理", "预算执行率", "9")]
+    assert [(s.label, s.weight.raw, s.score.raw) for s in r.stated_scores] == [("决策", "10", "8"), ("过程", "20", "19")]
+    assert (r.total_weight.raw, r.total_score.raw) == ("30", "27")

@@ -118,6 +118,7 @@ class System:
     stated: list[StatedScore]
     total_weight: Quantity | None
     total_score: Quantity | None
+    open_levels: tuple[str | None, str | None] = (None, None)  # level-1 / level-2 open at the end
 
 
 def _split_label(text: str) -> tuple[str, str | None]:
@@ -125,14 +126,15 @@ def _split_label(text: str) -> tuple[str, str | None]:
     return (m.group("label"), m.group("w")) if m else (text, None)
 
 
-def table_to_system(table: RawTable, lay: Layout) -> System:
+def table_to_system(table: RawTable, lay: Layout, carry: tuple[str | None, str | None] = (None, None)) -> System:
+    """Rows below the header; ``carry`` is the (level-1, level-2) open at the end of the table
+    this one continues (a table cut by a page break)."""
     v = vocab()
     inds: list[Indicator] = []
     stated: list[StatedScore] = []
     total_w: Quantity | None = None
     total_s: Quantity | None = None
-    level1: str | None = None
-    level2: str | None = None
+    level1, level2 = carry
     for row in table.grid()[lay.header_row + 1:]:
         l1_raw, l2_raw, name = (_cell_text(row, lay.level1), _cell_text(row, lay.level2),
                                 _cell_text(row, lay.name))
@@ -161,7 +163,7 @@ def table_to_system(table: RawTable, lay: Layout) -> System:
             continue
         inds.append(Indicator(seq=len(inds), level1=level1, level2=level2, name=name, weight=weight, score=score,
                               prov=_cell_prov(row, lay.name)))
-    return System(inds, _dedupe(stated), total_w, total_s)
+    return System(inds, stated, total_w, total_s, (level1, level2))
 
 
 def _dedupe(stated: list[StatedScore]) -> list[StatedScore]:
@@ -179,27 +181,57 @@ def _dedupe(stated: list[StatedScore]) -> list[StatedScore]:
     return out
 
 
+_GAP_CHARS = 20  # paragraphs between a table and its continuation: page numbers, 续表, at most this long
+
+
+def _continues(blocks: list[RawParagraph | RawTable], prev: RawTable, t: RawTable) -> bool:
+    between = [b for b in blocks if prev.index < b.index < t.index]
+    return t.n_cols == prev.n_cols and all(
+        isinstance(b, RawParagraph) and len(b.text.strip()) <= _GAP_CHARS for b in between)
+
+
+def blocks_to_systems(blocks: list[RawParagraph | RawTable]) -> list[System]:
+    """Each evaluation table's system.  A table without a header right after an evaluation table
+    with as many columns continues it (the header is not repeated after a page break): it is
+    read with the same columns and the level-1 / level-2 still open."""
+    out: list[System] = []
+    prev: tuple[RawTable, Layout, System] | None = None
+    for t in (b for b in blocks if isinstance(b, RawTable)):
+        lay = table_layout(t)
+        carry: tuple[str | None, str | None] = (None, None)
+        if lay is None and prev is not None and _continues(blocks, prev[0], t):
+            pl = prev[1]
+            lay = Layout(-1, pl.level1, pl.level2, pl.name, pl.weight, pl.score)
+            carry = prev[2].open_levels
+        if lay is None:
+            prev = None
+            continue
+        system = table_to_system(t, lay, carry)
+        prev = (t, lay, system)
+        if system.indicators or system.stated or system.total_score is not None:
+            out.append(system)
+    return out
+
+
 def evaluation_system(report: Report, blocks: list[RawParagraph | RawTable]) -> Report:
     """The report with its indicator system read from the evaluation tables among ``blocks``
     (unchanged when it has none)."""
-    systems = [table_to_system(t, lay) for t in blocks if isinstance(t, RawTable)
-               for lay in [table_layout(t)] if lay is not None]
-    systems = [s for s in systems if s.indicators]
-    if not systems:
+    systems = blocks_to_systems(blocks)
+    if not any(s.indicators for s in systems):
         return report
     inds = [i.model_copy(update={"seq": k}) for k, i in enumerate(i for s in systems for i in s.indicators)]
-    stated = [st for s in systems for st in s.stated]
+    stated = _dedupe([st for s in systems for st in s.stated])
     table_labels = {_fold(st.label) for st in stated} | {_fold(i.level1) for i in inds if i.level1}
     prose_stated = [st for st in report.stated_scores
                     if st.prov is not None and st.prov.table is None and st.prov.row is None
                     and _fold(_split_label(st.label)[0]) not in table_labels]
-    last = systems[-1]
+    totals = [s for s in systems if s.total_score is not None or s.total_weight is not None]
     update: dict[str, object] = {"indicators": inds, "stated_scores": stated + prose_stated,
                                  "budget_execution": None}
-    if report.total_score is None and last.total_score is not None:
-        update["total_score"] = last.total_score
-    if report.total_weight is None and last.total_weight is not None:
-        update["total_weight"] = last.total_weight
+    if totals and report.total_score is None and totals[-1].total_score is not None:
+        update["total_score"] = totals[-1].total_score
+    if totals and report.total_weight is None and totals[-1].total_weight is not None:
+        update["total_weight"] = totals[-1].total_weight
     return report.model_copy(update=update)
 
 
