@@ -129,3 +129,14 @@ def test_sheets_with_a_unit_line_before_the_project_name_stay_apart(tmp_path: Pa
     _workbook(tmp_path / "t.xlsx", [["项目支出绩效目标申报表"], ["（2024年度）"], ["填报单位：某局", "", "", "金额单位：万元"]])
     doc = path_to_document(tmp_path / "t.xlsx", "t.xlsx", rules=False)
     assert len(doc.reports) == 4
+
+
+def test_an_untitled_evaluator_table_is_an_evaluation_report(tmp_path: Path) -> None:
+    text = ("| 一级指标 | 三级指标 | 指标解释 | 分值 | 评价得分 |\n"
+            "| 决策 | 立项依据充分性 | 依据是否充分 | 10 | 8 |\n| 过程 | 资金到位率 | 到位比例 | 10 | 9 |\n"
+            "| 产出 | 完成率 | 完成比例 | 40 | 35 |\n| 效益 | 效益实现 | 实现程度 | 40 | 30 |\n| 合计 | | | 100 | 82 |\n")
+    doc = _read(tmp_path, text)
+    (r,) = doc.reports
+    assert r.kind == K.EVALUATION_REPORT
+    assert [i.score.raw for i in r.indicators] == ["8", "9", "35", "30"] and r.total_score.raw == "82"
+    assert r.kind_evidence[0].startswith("指标体系的一级指标为决策、过程、产出、效益")

@@ -149,9 +149,16 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
             continue
         seg_heads = header_words(seg.blocks, v.headers.target_declaration)
         d = report_kind(r, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
-        d.evidence.append(_fill_evidence(fill))
-        if d.kind == K.EVALUATION_REPORT and not (governing is not None and governing.kind == d.kind):
+        if d.kind != K.EVALUATION_REPORT and not is_evaluation_system(r):
+            # an evaluator's table the form reader could not see (no 一级指标 column it knows)
+            cand = evaluation_system(r, seg.blocks)
+            if cand is not r and is_evaluation_system(cand):
+                d2 = report_kind(cand, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
+                if d2.kind == K.EVALUATION_REPORT:
+                    r, d = cand, d2
+        elif d.kind == K.EVALUATION_REPORT and not (governing is not None and governing.kind == d.kind):
             r = evaluation_system(r, seg.blocks)
+        d.evidence.append(_fill_evidence(fill))
         kept.append(r.model_copy(update={"kind": d.kind, "kind_evidence": d.evidence, "seq": len(kept)}))
     if kept:
         counts = Counter(r.kind for r in kept)
