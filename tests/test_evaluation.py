@@ -140,3 +140,11 @@ def test_a_table_cut_by_a_page_break_continues_with_the_open_level1(tmp_path: Pa
                    ("过程", "资金管理", "预算执行率", "9")]
     assert [(s.label, s.weight.raw, s.score.raw) for s in r.stated_scores] == [("决策", "10", "8"), ("过程", "20", "19")]
     assert (r.total_weight.raw, r.total_score.raw) == ("30", "27")
+
+
+def test_project_name_and_year_from_the_title() -> None:
+    _, r = _report()
+    assert (r.project_name.text, r.year) == ("某县农村饮水安全巩固提升", 2023)  # Markdown "#" marks dropped
+    doc = path_to_document(CORPUS / "kind-evaluation-docx" / "report.docx", "e.docx", rules=False)
+    # a long DOCX title is not joined with the sentence after it
+    assert (doc.reports[0].project_name.text, doc.reports[0].year) == ("某区义务教育薄弱学校改造", 2022)
