@@ -140,3 +140,23 @@ def test_an_untitled_evaluator_table_is_an_evaluation_report(tmp_path: Path) -> 
     assert r.kind == K.EVALUATION_REPORT
     assert [i.score.raw for i in r.indicators] == ["8", "9", "35", "30"] and r.total_score.raw == "82"
     assert r.kind_evidence[0].startswith("指标体系的一级指标为决策、过程、产出、效益")
+
+
+def test_a_5000_row_form_is_classified_quickly() -> None:
+    import time
+
+    from jixiao.assemble.kinds import classify_document
+    from jixiao.extract.text import text_to_raw
+    from jixiao.model import Indicator, Report
+    from jixiao.normalize import parse_quantity
+
+    rows = "\n".join(f"| 产出指标 | 数量指标 | 指标{i} | ≥{i}个 | {i}个 | 1 | 1 |" for i in range(5000))
+    raw = text_to_raw("项目支出绩效自评表\n| 项目名称 | 测试项目 | | |\n"
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n" + rows, "big.txt")
+    q = parse_quantity("1")
+    reports = [Report(seq=0, indicators=[Indicator(seq=i, name=f"指标{i}", level1="产出指标", target=q, actual=q,
+                                                   weight=q, score=q) for i in range(5000)])]
+    t = time.perf_counter()
+    d = classify_document(raw, reports)
+    assert time.perf_counter() - t < 5  # ~0.5 s alone: no per-row re-reading of a self-evaluation form
+    assert d.kind == K.SELF_EVALUATION_FORM and len(d.reports[0].indicators) == 5000

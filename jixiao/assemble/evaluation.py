@@ -76,10 +76,15 @@ class Layout:
 def table_layout(table: RawTable) -> Layout | None:
     """The header row and the columns of an evaluation table, or None."""
     c = vocab().columns
-    for r, row in enumerate(table.grid()[:4]):
+    head: list[list[str]] = [[""] * table.n_cols for _ in range(min(4, table.n_rows))]
+    for cell in table.cells:  # the first rows only (a long table's grid is never built here)
+        if cell.row < len(head):
+            for k in range(cell.col, min(cell.col + cell.col_span, table.n_cols)):
+                head[cell.row][k] = cell.text
+    for r, row in enumerate(head):
         found: dict[str, int] = {}
-        for k, cell in enumerate(row):
-            t = _fold(cell.text if cell is not None else "")
+        for k, text in enumerate(row):
+            t = _fold(text)
             for role in ("level1", "level2", "name", "weight", "score"):
                 words: list[str] = getattr(c, role)
                 if t in words and role not in found:
@@ -188,6 +193,21 @@ def _continues(blocks: list[RawParagraph | RawTable], prev: RawTable, t: RawTabl
     between = [b for b in blocks if prev.index < b.index < t.index]
     return t.n_cols == prev.n_cols and all(
         isinstance(b, RawParagraph) and len(b.text.strip()) <= _GAP_CHARS for b in between)
+
+
+def level1_names(blocks: list[RawParagraph | RawTable]) -> set[str]:
+    """The level-1 names (weights in the label dropped) in the level-1 column of every
+    evaluation-shaped table: a cheap look before the rows are read."""
+    out: set[str] = set()
+    for t in blocks:
+        if not isinstance(t, RawTable):
+            continue
+        lay = table_layout(t)
+        if lay is None or lay.level1 is None:
+            continue
+        out |= {_split_label(_fold(c.text))[0] for c in t.cells
+                if c.row > lay.header_row and c.col == lay.level1 and c.text.strip()}
+    return out
 
 
 def blocks_to_systems(blocks: list[RawParagraph | RawTable]) -> list[System]:

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from jixiao.assemble.evaluation import evaluation_system
+from jixiao.assemble.evaluation import evaluation_system, level1_names
 from jixiao.assemble.kinds_evidence import (
     REPORT_KINDS,
     Fill,
@@ -33,6 +33,7 @@ from jixiao.assemble.kinds_evidence import (
     Title,
     first_title,
     header_words,
+    is_evaluation_levels,
     is_evaluation_system,
     is_label,
     report_fill,
@@ -149,7 +150,8 @@ def classify_document(raw: RawDocument, reports: list[Report]) -> DocumentDecisi
             continue
         seg_heads = header_words(seg.blocks, v.headers.target_declaration)
         d = report_kind(r, seg_title, doc_title, fill, seg_heads, _self_mentions(seg))
-        if d.kind != K.EVALUATION_REPORT and not is_evaluation_system(r):
+        if d.kind != K.EVALUATION_REPORT and not is_evaluation_system(r) \
+                and is_evaluation_levels(level1_names(seg.blocks)):
             # an evaluator's table the form reader could not see (no 一级指标 column it knows)
             cand = evaluation_system(r, seg.blocks)
             if cand is not r and is_evaluation_system(cand):

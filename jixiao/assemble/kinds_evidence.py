@@ -214,14 +214,18 @@ def report_fill(r: Report, blocks: list[RawParagraph | RawTable] | None = None) 
     )
 
 
-def is_evaluation_system(r: Report) -> bool:
-    """Indicators under an evaluator's level-1 system (决策 / 过程 / 产出 / 效益) with scores."""
+def is_evaluation_levels(names: set[str]) -> bool:
+    """Level-1 names of an evaluator's system: enough of 决策 / 过程 / 产出 / 效益, one distinctive."""
     ev = vocab().evaluation
-    names = {fold_header(i.level1) for i in r.indicators if i.level1}
     hits = {n for n in names if any(n.startswith(w) for w in ev.level1)}
     distinctive = any(n.startswith(w) for n in hits for w in ev.distinctive)
-    scored = any(_stated(i.score) for i in r.indicators)
-    return len(hits) >= ev.min_level1 and distinctive and scored
+    return len(hits) >= ev.min_level1 and distinctive
+
+
+def is_evaluation_system(r: Report) -> bool:
+    """Indicators under an evaluator's level-1 system (决策 / 过程 / 产出 / 效益) with scores."""
+    names = {fold_header(i.level1) for i in r.indicators if i.level1}
+    return is_evaluation_levels(names) and any(_stated(i.score) for i in r.indicators)
 
 
 vocab()  # validate at import
