@@ -70,6 +70,7 @@ def test_text_named_docx_is_read_by_content_with_a_note() -> None:
     doc = _doc("kind-text-as-docx")
     assert doc.format == "txt"
     assert [n.text for n in doc.notes] == ["文件扩展名为.docx，但内容是纯文本，已按内容读取（格式：txt）"]
+    assert doc.kind_evidence == ["未见可识别的标题", "首段“关于召开2024年度工作会议的通知”"]
 
 
 def test_text_named_docx_holding_a_report_yields_it(tmp_path: Path) -> None:

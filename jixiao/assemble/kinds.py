@@ -187,5 +187,8 @@ def _no_report(raw: RawDocument, doc_title: Title | None, blank: int) -> Documen
         reason = reasons.target_blank if doc_title is not None and doc_title.kind == K.TARGET_DECLARATION \
             else reasons.blank_template
         return DocumentDecision(K.BLANK_TEMPLATE, ev, [], "not_report", reason)
+    first = next((p.text.strip() for p in raw.paragraphs() if p.text.strip()), None)
+    if first is not None:
+        ev.append(f"首段“{first if len(first) <= 40 else first[:40] + '…'}”")
     return DocumentDecision(K.NOT_A_REPORT, ev, [], "not_report", reasons.not_a_report)
 
