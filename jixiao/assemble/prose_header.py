@@ -79,7 +79,7 @@ def title_to_name(title: TextItem) -> TextItem | None:
     """Project name left when the year and the report-kind words are stripped
     ("2022年度某县道路养护项目部门评价报告" → "某县道路养护").  A title
     that does not end in a report-kind word, or holds nothing else, names no project."""
-    text = P.title_year.sub("", P.spaces.sub("", title.text))
+    text = P.title_year.sub("", P.spaces.sub("", title.text)).lstrip("#")  # a Markdown heading's marks
     stripped = False
     while True:
         m = _SUFFIX.search(text)

@@ -148,6 +148,7 @@ def paragraphs_to_paras(paragraphs: list[RawParagraph]) -> list[Para]:
             len(text.strip()) >= VOCAB.text.min_wrapped_line
             and not _ends_sentence(last)
             and not _is_item_line(last)
+            and not (len(out) == 1 and last.endswith(tuple(VOCAB.text.title_ends)))
         )
         prev_index = rp.index
     return out

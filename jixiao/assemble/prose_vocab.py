@@ -28,8 +28,9 @@ class TextVocab(_Strict):
     clause_delims: str = Field(min_length=1)
     appendix_markers: list[str]
     stamps: list[str]
+    title_ends: list[str]
 
-    _v = field_validator("appendix_markers", "stamps")(_nonempty)
+    _v = field_validator("appendix_markers", "stamps", "title_ends")(_nonempty)
 
 
 SectionKind = Literal["goal", "completion", "conclusion", "problems", "measures"]

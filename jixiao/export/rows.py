@@ -32,6 +32,11 @@ def _raw(q: Quantity | None) -> str | None:
     return q.raw if q is not None else None
 
 
+def _evidence(items: list[str]) -> str | None:
+    """Kind evidence as one cell: the reasons joined by "；"."""
+    return "；".join(items) or None
+
+
 def _page_line(prov: Provenance | None) -> tuple[int | None, int | None]:
     if prov is None:
         return None, None
@@ -79,7 +84,7 @@ def _report_rows(doc: Document, rep: Report, n_findings: int, out: dict[str, lis
         _text(rep.grade), doc.source, rep.shape, n_ind, n_findings,
         _raw(rep.total_weight), _raw(rep.total_score),
         _text(rep.goal), _text(rep.completion), _text(rep.conclusion), _text(rep.problems),
-        _text(rep.measures), page, line,
+        _text(rep.measures), page, line, str(rep.kind), _evidence(rep.kind_evidence),
     ))
     for bl in rep.budget_lines:
         bpage, bline = _page_line(bl.prov)
@@ -108,6 +113,7 @@ def document_to_rows(doc: Document) -> dict[str, list[Row]]:
     out["documents"].append((
         doc.doc_id, doc.source, doc.format, doc.sha256, doc.status, doc.error,
         len(doc.reports), len(doc.findings),
+        str(doc.kind) if doc.kind is not None else None, _evidence(doc.kind_evidence),
     ))
     for rep in doc.reports:
         _report_rows(doc, rep, per_report.get(rep.seq, 0), out)

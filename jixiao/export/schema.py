@@ -28,6 +28,8 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("error", "str"),
         ("n_reports", "int"),
         ("n_findings", "int"),
+        ("kind", "str"),
+        ("kind_evidence", "str"),
     ),
     "reports": (
         ("report_id", "str"),
@@ -54,6 +56,8 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("measures", "str"),
         ("source_page", "int"),
         ("source_line", "int"),
+        ("kind", "str"),
+        ("kind_evidence", "str"),
     ),
     "budget_lines": (
         ("report_id", "str"),

@@ -132,3 +132,38 @@ def normalize_line(raw: str) -> str:
     t = ODD_SPACE.sub(" ", t)
     t = fold_width(t)
     return t.rstrip(" ")
+
+
+# Characters no text report holds: C0 controls other than TAB/LF/CR/FF/VT, DEL, C1 controls,
+# U+FFFD (undecodable bytes), private-use and noncharacters.
+def _is_junk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        (o < 0x20 and ch not in "\t\n\r\f\v")
+        or 0x7F <= o <= 0x9F
+        or o == 0xFFFD
+        or 0xE000 <= o <= 0xF8FF
+        or o in (0xFFFE, 0xFFFF)
+        or 0xF0000 <= o
+    )
+
+
+BINARY_JUNK_SHARE = 0.05  # real dumps: ~0 (a damaged byte or two); random bytes: 15–40 %
+BINARY_MIN_PLAUSIBILITY = 0.5
+
+
+def junk_share(text: str) -> float:
+    """Share of characters that no text report holds (see :func:`_is_junk`)."""
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if _is_junk(ch)) / len(text)
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Whether the bytes are text in a supported encoding (decoded as :func:`decode_bytes` does).
+
+    Not text: after the best decoding, more than 5 % of the characters are control
+    characters, undecodable bytes or private-use code points, or less than half are
+    characters usual in a report.  Those bytes are never read as a report."""
+    dec = decode_bytes(_sample(data, 65_536))
+    return junk_share(dec.text) <= BINARY_JUNK_SHARE and dec.plausibility >= BINARY_MIN_PLAUSIBILITY
