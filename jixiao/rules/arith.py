@@ -98,3 +98,23 @@ def ratio_pct(a: Decimal, b: Decimal) -> Decimal | None:
     if b == 0:
         return None
     return a * HUNDRED / b
+
+
+def ratio_pct_interval(a: Decimal, b: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The range 100·a/b can take when ``a`` and ``b`` were themselves rounded for display
+    (83.39 may be 83.385…83.395): None when ``b`` may be 0."""
+    ha, hb = Decimal(1).scaleb(-places(a)) / 2, Decimal(1).scaleb(-places(b)) / 2
+    if b - hb <= 0 or a < 0:
+        return None
+    return (a - ha) * HUNDRED / (b + hb), (a + ha) * HUNDRED / (b - hb)
+
+
+def within_display_precision(stated: Decimal, n: int, a: Decimal, b: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The interval of 100·a/b (see :func:`ratio_pct_interval`) when ``stated`` (to ``n``
+    decimals) can be reached from it — the figures as shown cannot prove an error; else None."""
+    iv = ratio_pct_interval(a, b)
+    if iv is None:
+        return None
+    lo, hi = iv
+    half = Decimal(1).scaleb(-n) / 2
+    return iv if lo - half <= stated <= hi + half else None

@@ -14,6 +14,7 @@ from jixiao.normalize import parse_comparator
 from jixiao.rules import patterns as P
 from jixiao.rules.arith import NUMERIC_KINDS, base, is_blank, num
 from jixiao.rules.config import RulesConfig
+from jixiao.rules.doubt import field_in_doubt  # noqa: F401  (a fact rules may ask for)
 
 Direction = Literal["ge", "le", "qual"]
 
@@ -24,12 +25,13 @@ _DIRECTIONS: dict[object, Direction | Literal["eq"]] = {
 
 
 def provs(*items: object) -> tuple[Provenance, ...]:
-    """Provenance of every given model that has one (duplicates dropped)."""
-    out: list[Provenance] = []
+    """Provenance of every given model that has one (duplicates dropped, order kept; a set, not
+    list membership, so a report of 10,000 indicators stays linear)."""
+    out: dict[Provenance, None] = {}
     for it in items:
         p = getattr(it, "prov", None)
-        if isinstance(p, Provenance) and p not in out:
-            out.append(p)
+        if isinstance(p, Provenance):
+            out.setdefault(p, None)
     return tuple(out)
 
 
