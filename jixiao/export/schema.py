@@ -54,6 +54,7 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("measures", "str"),
         ("source_page", "int"),
         ("source_line", "int"),
+        ("duplicate_of", "str"),
     ),
     "budget_lines": (
         ("report_id", "str"),
@@ -108,6 +109,7 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("origin", "str"),
         ("source_table", "int"),
         ("source_row", "int"),
+        ("target_met", "int"),
     ),
     "stated_scores": (
         ("report_id", "str"),
@@ -132,6 +134,22 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("seq", "int"),
         ("title", "str"),
         ("source", "str"),
+        ("subject_zh", "str"),
+        ("extraction_doubt", "int"),
+        ("related", "str"),
+        ("n_evidence", "int"),
+        ("evidence_json", "str"),
+        ("evidence_location", "str"),
+        ("evidence_source", "str"),
+        ("evidence_page", "int"),
+        ("evidence_sheet", "str"),
+        ("evidence_cell", "str"),
+        ("evidence_table", "int"),
+        ("evidence_row", "int"),
+        ("evidence_column", "int"),
+        ("evidence_line_start", "int"),
+        ("evidence_line_end", "int"),
+        ("evidence_text", "str"),
     ),
 }
 

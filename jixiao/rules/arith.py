@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from jixiao.model import Kind, Quantity
+from jixiao.targets import NUMERIC_KINDS, base, num  # noqa: F401  (one definition, shared with the export)
 
-NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.DURATION, Kind.YEAR})
 HUNDRED = Decimal(100)
 
 
@@ -38,20 +38,6 @@ def consistent(stated: Decimal, computed: Decimal, n: int | None = None, tol: De
     if abs(stated - computed) <= tol:
         return True
     return any(quantize(computed, n, ROUNDINGS[m]) == stated for m in modes)
-
-
-def num(q: Quantity | None) -> Decimal | None:
-    """The number a cell states (as written), or None for blank/text/qualitative cells."""
-    if q is None or q.value is None or q.kind not in NUMERIC_KINDS:
-        return None
-    return q.value
-
-
-def base(q: Quantity | None) -> Decimal | None:
-    """The number in its base unit (18.74万人 → 187400), falling back to the written value."""
-    if q is None or q.kind not in NUMERIC_KINDS:
-        return None
-    return q.base_value if q.base_value is not None else q.value
 
 
 def is_blank(q: Quantity | None) -> bool:

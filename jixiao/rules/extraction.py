@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.locations import report_label
 from jixiao.model import Document, Report, Severity
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import provs
@@ -23,7 +24,7 @@ def no_indicators(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A self-evaluation report states its performance indicators; none could be read
     (a prose report without an indicator table, or a table that was not recognised)."""
     if not report.indicators:
-        name = report.project_name.text if report.project_name else f"#{report.seq}"
+        name = report.project_name.text if report.project_name else report_label(report.seq)
         yield Evidence("indicators", {"name": name}, expected="≥1", actual="0", provs=provs(report))
 
 
