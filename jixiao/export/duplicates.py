@@ -3,7 +3,7 @@ same project, in ``reports.duplicate_of``.
 
 Two reports are the same project when they come from different files and
 
-- they carry the same project code (项目编码, e.g. ``51081123T000008563468``), or
+- they carry the same project code (项目编码, the code that prefixes a form's 项目名称), or
 - they have the same name, department and year **and** the same figures: total score and the
   total budget line's adjusted budget and execution (a re-published or re-formatted copy, the
   PDF and the DOCX of one form).
