@@ -67,7 +67,8 @@ def test_parquet_scale_grows_to_keep_every_digit(tmp_path: Path) -> None:
 
 def test_xlsx_sheets_frozen_filtered_numbers_and_colours(out: Path) -> None:
     wb = openpyxl.load_workbook(out / "dataset.xlsx")
-    assert wb.sheetnames == ["documents", "reports", "budget_lines", "indicators", "stated_scores", "findings"]
+    assert wb.sheetnames == ["documents", "reports", "budget_lines", "indicators", "stated_scores", "findings",
+                             "数据字典"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref.startswith("A1:")
