@@ -24,18 +24,16 @@ def report(inputs: tuple[Path, ...], out: Path, title: str) -> None:
         ds = load_dataset(inputs[0])
     else:
         from jixiao.batch.walk import paths_to_inputs
-        from jixiao.pipeline import path_to_document
+        from jixiao.model import Document
+        from jixiao.pipeline import doc_id_for, path_to_document
 
         found = paths_to_inputs(list(inputs), exclude=[out])
         if not found:
             raise click.UsageError("未找到任何文件")
         docs = [path_to_document(i.path, i.source) for i in found if i.supported]
-        for i in found:
-            if not i.supported:
-                from jixiao.model import Document
-
-                docs.append(Document(doc_id=f"unsupported-{len(docs)}", source=i.source, format=i.suffix.lstrip("."),
-                                     sha256="", status="error", error=f"不支持的文件格式（{i.suffix or '无扩展名'}）"))
+        docs += [Document(doc_id=doc_id_for(i.source, ""), source=i.source, format=i.suffix.lstrip(".") or "unknown",
+                          sha256="", status="error", error=f"不支持的文件格式（{i.suffix or '无扩展名'}）")
+                 for i in found if not i.supported]
         ds = dataset_from_documents(docs)
     path = write_report(ds, out, title)
     n_docs, n_f = len(ds.tables.get("documents", [])), len(ds.tables.get("findings", []))

@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jixiao import __version__
 from jixiao.export.dictionary import column_title, table_title
 from jixiao.export.schema import TABLES, ColType
 
@@ -56,7 +55,7 @@ def datapackage(tables: list[str] | None = None) -> dict[str, Any]:
                                                                "quoteChar": "\"", "header": True},
                           "schema": schema})
     return {"profile": "tabular-data-package", "name": "jixiao-dataset", "title": "绩效自评数据集",
-            "description": f"jixiao {__version__}: 项目支出绩效自评表/自评报告 → validated dataset (docs/dataset.md)",
+            "description": "jixiao: 项目支出绩效自评表/自评报告 → validated dataset (docs/dataset.md)",
             "resources": resources}
 
 
