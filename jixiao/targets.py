@@ -69,13 +69,13 @@ def is_cost(ind: Indicator, policy: DirectionPolicy = DEFAULT_POLICY) -> bool:
     return any(w in text for w in policy.cost_words)
 
 
+_BY_TEXT: dict[str, object] = {c.value: c for c in Comparator} | {"定性": "定性"}
+
+
 def _comparator(value: object) -> object:
-    if isinstance(value, Comparator) or value == "定性":
+    if isinstance(value, Comparator):
         return value
-    try:
-        return Comparator(str(value).strip())
-    except ValueError:
-        return None
+    return _BY_TEXT.get(value.strip()) if isinstance(value, str) else None
 
 
 def stated_direction(ind: Indicator, parse: Callable[[str | None], object] | None = None

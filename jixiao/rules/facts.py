@@ -104,10 +104,20 @@ def budget_item(report: Report) -> BudgetItem:
 # ---------------------------------------------------------------- indicators
 # The notion of "target met" lives in jixiao/targets.py, shared with the dataset export.
 
+_POLICIES: dict[int, tuple[RulesConfig, DirectionPolicy]] = {}
+
+
 def policy(cfg: RulesConfig) -> DirectionPolicy:
-    """The direction policy of a rules configuration."""
+    """The direction policy of a rules configuration (made once per configuration object)."""
+    hit = _POLICIES.get(id(cfg))
+    if hit is not None and hit[0] is cfg:
+        return hit[1]
     c = cfg.indicators
-    return DirectionPolicy(tuple(c.cost_words), c.eq_cost_as_le, c.infer_missing_direction)
+    pol = DirectionPolicy(tuple(c.cost_words), c.eq_cost_as_le, c.infer_missing_direction)
+    if len(_POLICIES) > 64:
+        _POLICIES.clear()
+    _POLICIES[id(cfg)] = (cfg, pol)
+    return pol
 
 
 def is_cost(ind: Indicator, cfg: RulesConfig) -> bool:
