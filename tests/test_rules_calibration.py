@@ -137,3 +137,20 @@ def test_ten_thousand_indicators_check_in_seconds() -> None:
     findings = run_rules(C.doc_of(rep))
     assert time.perf_counter() - t0 < 10
     assert sum(f.rule_id == "SCR015" for f in findings) == 10_000
+
+
+def test_pdf_row_joined_across_a_page_break_is_in_doubt() -> None:
+    """corpus/pdf-long-split: the PDF reader joins row 18 (监管工作经费（成本控制额）) cut by the page
+    break and says so ("表格0：表格第17行被分页截断…", 0-based); findings on that row are in doubt."""
+    from conftest import CORPUS, ROOT
+
+    from jixiao.pipeline import path_to_document
+    from jixiao.rules.doubt import repaired_rows
+
+    f = CORPUS / "pdf-long-split" / "report.pdf"
+    doc = path_to_document(f, str(f.relative_to(ROOT)))
+    assert [(p.table, p.row) for _, p in repaired_rows(doc)] == [(0, 17)]
+    [scr] = [x for x in doc.findings if x.rule_id == "SCR013"]
+    assert scr.extraction_doubt and "可能为提取问题" in scr.message and scr.severity == Severity.WARNING
+    assert not [x for x in doc.findings if x.extraction_doubt and x.severity == Severity.ERROR]
+    assert not [x for x in doc.findings if x.extraction_doubt and all(p.row != 17 for p in x.evidence)]

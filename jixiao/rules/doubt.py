@@ -11,7 +11,9 @@ Signals (read from whatever the model carries, so a reader that adds one is used
   (``Report.unmapped_columns`` and any other list of header cells named in ``DOUBT_COLUMNS``):
   every value of that table is in doubt (the unread column's values may sit in a neighbour);
 - repairs the loader reports with a location (``Document.notes`` whose provenance names a table
-  and a row, e.g. a row joined across a page break): the cells of that row are in doubt.
+  and a row, e.g. a row joined across a page break): the cells of that row are in doubt.  A note
+  without a location is read for one (``patterns.REPAIRED_ROW_NOTE``: the PDF reader's wording
+  "表格1：表格第18行被分页截断…", table and row 0-based) until the reader attaches it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from jixiao.model import Document, Provenance, Report, TextItem
+from jixiao.rules.patterns import REPAIRED_ROW_NOTE
 
 #: Report fields listing header cells whose column was not (or not surely) understood.
 DOUBT_COLUMNS: tuple[str, ...] = ("unmapped_columns", "doubtful_columns", "uncertain_columns")
@@ -90,16 +93,28 @@ def _column_reason(report: Report, provs: Iterable[Provenance]) -> str | None:
     return None
 
 
+def repaired_rows(doc: Document) -> list[tuple[TextItem, Provenance]]:
+    """(note, location) of every row a loader note says it repaired."""
+    out: list[tuple[TextItem, Provenance]] = []
+    for n in doc.notes:
+        if n.prov is not None and n.prov.row is not None:
+            out.append((n, n.prov))
+            continue
+        m = REPAIRED_ROW_NOTE.search(n.text)
+        if m is not None:
+            src = n.prov.source if n.prov is not None else doc.source
+            out.append((n, Provenance(source=src, table=int(m.group("table")), row=int(m.group("row")))))
+    return out
+
+
 def _note_reason(doc: Document | None, provs: Iterable[Provenance]) -> str | None:
     if doc is None:
         return None
-    repaired = [n for n in doc.notes if n.prov is not None and n.prov.row is not None]
+    repaired = repaired_rows(doc)
     if not repaired:
         return None
     cells = list(provs)
-    for n in repaired:
-        np = n.prov
-        assert np is not None
+    for n, np in repaired:
         for p in cells:
             if p.source == np.source and p.row == np.row and (np.table is None or p.table == np.table):
                 return f"该行读取时经过修复（{' '.join(n.text.split())}）"
