@@ -23,13 +23,13 @@ def test_check_text_groups_by_report_and_shows_numbers() -> None:
     code, out = run("check", SEED4)
     assert code == 1
     assert out.startswith(f"{SEED4}：6份报告")
-    assert " 报告4：医保工作经费*" in out
+    assert " 报告5：医保工作经费*" in out  # numbered from 1
     # the stated rate, the two amounts and the recomputed rate, the Chinese message and the English title
     # (the displayed precision allows the stated rate: info, not an error — rules calibration)
     assert ("BUD002 [提示 info] 预算执行率与执行数/调整后预算数不符：填报94.77%，83.39/88.00 = 94.76%（按金额的显示精度，"
             "执行率可在94.75%–94.77%之间，差异或来自未显示的小数位）（无法从显示的数字确认）") in out
     assert "应为 94.76%；实际 94.77%" in out
-    assert f"位置 {SEED4} 表4 行6 列5 第837行：“94.77%”" in out
+    assert f"位置 {SEED4} 文本第837行 表5 第7行第6列：“94.77%”" in out
     assert out.rstrip().splitlines()[-1].startswith("共检查1个文件、6份报告")
 
 
