@@ -154,3 +154,6 @@ def test_pdf_row_joined_across_a_page_break_is_in_doubt() -> None:
     assert scr.extraction_doubt and "可能为提取问题" in scr.message and scr.severity == Severity.WARNING
     assert not [x for x in doc.findings if x.extraction_doubt and x.severity == Severity.ERROR]
     assert not [x for x in doc.findings if x.extraction_doubt and all(p.row != 17 for p in x.evidence)]
+    # a sum over every row is not made doubtful by one joined row: weights 100 + budget 10 stay an error
+    [weights] = [x for x in doc.findings if x.rule_id == "SCR003"]
+    assert weights.severity == Severity.ERROR and not weights.extraction_doubt

@@ -130,6 +130,9 @@ def field_in_doubt(report: Report, field: str, doc: Document | None = None) -> s
 
 def finding_doubt(report: Report, subject: str, evidence: Iterable[Provenance],
                   doc: Document | None = None) -> str | None:
-    """Doubt on a finding: on its subject or on any cell it cites."""
+    """Doubt on a finding: on its subject or on any cell it cites.  A repaired row casts doubt on
+    findings about that row, not on a sum over every row (``indicators[*].weight``): one joined
+    row does not make a whole column's total unreliable, a misread column does."""
     provs = subject_provs(report, subject) + list(evidence)
-    return _column_reason(report, provs) or _note_reason(doc, provs)
+    row_provs = [] if "[*]" in subject or subject in ("indicators", "budget_lines") else provs
+    return _column_reason(report, provs) or _note_reason(doc, row_provs)
