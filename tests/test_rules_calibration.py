@@ -157,3 +157,21 @@ def test_pdf_row_joined_across_a_page_break_is_in_doubt() -> None:
     # a sum over every row is not made doubtful by one joined row: weights 100 + budget 10 stay an error
     [weights] = [x for x in doc.findings if x.rule_id == "SCR003"]
     assert weights.severity == Severity.ERROR and not weights.extraction_doubt
+
+
+def test_other_doubt_signals_on_the_report_are_read() -> None:
+    """A reader that records doubtful column assignments in another Report field is heard."""
+    from jixiao.model import Report
+
+    class WithDoubt(Report):
+        doubtful_columns: list[TextItem] = []
+
+    cell = Provenance(source="t.md", table=0, row=3, col=9, text="20")
+    inds = list(C.BASE.indicators)
+    inds[0] = inds[0].model_copy(update={"actual": Quantity(raw="", kind=Kind.EMPTY),
+                                         "score": inds[0].score.model_copy(update={"prov": cell})})
+    rep = WithDoubt(**C.BASE.model_copy(update={"indicators": inds}).__dict__,
+                    doubtful_columns=[TextItem(text="得分", prov=Provenance(source="t.md", table=0, row=1, col=9))])
+    assert field_in_doubt(rep, "indicators[0].score") is not None
+    [f] = run_rules(_doc(rep), select=["SCR015"])
+    assert f.extraction_doubt and f.severity == Severity.WARNING

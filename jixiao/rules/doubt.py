@@ -32,11 +32,16 @@ _STEP = regex.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>\d+|\*)\])?")
 
 
 def doubtful_columns(report: Report) -> list[TextItem]:
+    """Header cells of columns in doubt, from every field in :data:`DOUBT_COLUMNS` the report has;
+    an item that is not a TextItem but has a ``prov`` (and a ``text`` or ``label``) counts too."""
     out: list[TextItem] = []
     for name in DOUBT_COLUMNS:
         for item in getattr(report, name, None) or ():
             if isinstance(item, TextItem):
                 out.append(item)
+            elif isinstance(getattr(item, "prov", None), Provenance):
+                text = getattr(item, "text", None) or getattr(item, "label", None) or ""
+                out.append(TextItem(text=str(text), prov=item.prov))
     return out
 
 
