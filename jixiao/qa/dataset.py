@@ -27,8 +27,12 @@ class Dataset:
     tables: dict[str, list[Rec]]
     by_report: dict[str, dict[str, list[Rec]]] = field(default_factory=dict)
     doc_findings: dict[str, list[Rec]] = field(default_factory=dict)
+    doc_reports: dict[str, list[Rec]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.doc_reports = defaultdict(list)
+        for r in self.tables.get("reports", []):
+            self.doc_reports[r["doc_id"]].append(r)
         self.by_report = defaultdict(lambda: defaultdict(list))
         for name in ("budget_lines", "indicators", "stated_scores", "findings"):
             for r in self.tables.get(name, []):
@@ -40,7 +44,7 @@ class Dataset:
                 self.doc_findings[f["doc_id"]].append(f)
 
     def reports_of(self, doc_id: str) -> list[Rec]:
-        return [r for r in self.tables.get("reports", []) if r["doc_id"] == doc_id]
+        return self.doc_reports.get(doc_id, [])
 
     def part(self, report_id: str, table: str) -> list[Rec]:
         return self.by_report.get(report_id, {}).get(table, [])
