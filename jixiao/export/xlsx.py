@@ -40,16 +40,6 @@ def _cell_value(v: Any) -> Any:
     return v
 
 
-def _width(table: str, col: str) -> float:
-    if col in ("message", "reason", "goal", "completion", "conclusion", "problems", "measures", "error"):
-        return 50
-    if col in ("project_name", "name", "source", "department", "implementer", "line", "label", "title"):
-        return 30
-    if col in ("target_raw", "actual_raw", "subject", "expected", "actual"):
-        return 16
-    return 12
-
-
 def _sheet(wb: Workbook, table: str, rows: list[Row]) -> None:
     ws = wb.create_sheet(table)
     cols = [c for c, _ in TABLES[table]]
