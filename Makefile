@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint venv clean
+.PHONY: demo test lint venv clean system-deps
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,15 @@ venv: $(BIN)/.installed
 demo: venv
 	$(BIN)/jixiao ingest corpus --out out
 
+## Debian packages the tests use: chromium (QA report rendered headless). Installed only when
+## missing and running as root; otherwise the tests that need them skip with the reason.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei; \
+	fi
+
 ## Lint (ruff, mypy), check the import layering, and run the whole test suite.
-test: venv lint
+test: venv lint system-deps
 	$(BIN)/python -m pytest -q
 
 lint: venv

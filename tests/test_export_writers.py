@@ -11,9 +11,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from openpyxl.utils import get_column_letter
 from seed004_docs import error_document, seed004_document
 
 from jixiao.export import TableRows, documents_to_frames, frames_to_tables, write_dataset
+from jixiao.export.schema import TABLES
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,8 @@ def test_parquet_scale_grows_to_keep_every_digit(tmp_path: Path) -> None:
 
 def test_xlsx_sheets_frozen_filtered_numbers_and_colours(out: Path) -> None:
     wb = openpyxl.load_workbook(out / "dataset.xlsx")
-    assert wb.sheetnames == ["documents", "reports", "budget_lines", "indicators", "stated_scores", "findings"]
+    assert wb.sheetnames == ["documents", "reports", "budget_lines", "indicators", "stated_scores", "findings",
+                             "数据字典"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref.startswith("A1:")
@@ -79,7 +82,7 @@ def test_xlsx_sheets_frozen_filtered_numbers_and_colours(out: Path) -> None:
     colours = {fin.cell(row=r, column=sev_col).value: fin.cell(row=r, column=1).fill.start_color.rgb
                for r in range(2, fin.max_row + 1)}
     assert colours["error"].endswith("FFC7CE") and colours["warning"].endswith("FFEB9C")
-    assert fin.auto_filter.ref == "A1:M4"
+    assert fin.auto_filter.ref == f"A1:{get_column_letter(len(TABLES['findings']))}4"
 
 
 def test_duckdb_tables_and_views(out: Path) -> None:
@@ -92,7 +95,8 @@ def test_duckdb_tables_and_views(out: Path) -> None:
         assert (n_err, n_warn) == (1, 1)
         met = dict(con.execute("SELECT name, target_met FROM indicator_completion").fetchall())
         assert met["建成标准化医保经办服务区级点位"] is True  # = 1, actual 3
-        assert met["医疗保障与服务能力提升资金成本控制数"] is False  # = 67万元, actual 40.9万元
+        # = 67万元 on a cost indicator reads as ≤ 67万元 (as the rules read it: SCR013 "按≤计"); 40.9 meets it
+        assert met["医疗保障与服务能力提升资金成本控制数"] is True
         dept, year, adj, exe, rate = con.execute(
             "SELECT department, year, adjusted_wan, executed_wan, execution_rate_pct FROM budget_execution"
         ).fetchone()

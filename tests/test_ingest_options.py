@@ -23,14 +23,14 @@ def test_config_changes_severity_and_is_part_of_the_cache_key(tmp_path) -> None:
     out = tmp_path / "out"
     r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(out), "--jobs", "1"])
     assert r.exit_code == 0, r.output
-    # seed 004 form 5: 预算执行率 94.77% stated, 83.39/88.00 = 94.76% -> BUD002 is an error by default
-    assert set(_findings(out).query("rule_id == 'BUD002'")["severity"]) == {"error"}
+    # seed 004 forms 1, 2, 3, 5: the weighted budget item left unscored -> BUD008 is an error by default
+    assert set(_findings(out).query("rule_id == 'BUD008'")["severity"]) == {"error"}
     cfg = tmp_path / "rules.toml"
-    cfg.write_text('[severity]\nBUD002 = "warning"\n', encoding="utf-8")
+    cfg.write_text('[severity]\nBUD008 = "warning"\n', encoding="utf-8")
     r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(out), "--jobs", "1", "--config", str(cfg)])
     assert r.exit_code == 0, r.output
     assert "取自缓存 0" in r.output  # another config: nothing served from the cache
-    assert set(_findings(out).query("rule_id == 'BUD002'")["severity"]) == {"warning"}
+    assert set(_findings(out).query("rule_id == 'BUD008'")["severity"]) == {"warning"}
 
 
 def test_bad_config_is_a_clean_error(tmp_path) -> None:

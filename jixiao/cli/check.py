@@ -33,24 +33,11 @@ def walk(paths: tuple[str, ...]) -> list[Path]:
 
 
 def prov_text(p: Provenance) -> str:
-    """"file, 第2页 表3 行5 列4：“94.77%”" — where a value was read."""
-    loc = []
-    if p.page is not None:
-        loc.append(f"第{p.page}页")
-    if p.table is not None:
-        loc.append(f"表{p.table}")
-    if p.row is not None:
-        loc.append(f"行{p.row}")
-    if p.col is not None:
-        loc.append(f"列{p.col}")
-    if p.line_start is not None:
-        loc.append(f"第{p.line_start}行" if p.line_end in (None, p.line_start) else f"第{p.line_start}–{p.line_end}行")
-    elif p.paragraph is not None:
-        loc.append(f"段{p.paragraph}")
-    text = p.text.strip().replace("\n", " ")
-    if len(text) > 60:
-        text = text[:60] + "…"
-    return f"{p.source} {' '.join(loc)}".rstrip() + (f"：“{text}”" if text else "")
+    """"file 第2页 表3 第5行第4列：“94.77%”" — where a value was read, numbered from 1
+    (the shared renderer, jixiao/locations.py)."""
+    from jixiao.locations import prov_text as render
+
+    return render(p)
 
 
 def finding_lines(f: Finding) -> list[str]:
@@ -88,7 +75,7 @@ def document_text(doc: Document) -> list[str]:
     for r in doc.reports:
         fs = by_report.get(r.seq, [])
         name = r.project_name.text.strip() if r.project_name else "（未识别项目名称）"
-        out.append(f" 报告{r.seq}：{name}" + ("" if fs else " — 无发现"))
+        out.append(f" 报告{r.seq + 1}：{name}" + ("" if fs else " — 无发现"))  # numbered from 1
         for f in fs:
             out.extend(finding_lines(f))
     return out

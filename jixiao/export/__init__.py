@@ -12,6 +12,7 @@ import importlib
 from typing import Any
 
 _LAZY = {
+    "decimals_to_float": "jixiao.export.frames",
     "documents_to_frames": "jixiao.export.frames",
     "frames_to_tables": "jixiao.export.frames",
     "tables_to_frames": "jixiao.export.frames",

@@ -19,7 +19,8 @@ from jixiao.export.rows import Row, TableRows, document_to_rows
 from jixiao.export.schema import TABLES
 from jixiao.model import Document
 
-__all__ = ["document_to_rows", "documents_to_frames", "frames_to_tables", "rows_to_frame", "tables_to_frames"]
+__all__ = ["decimals_to_float", "document_to_rows", "documents_to_frames", "frames_to_tables", "rows_to_frame",
+           "tables_to_frames"]
 
 
 def rows_to_frame(table: str, rows: list[Row]) -> pd.DataFrame:
@@ -70,4 +71,23 @@ def frames_to_tables(frames: dict[str, pd.DataFrame]) -> dict[str, list[Row]]:
             continue
         names = [c for c, _ in cols]
         out[name] = [tuple(_plain(v) for v in row) for row in df[names].itertuples(index=False, name=None)]
+    return out
+
+
+def decimals_to_float(df: pd.DataFrame, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """A copy of ``df`` whose exact-decimal columns are ``float64`` (missing → NaN), for plotting
+    and statistics.
+
+    The dataset keeps money, rates and scores as :class:`~decimal.Decimal` (``object`` columns
+    from :func:`documents_to_frames` or ``pd.read_parquet``); pandas and matplotlib want floats.
+    ``columns``: the columns to convert (default: every column whose values are all Decimal or
+    missing).  Other columns are returned unchanged; the exact values stay in the dataset."""
+    out = df.copy()
+    names = list(columns) if columns is not None else [
+        c for c in out.columns if out[c].dtype == object and out[c].map(
+            lambda v: v is None or v is pd.NA or isinstance(v, Decimal) or (isinstance(v, float) and v != v)).all()
+        and out[c].map(lambda v: isinstance(v, Decimal)).any()]
+    for c in names:
+        out[c] = pd.to_numeric(out[c].map(lambda v: float(v) if isinstance(v, Decimal) else None), errors="coerce")
+        out[c] = out[c].astype("float64")
     return out

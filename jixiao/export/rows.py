@@ -12,8 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from jixiao.export.evidence import evidence_json, first_evidence
 from jixiao.export.schema import TABLES
+from jixiao.locations import subject_text
 from jixiao.model import Document, Finding, Indicator, Provenance, Quantity, Report, TextItem
+from jixiao.targets import target_met
 
 Row = tuple[Any, ...]
 
@@ -71,7 +74,12 @@ def _indicator_row(report_id: str, ind: Indicator, role: str) -> Row:
         _raw(ind.weight), _raw(ind.score),
         ",".join(ind.filled) or None, ind.origin,
         prov.table if prov is not None else None, prov.row if prov is not None else None,
+        _flag(target_met(ind)),
     )
+
+
+def _flag(b: bool | None) -> int | None:
+    return None if b is None else int(b)
 
 
 def _report_rows(doc: Document, rep: Report, n_findings: int, out: dict[str, list[Row]]) -> None:
@@ -84,7 +92,9 @@ def _report_rows(doc: Document, rep: Report, n_findings: int, out: dict[str, lis
         _text(rep.grade), doc.source, rep.shape, n_ind, n_findings,
         _raw(rep.total_weight), _raw(rep.total_score),
         _text(rep.goal), _text(rep.completion), _text(rep.conclusion), _text(rep.problems),
-        _text(rep.measures), page, line, str(rep.kind), _evidence(rep.kind_evidence),
+        _text(rep.measures), page, line,
+        None,  # duplicate_of: set across files by TableRows.tables()
+        str(rep.kind), _evidence(rep.kind_evidence),
     ))
     for bl in rep.budget_lines:
         bpage, bline = _page_line(bl.prov)
@@ -117,12 +127,16 @@ def document_to_rows(doc: Document) -> dict[str, list[Row]]:
     ))
     for rep in doc.reports:
         _report_rows(doc, rep, per_report.get(rep.seq, 0), out)
+    reports = {r.seq: r for r in doc.reports}
     for i, f in enumerate(doc.findings, start=1):
         rid = by_seq.get(f.report_seq, f"{doc.doc_id}-{f.report_seq}") if f.report_seq is not None else None
         page, line = _first_evidence(f)
+        about = reports.get(f.report_seq) if f.report_seq is not None else None
         out["findings"].append((
             rid, doc.doc_id, f.rule_id, str(f.severity), f.subject or None, f.message,
             f.expected, f.actual, page, line, i, f.title, doc.source,
+            subject_text(f.subject, about) if f.subject else None, int(f.extraction_doubt),
+            ",".join(f.related) or None, len(f.evidence), evidence_json(f), *first_evidence(f),
         ))
     return out
 
@@ -145,8 +159,13 @@ class TableRows:
         return len(self._docs)
 
     def tables(self) -> dict[str, list[Row]]:
+        """All rows, sorted; ``reports.duplicate_of`` links a report to the first (in this
+        order) report of another file that is the same project (:mod:`jixiao.export.duplicates`)."""
         out: dict[str, list[Row]] = {name: [] for name in TABLES}
         for key in sorted(self._docs):
             for name, rows in self._docs[key].items():
                 out[name].extend(rows)
+        from jixiao.export.duplicates import mark_duplicates
+
+        out["reports"] = mark_duplicates(out["reports"], out["budget_lines"])
         return out

@@ -13,8 +13,8 @@ DUCKDB_NAME = "dataset.duckdb"
 
 def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
     """Write ``tables`` (as from ``TableRows.tables()`` or ``frames_to_tables``) into
-    ``out_dir`` (which must exist): ``<table>.csv``, ``<table>.parquet``,
-    ``dataset.xlsx``, ``dataset.duckdb``.  Returns the paths written."""
+    ``out_dir`` (which must exist): ``<table>.csv`` with ``datapackage.json`` (their
+    Frictionless table schemas), ``<table>.parquet``, ``dataset.xlsx``, ``dataset.duckdb``.  Returns the paths written."""
     out = Path(out_dir)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -24,6 +24,9 @@ def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tu
         from jixiao.export.csvfile import tables_to_csv
 
         paths += tables_to_csv(tables, out)
+        from jixiao.export.datapackage import write_datapackage
+
+        paths.append(write_datapackage(list(tables), out))
     if "xlsx" in formats:
         from jixiao.export.xlsx import tables_to_xlsx
 

@@ -19,6 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from jixiao.export import xlsx_style
 from jixiao.export.schema import TABLES
 from jixiao.export.values import Row, finite
 
@@ -39,21 +40,11 @@ def _cell_value(v: Any) -> Any:
     return v
 
 
-def _width(table: str, col: str) -> float:
-    if col in ("message", "reason", "goal", "completion", "conclusion", "problems", "measures", "error"):
-        return 50
-    if col in ("project_name", "name", "source", "department", "implementer", "line", "label", "title"):
-        return 30
-    if col in ("target_raw", "actual_raw", "subject", "expected", "actual"):
-        return 16
-    return 12
-
-
 def _sheet(wb: Workbook, table: str, rows: list[Row]) -> None:
     ws = wb.create_sheet(table)
     cols = [c for c, _ in TABLES[table]]
-    for i, c in enumerate(cols, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(table, c)
+    xlsx_style.style_sheet(ws, table, rows)  # fitted widths, print setup (export/xlsx_style.py)
+    styled = xlsx_style.styled_columns(table)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(cols))
     ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
@@ -69,13 +60,16 @@ def _sheet(wb: Workbook, table: str, rows: list[Row]) -> None:
     for r in rows:
         values = [_cell_value(v) for v in r]
         fill = fills.get(r[sev_col]) if sev_col is not None else None
-        if fill is None:
-            ws.append(values)
-            continue
-        cells = []
-        for v in values:
+        cells: list[Any] = []
+        for i, v in enumerate(values):
+            if fill is None and (i not in styled or v is None):
+                cells.append(v)
+                continue
             cell = WriteOnlyCell(ws, value=v)
-            cell.fill = fill
+            if fill is not None:
+                cell.fill = fill
+            if i in styled:
+                xlsx_style.apply(cell, styled[i])
             cells.append(cell)
         ws.append(cells)
 
@@ -99,6 +93,7 @@ def tables_to_xlsx(tables: dict[str, list[Row]], path: Path) -> Path:
     wb = Workbook(write_only=True)
     for name, rows in tables.items():
         _sheet(wb, name, rows)
+    xlsx_style.add_dictionary_sheet(wb, WriteOnlyCell)
     buf = io.BytesIO()
     wb.save(buf)
     path.write_bytes(_reproducible(buf.getvalue()))

@@ -46,11 +46,7 @@ def run_rules(
     ``select`` / ``ignore``: rule ids or prefixes ("BUD", "SCR01", "TXT001"), comma lists allowed.
     """
     cfg = _config(config)
-    findings = run(doc, cfg, select, ignore)
-    if cfg.severity:
-        findings = [f.model_copy(update={"severity": cfg.severity[f.rule_id]}) if f.rule_id in cfg.severity else f
-                    for f in findings]
-    return findings
+    return run(doc, cfg, select, ignore)  # severity overrides are applied before calibration
 
 
 __all__ = ["REGISTRY", "ConfigError", "Evidence", "Rule", "RulesConfig", "load_config", "rule", "run_rules",

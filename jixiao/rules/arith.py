@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from jixiao.model import Kind, Quantity
+from jixiao.targets import NUMERIC_KINDS, base, num  # noqa: F401  (one definition, shared with the export)
 
-NUMERIC_KINDS = frozenset({Kind.NUMBER, Kind.PERCENT, Kind.MONEY, Kind.COUNT, Kind.DURATION, Kind.YEAR})
 HUNDRED = Decimal(100)
 
 
@@ -38,20 +38,6 @@ def consistent(stated: Decimal, computed: Decimal, n: int | None = None, tol: De
     if abs(stated - computed) <= tol:
         return True
     return any(quantize(computed, n, ROUNDINGS[m]) == stated for m in modes)
-
-
-def num(q: Quantity | None) -> Decimal | None:
-    """The number a cell states (as written), or None for blank/text/qualitative cells."""
-    if q is None or q.value is None or q.kind not in NUMERIC_KINDS:
-        return None
-    return q.value
-
-
-def base(q: Quantity | None) -> Decimal | None:
-    """The number in its base unit (18.74万人 → 187400), falling back to the written value."""
-    if q is None or q.kind not in NUMERIC_KINDS:
-        return None
-    return q.base_value if q.base_value is not None else q.value
 
 
 def is_blank(q: Quantity | None) -> bool:
@@ -98,3 +84,23 @@ def ratio_pct(a: Decimal, b: Decimal) -> Decimal | None:
     if b == 0:
         return None
     return a * HUNDRED / b
+
+
+def ratio_pct_interval(a: Decimal, b: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The range 100·a/b can take when ``a`` and ``b`` were themselves rounded for display
+    (83.39 may be 83.385…83.395): None when ``b`` may be 0."""
+    ha, hb = Decimal(1).scaleb(-places(a)) / 2, Decimal(1).scaleb(-places(b)) / 2
+    if b - hb <= 0 or a < 0:
+        return None
+    return (a - ha) * HUNDRED / (b + hb), (a + ha) * HUNDRED / (b - hb)
+
+
+def within_display_precision(stated: Decimal, n: int, a: Decimal, b: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The interval of 100·a/b (see :func:`ratio_pct_interval`) when ``stated`` (to ``n``
+    decimals) can be reached from it — the figures as shown cannot prove an error; else None."""
+    iv = ratio_pct_interval(a, b)
+    if iv is None:
+        return None
+    lo, hi = iv
+    half = Decimal(1).scaleb(-n) / 2
+    return iv if lo - half <= stated <= hi + half else None

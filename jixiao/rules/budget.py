@@ -7,7 +7,18 @@ from decimal import Decimal
 
 from jixiao.model import BudgetLine, Report, Severity
 from jixiao.rules import patterns as P
-from jixiao.rules.arith import HUNDRED, consistent, fmt, fmt_pct, is_blank, num, percent, places, ratio_pct
+from jixiao.rules.arith import (
+    HUNDRED,
+    consistent,
+    fmt,
+    fmt_pct,
+    is_blank,
+    num,
+    percent,
+    places,
+    ratio_pct,
+    within_display_precision,
+)
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import budget_item, has_text, provs, total_line
 from jixiao.rules.registry import Evidence, rule
@@ -85,11 +96,9 @@ def _rate_sites(report: Report) -> Iterator[tuple[str, BudgetLine, object]]:
 def _precision_note(stated: Decimal, n: int, exe: Decimal, den: Decimal) -> str:
     """When the stated rate is reachable from amounts that were themselves rounded for display
     (83.39 may be 83.385…83.395), say so: the rate may come from unshown decimals."""
-    he, hd = Decimal(1).scaleb(-places(exe)) / 2, Decimal(1).scaleb(-places(den)) / 2
-    if den - hd <= 0:
-        return ""
-    lo, hi = (exe - he) * HUNDRED / (den + hd), (exe + he) * HUNDRED / (den - hd)
-    if lo <= stated <= hi:
+    iv = within_display_precision(stated, n, exe, den)
+    if iv is not None:
+        lo, hi = iv
         return f"（按金额的显示精度，执行率可在{fmt_pct(lo, n)}–{fmt_pct(hi, n)}之间，差异或来自未显示的小数位）"
     return ""
 
@@ -129,13 +138,15 @@ def execution_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A stated 预算执行率 equals 执行数 / 调整后预算数 (年初预算 when no adjusted figure is
     given), rounded or truncated to the stated decimals.  Also checks the 预算执行率 row of an
     indicator table against the total budget line.  A rate equal to 到位数/预算数 (templates that
-    define (6)=(3)/(1)) is accepted; a rate computed on 年初预算 is BUD003 instead."""
+    define (6)=(3)/(1)) is accepted; a rate computed on 年初预算 is BUD003 instead.  When the
+    amounts, rounded for display, allow the stated rate (83.39/88.00 may be 94.75 %–94.77 %), the
+    finding is info: the figures as shown cannot prove an error."""
     for subject, line, q in _rate_sites(report):
         res = _rate_check(line, q, cfg)
         if res and res[0] == "wrong":
             p = res[1]
             yield Evidence(subject, p, expected=p["computed"], actual=p["stated"],
-                           provs=provs(q, line.executed, line.adjusted or line.initial))
+                           provs=provs(q, line.executed, line.adjusted or line.initial), unconfirmed=bool(p["note"]))
 
 
 @rule("BUD003", Severity.ERROR, title="Execution rate computed on the initial budget",
@@ -149,7 +160,7 @@ def rate_on_initial(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if res and res[0] == "initial":
             p = res[1]
             yield Evidence(subject, p, expected=p["computed"], actual=p["stated"],
-                           provs=provs(q, line.executed, line.initial, line.adjusted))
+                           provs=provs(q, line.executed, line.initial, line.adjusted), unconfirmed=bool(p["note"]))
 
 
 @rule("BUD004", Severity.WARNING, title="Budget score does not follow weight × rate",

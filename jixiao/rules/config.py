@@ -73,6 +73,11 @@ class TextConfig(_Strict):
     intention_words: list[str]
 
 
+class MergeConfig(_Strict):
+    #: [primary, secondary, test]; test: "always" | "same_gap" | "gap_within" (rules/merge.py)
+    pairs: list[tuple[str, str, Literal["always", "same_gap", "gap_within"]]]
+
+
 class RulesConfig(_Strict):
     scores: ScoresConfig
     budget: BudgetConfig
@@ -80,6 +85,7 @@ class RulesConfig(_Strict):
     qualitative: QualitativeConfig
     grades: list[GradeBand]
     text: TextConfig
+    merge: MergeConfig = MergeConfig(pairs=[])
     severity: dict[str, Severity] = {}
 
     @field_validator("grades")

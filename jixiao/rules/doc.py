@@ -8,8 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jixiao.model import SELF_EVALUATION_KINDS, DocumentKind
 from jixiao.rules import selected_rules
 from jixiao.rules.config import DEFAULT_PATH
+from jixiao.rules.registry import ALL_KINDS, DOUBT_NOTE, UNCONFIRMED_NOTE
 
 FAMILIES = {"BUD": "Budget (预算执行)", "SCR": "Scores, totals and grades (得分)", "IND": "Indicator values (指标值)",
             "TXT": "Narrative and text (文字)", "EXT": "Extraction (读取)"}
@@ -18,6 +20,36 @@ DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def _kinds(kinds: frozenset[DocumentKind]) -> str:
+    if kinds == ALL_KINDS:
+        return "all"
+    if kinds == SELF_EVALUATION_KINDS:
+        return "self-evaluations"
+    return ", ".join(sorted(k.value for k in kinds))
+
+
+CALIBRATION = [
+    "## How certain a finding is", "",
+    "Severity follows what the figures as shown can prove:", "",
+    "- **Displayed precision.** When the stated figure can be reached from amounts that were themselves "
+    "rounded for display (83.39 may be 83.385…83.395), the finding is `info` and its message ends in "
+    f"`{UNCONFIRMED_NOTE}`; an `error` needs a difference no rounding of the shown figures explains "
+    "(BUD002, BUD003, IND005).",
+    "- **Extraction doubt.** A finding whose subject or cited cells lie in a table with a column that was "
+    "not understood (EXT009, `Report.unmapped_columns`, or another doubtful-column list on the report), or in "
+    "a row the loader repaired (a `Document.notes` entry whose provenance, or failing that whose text — "
+    "\"表格1：表格第18行被分页截断…\" — names the row), has "
+    "`extraction_doubt = true`, is at most a `warning`, and its message ends in "
+    f"`{DOUBT_NOTE.format(reason='…')}`.  EXT rules are about extraction and are never marked.",
+    "- **One fault, one finding.** The same message on several rows of one report (a 其中 row repeating the "
+    "total's figures) is one finding citing every row (\"同样见于：…\"); the rule pairs of `[merge] pairs` "
+    "(SCR003/SCR004, BUD008/SCR006) are folded into the first rule's finding, the second listed in "
+    "`related`.",
+    "- **Report kinds.** A rule runs only on the report kinds in the *kinds* column: a 绩效目标表 "
+    "(target_declaration) is never blamed for blank 完成值.", "",
+]
 
 
 def rules_markdown() -> str:
@@ -33,11 +65,12 @@ def rules_markdown() -> str:
         fam = [r for r in rules if r.id.startswith(prefix)]
         if not fam:
             continue
-        out += [f"## {prefix} — {name}", "", "| id | severity | title | message (zh) | what it checks |",
-                "|---|---|---|---|---|"]
-        out += [f"| {r.id} | {r.severity.value} | {_cell(r.title)} | {_cell(r.message)} | {_cell(r.doc)} |"
-                for r in fam]
+        out += [f"## {prefix} — {name}", "", "| id | severity | kinds | title | message (zh) | what it checks |",
+                "|---|---|---|---|---|---|"]
+        out += [f"| {r.id} | {r.severity.value} | {_kinds(r.kinds)} | {_cell(r.title)} | {_cell(r.message)} "
+                f"| {_cell(r.doc)} |" for r in fam]
         out.append("")
+    out += CALIBRATION
     out += ["## Adding a rule", "",
             "A rule is one decorated function in the family module (`jixiao/rules/budget.py`, `scores.py`, "
             "`indicators.py`, `text.py`, `extraction.py`) that reads a `Report` and yields `Evidence` "

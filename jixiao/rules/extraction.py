@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.locations import report_label
 from jixiao.model import Document, Report, Severity
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import provs
-from jixiao.rules.registry import CRASH_RULE, Evidence, rule
+from jixiao.rules.registry import ALL_KINDS, CRASH_RULE, Evidence, rule
 
 
-@rule(CRASH_RULE, Severity.ERROR, title="Rule crashed", message="规则{rule}运行出错：{error}")
+@rule(CRASH_RULE, Severity.ERROR, title="Rule crashed", kinds=ALL_KINDS, message="规则{rule}运行出错：{error}")
 def rule_crashed(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """Recorded by the runner when a rule raises (a bug in jixiao, not in the report): the
     finding names the rule and the error, and the other rules still run.  Never fires by itself."""
     return iter(())
 
 
-@rule("EXT001", Severity.WARNING, title="Report without indicators",
+@rule("EXT001", Severity.WARNING, title="Report without indicators", kinds=ALL_KINDS,
       message="报告“{name}”中未读取到任何绩效指标")
 def no_indicators(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A self-evaluation report states its performance indicators; none could be read
     (a prose report without an indicator table, or a table that was not recognised)."""
     if not report.indicators:
-        name = report.project_name.text if report.project_name else f"#{report.seq}"
+        name = report.project_name.text if report.project_name else report_label(report.seq)
         yield Evidence("indicators", {"name": name}, expected="≥1", actual="0", provs=provs(report))
 
 
-@rule("EXT007", Severity.WARNING, title="No report found in the document", scope="document",
+@rule("EXT007", Severity.WARNING, title="No report found in the document", scope="document", kinds=ALL_KINDS,
       message="文件中未识别出任何自评表或自评报告")
 def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     """A readable document (status ok) that yields no report at all: its tables and headings
@@ -36,7 +37,7 @@ def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
         yield Evidence("reports", {}, expected="≥1", actual="0")
 
 
-@rule("EXT008", Severity.INFO, title="Layout repaired during extraction", scope="document",
+@rule("EXT008", Severity.INFO, title="Layout repaired during extraction", scope="document", kinds=ALL_KINDS,
       message="读取时修复或跳过了版面内容：{note}")
 def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     """What the loader repaired or could not read, so that no repair is silent: a table row cut
@@ -46,7 +47,7 @@ def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
         yield Evidence(f"notes[{k}]", {"note": note.text}, provs=(note.prov,) if note.prov else ())
 
 
-@rule("EXT009", Severity.WARNING, title="Table column not understood",
+@rule("EXT009", Severity.WARNING, title="Table column not understood", kinds=ALL_KINDS,
       message="表格列“{column}”未能识别其含义，该列的数据未读取")
 def unmapped_column(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A column of a budget or indicator table whose heading maps to no known role (header

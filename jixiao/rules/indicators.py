@@ -7,7 +7,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import Indicator, Kind, Report, Severity
-from jixiao.rules.arith import HUNDRED, base, consistent, fmt, fmt_pct, is_blank, is_percent, num, percent
+from jixiao.rules.arith import (
+    HUNDRED,
+    base,
+    consistent,
+    fmt,
+    fmt_pct,
+    is_blank,
+    is_percent,
+    num,
+    percent,
+    within_display_precision,
+)
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import (
     comparable,
@@ -129,7 +140,8 @@ def _completion_candidates(ind: Indicator) -> list[Decimal]:
       message="{name}完成率填报{stated}，完成值/目标值 = {actual}/{target} = {computed}")
 def completion_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A stated 完成率 equals actual/target (as written or in base units; capped at 100% or
-    inverted for ≤ targets where templates do so), rounded or truncated to the stated decimals."""
+    inverted for ≤ targets where templates do so), rounded or truncated to the stated decimals.
+    Info when the target and actual, rounded for display, allow the stated rate."""
     for i, ind in enumerate(report.indicators):
         if ind.completion_rate is None or direction(ind, cfg) == "qual":
             continue
@@ -140,11 +152,13 @@ def completion_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         stated, n = sp
         if any(consistent(stated, c, n, cfg.scores.tolerance, modes=cfg.scores.rounding) for c in cands):
             continue
+        t, a = num(ind.target), num(ind.actual)
+        shown = t is not None and a is not None and within_display_precision(stated, n, a, t) is not None
         yield Evidence(f"indicators[{i}].completion_rate",
                        {"name": ind.name, "stated": fmt_pct(stated, n), "actual": _raw(ind.actual),
                         "target": _raw(ind.target), "computed": fmt_pct(cands[0], n)},
                        expected=fmt_pct(cands[0], n), actual=fmt_pct(stated, n),
-                       provs=provs(ind.completion_rate, ind.target, ind.actual))
+                       provs=provs(ind.completion_rate, ind.target, ind.actual), unconfirmed=shown)
 
 
 @rule("IND006", Severity.WARNING, title="Far above target without explanation",

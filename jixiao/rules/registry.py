@@ -6,6 +6,16 @@ A rule is a small function that reads one :class:`~jixiao.model.Report` (or, wit
 id, severity, English title and the Chinese message rendered from the rule's
 template and the evidence's ``params``.  A rule that raises is a bug; the runner
 records an ``EXT000`` finding naming the rule and goes on with the others.
+
+Rules declare the report kinds they apply to (``kinds``; self-evaluations by default): a
+target declaration (绩效目标表) is never blamed for blank 完成值.  The runner calibrates every
+finding to what the figures prove:
+
+- evidence marked ``unconfirmed`` (the displayed precision can explain the difference) becomes
+  ``info`` and says "无法从显示的数字确认";
+- a finding whose subject or cited cells are in extraction doubt (:mod:`jixiao.rules.doubt`)
+  is marked ``extraction_doubt``, is at most a warning and says "可能为提取问题";
+- repeats and configured rule pairs are merged (:mod:`jixiao.rules.merge`).
 """
 
 from __future__ import annotations
@@ -15,9 +25,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from jixiao.model import Document, Finding, Provenance, Report, Severity
+from jixiao.locations import subject_text
+from jixiao.model import SELF_EVALUATION_KINDS, Document, DocumentKind, Finding, Provenance, Report, Severity
+from jixiao.rules.doubt import finding_doubt
+from jixiao.rules.merge import merge_findings
 
 Scope = Literal["report", "document"]
+ALL_KINDS: frozenset[DocumentKind] = frozenset(DocumentKind)
+UNCONFIRMED_NOTE = "（无法从显示的数字确认）"
+DOUBT_NOTE = "（可能为提取问题：{reason}）"
+_CAP = {Severity.ERROR: Severity.WARNING}
 
 
 @dataclass(frozen=True)
@@ -34,6 +51,7 @@ class Evidence:
     actual: str | None = None
     provs: tuple[Provenance, ...] = ()
     report_seq: int | None = None  # only for document-scope rules that name a report
+    unconfirmed: bool = False  # the displayed precision can explain the difference: info, not proof
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,10 @@ class Rule:
     doc: str
     scope: Scope = "report"
     module: str = ""
+    kinds: frozenset[DocumentKind] = SELF_EVALUATION_KINDS  # report kinds the rule applies to
+
+    def applies_to(self, kind: DocumentKind | None) -> bool:
+        return kind is None or kind in self.kinds
 
     @property
     def family(self) -> str:
@@ -76,12 +98,16 @@ def rule(
     title: str,
     message: str,
     scope: Scope = "report",
+    kinds: Iterable[DocumentKind] | None = None,
 ) -> Callable[[Callable[..., Iterable[Evidence]]], Callable[..., Iterable[Evidence]]]:
-    """Decorate a check function ``(report, cfg) -> Iterator[Evidence]`` as a rule."""
+    """Decorate a check function ``(report, cfg) -> Iterator[Evidence]`` as a rule.
+
+    ``kinds``: the report kinds it applies to (default: the self-evaluation kinds;
+    ``ALL_KINDS`` for extraction rules that hold for any document)."""
 
     def deco(fn: Callable[..., Iterable[Evidence]]) -> Callable[..., Iterable[Evidence]]:
         register(Rule(rule_id, Severity(severity), title, message, fn, (fn.__doc__ or "").strip(),
-                      scope, fn.__module__))
+                      scope, fn.__module__, frozenset(kinds) if kinds is not None else SELF_EVALUATION_KINDS))
         return fn
 
     return deco
@@ -119,10 +145,27 @@ def selected_rules(select: Iterable[str] | None = None, ignore: Iterable[str] | 
 CRASH_RULE = "EXT000"
 
 
-def _finding(r: Rule, ev: Evidence, report_seq: int | None) -> Finding:
-    return Finding(rule_id=r.id, severity=r.severity, title=r.title, message=render(r.message, ev.params),
+def _severity(r: Rule, cfg: object) -> Severity:
+    overrides = getattr(cfg, "severity", None) or {}
+    return Severity(overrides.get(r.id, r.severity))
+
+
+def _finding(r: Rule, ev: Evidence, report_seq: int | None, cfg: object = None,
+             report: Report | None = None, doc: Document | None = None) -> Finding:
+    severity = _severity(r, cfg)
+    message = render(r.message, ev.params)
+    if ev.unconfirmed:
+        severity, message = Severity.INFO, message + UNCONFIRMED_NOTE
+    doubt = None
+    if report is not None and r.family != "EXT":
+        doubt = finding_doubt(report, ev.subject, ev.provs, doc)
+    if doubt:
+        severity = _CAP.get(severity, severity)
+        message += DOUBT_NOTE.format(reason=doubt)
+    return Finding(rule_id=r.id, severity=severity, title=r.title, message=message,
                    report_seq=ev.report_seq if ev.report_seq is not None else report_seq,
-                   subject=ev.subject, expected=ev.expected, actual=ev.actual, evidence=list(ev.provs))
+                   subject=ev.subject, expected=ev.expected, actual=ev.actual, evidence=list(ev.provs),
+                   extraction_doubt=bool(doubt))
 
 
 def _crash(r: Rule, exc: Exception, report_seq: int | None) -> Finding:
@@ -134,27 +177,44 @@ def _crash(r: Rule, exc: Exception, report_seq: int | None) -> Finding:
                    report_seq=report_seq, subject=f"rule {r.id}")
 
 
-def _collect(r: Rule, target: Report | Document, cfg: object, report_seq: int | None) -> Iterator[Finding]:
+def _collect(r: Rule, target: Report | Document, cfg: object, report_seq: int | None,
+             doc: Document | None = None) -> Iterator[Finding]:
     try:
         evidences = list(r.check(target, cfg))
     except Exception as exc:  # a raising rule is a bug: record it and go on
         yield _crash(r, exc, report_seq)
         return
+    report = target if isinstance(target, Report) else None
     for ev in evidences:
-        yield _finding(r, ev, report_seq)
+        yield _finding(r, ev, report_seq, cfg, report, doc)
+
+
+def _merge_pairs(cfg: object) -> list[tuple[str, ...]]:
+    merge = getattr(cfg, "merge", None)
+    return [tuple(p) for p in getattr(merge, "pairs", ())]
 
 
 def run(doc: Document, cfg: object, select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None) -> list[Finding]:
     """Run the selected rules over a document and collect every finding, in a stable order:
-    document-level first, then report by report, rules by id."""
+    document-level first, then report by report, rules by id; then merge repeats and rule pairs.
+    A report rule runs only on the report kinds it declares."""
     rules = selected_rules(select, ignore)
     out: list[Finding] = []
     for r in rules:
-        if r.scope == "document":
-            out.extend(_collect(r, doc, cfg, None))
+        if r.scope == "document" and r.applies_to(doc.kind):
+            out.extend(_collect(r, doc, cfg, None, doc))
     for report in doc.reports:
         for r in rules:
-            if r.scope == "report":
-                out.extend(_collect(r, report, cfg, report.seq))
-    return out
+            if r.scope == "report" and r.applies_to(report.kind):
+                out.extend(_collect(r, report, cfg, report.seq, doc))
+    reports = {r.seq: r for r in doc.reports}
+
+    def label(seq: int | None, subject: str) -> str:
+        return subject_text(subject, reports.get(seq) if seq is not None else None)
+
+    return merge_findings(out, _merge_pairs(cfg), label)
+
+
+__all__ = ["ALL_KINDS", "CRASH_RULE", "REGISTRY", "Evidence", "Rule", "register", "render", "rule",
+           "run", "selected_rules"]

@@ -184,6 +184,7 @@ class Case:
     report: Report | None
     should_fire: bool
     doc: Document | None = None
+    severity: str | None = None  # when calibration changes it: "info" (precision explains it) …
 
     def document(self) -> Document:
         return self.doc if self.doc is not None else doc_of(self.report)  # type: ignore[arg-type]
@@ -193,8 +194,8 @@ def _quiet(rule_id: str, label: str, r: Report) -> Case:
     return Case(rule_id, label, r, False)
 
 
-def _fire(rule_id: str, label: str, r: Report) -> Case:
-    return Case(rule_id, label, r, True)
+def _fire(rule_id: str, label: str, r: Report, severity: str | None = None) -> Case:
+    return Case(rule_id, label, r, True, severity=severity)
 
 
 BL = BASE_LINES
@@ -202,8 +203,10 @@ CASES: list[Case] = [
     # ---------------- budget
     _fire("BUD001", "财政资金 adjusted 67.00 under a total of 85.00", with_line(BASE, 1, adjusted=q("67.00"))),
     _quiet("BUD001", "seed 004 form 4 lines add up (blank 其他资金 counts 0)", BASE),
-    _fire("BUD002", "seed 004 form 5: 83.39/88.00 = 94.76%, stated 94.77%",
-          BASE.model_copy(update={"budget_lines": [FORM5_LINE]})),
+    _fire("BUD002", "seed 004 form 5: 83.39/88.00 = 94.76%, stated 94.77% (display precision allows it)",
+          BASE.model_copy(update={"budget_lines": [FORM5_LINE]}), severity="info"),
+    _fire("BUD002", "seed 004 form 5 figures, stated 95.77%: outside what 83.385…83.395/87.995…88.005 allow",
+          BASE.model_copy(update={"budget_lines": [FORM5_LINE.model_copy(update={"rate": q("95.77%")})]})),
     _quiet("BUD002", "seed 004 form 1: 40.90/67.00 = 61.04%", BASE.model_copy(update={"budget_lines": [FORM1_LINE]})),
     _quiet("BUD002", "seed 002: 224.94/400 = 56.235, stated 56.23 (truncated)", SEED2),
     _quiet("BUD002", "seed 000: 1521.57/1600 = 95.098, stated 95.1 (one decimal)",
