@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy_compare import Score, flatten_report, score_reports  # noqa: E402
 
 REPORT_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+BASELINE = "baseline-"  # families of the layouts jixiao was built on (the seeds' templates)
 
 
 def _meta(case: Path) -> dict[str, Any]:
@@ -77,8 +78,9 @@ def score_case(report: Path, expected: dict[str, Any], root: Path = ROOT) -> Sco
     except ValueError:
         source = report.as_posix()
     doc = jixiao.read(report, source=source)
-    errors = sum(1 for f in doc.findings if str(f.severity) == "error")
-    s = score_reports(expected, [flatten_report(r) for r in doc.reports], errors)
+    errors = [f for f in doc.findings if str(f.severity) == "error"]
+    s = score_reports(expected, [flatten_report(r) for r in doc.reports], len(errors))
+    s.wrong += [f"错误级发现 {f.rule_id}（报告{(f.report_seq or 0) + 1}）：{f.message}" for f in errors]
     if doc.status != "ok":
         s.wrong.insert(0, f"文档状态 {doc.status}：{doc.error or ''}")
     return s
@@ -98,25 +100,33 @@ HEADER = (f"{'':<28} {'n':>3} {'fields right':>11} {'':>7}  {'values right':>11}
 def run(corpus: Path, *, cases: bool = False, wrong: bool = False) -> dict[str, Any]:
     by_family: dict[str, Score] = {}
     by_format: dict[str, Score] = {}
+    unseen_format: dict[str, Score] = {}  # the layouts jixiao was not built on (family not baseline-*)
     total = Score()
+    unseen = Score()
     per_case: dict[str, Score] = {}
     t0 = time.perf_counter()
     for case, rep, exp_file in measured_cases(corpus):
         exp = json.loads(exp_file.read_text(encoding="utf-8"))
         s = score_case(rep, exp)
         per_case[case.name] = s
-        for key, table in ((str(exp["family"]), by_family), (rep.suffix.lstrip("."), by_format)):
+        fmt = rep.suffix.lstrip(".")
+        for key, table in ((str(exp["family"]), by_family), (fmt, by_format)):
             table.setdefault(key, Score()).add(s)
         total.add(s)
+        if not str(exp["family"]).startswith(BASELINE):
+            unseen_format.setdefault(fmt, Score()).add(s)
+            unseen.add(s)
     secs = time.perf_counter() - t0
     print("field accuracy against the hand-written goldens (docs/accuracy.md)")
     print("miss/spur: missing/spurious indicator rows; bud+: spurious budget lines; rep-/+: missing/spurious "
           "reports; err: error-level findings")
-    for title, table in (("per template family", by_family), ("per format", by_format)):
+    for title, table in (("per template family", by_family),
+                         ("per format, unseen template families only (not baseline-*)", unseen_format),
+                         ("per format, all cases", by_format)):
         print(f"\n{title}\n{HEADER}")
         for k in sorted(table):
             print(_row(k, table[k]))
-    print(f"\n{HEADER}\n{_row('total', total)}")
+    print(f"\n{HEADER}\n{_row('unseen families', unseen)}\n{_row('total', total)}")
     if cases:
         print(f"\nper case\n{HEADER}")
         for name, s in per_case.items():
@@ -134,7 +144,8 @@ def run(corpus: Path, *, cases: bool = False, wrong: bool = False) -> dict[str, 
 
     return {"families": {k: plain(v) for k, v in by_family.items()},
             "formats": {k: plain(v) for k, v in by_format.items()},
-            "total": plain(total), "cases": {k: plain(v) for k, v in per_case.items()}}
+            "unseen_formats": {k: plain(v) for k, v in unseen_format.items()},
+            "unseen": plain(unseen), "total": plain(total), "cases": {k: plain(v) for k, v in per_case.items()}}
 
 
 def main() -> None:
