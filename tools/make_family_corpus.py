@@ -82,9 +82,11 @@ class Form:
 # ---------------------------------------------------------------- what expected.json does not measure
 EXTRAS: dict[str, dict[str, Any]] = {
     "lettered": {
-        "implementer": "岚溪县农村供水管理站",
-        "goal": "完成全县农村集中供水工程维修养护，保障水质检测频次，巩固农村供水保障水平。",
-        "done": "全年维修养护供水工程48处，水质检测4次，受益农村人口3.05万人，工程运行正常。",
+        "implementer": ["岚溪县农村供水管理站", "岚溪县防汛抗旱服务中心"],
+        "goal": ["完成全县农村集中供水工程维修养护，保障水质检测频次，巩固农村供水保障水平。",
+                 "保障全县36个自动监测站点正常运行，及时发布山洪灾害预警信息。"],
+        "done": ["全年维修养护供水工程48处，水质检测4次，受益农村人口3.05万人，工程运行正常。",
+                 "36个站点全年正常运行，数据到报率97.5%，预警信息平均25分钟内发布。"],
         "people": ["柯明远", "沈书岚"],
     },
     "tworow": {
@@ -163,29 +165,38 @@ def signature(people: list[str], date: str) -> str:
 
 # ---------------------------------------------------------------- the families
 def lettered(exp: dict[str, Any]) -> list[Form]:
+    """Two forms; the second with units and ×-formulas in the budget headers and letters on the
+    indicator headers (年度指标值（A）, 得分（C）)."""
     x = EXTRAS["lettered"]
-    (r,) = exp["reports"]
-    rows: list[Row] = [
-        cells(("项目名称", 2), (r["project_name"], 6)),
-        cells(("主管部门", 2), (r["department"], 2), ("实施单位", 2), (x["implementer"], 2)),
-        cells(("预算执行情况（20分）", 1), ("资金来源", 2), ("预算数（A）", 1), ("执行数（B）", 1),
-              ("执行率（B/A）", 1), ("得分（20分*执行率）", 2)),
-    ]
-    for b in r["budget_lines"]:
-        rows.append(cells((None, 1), (b["line"], 2), (txt(b["adjusted"]), 1), (txt(b["executed"]), 1),
-                          (txt(b["rate"]), 1), (txt(b["score"]), 2)))
-    rows += [
-        cells(("年度总体目标", 1), ("预期目标", 4), ("实际完成情况", 3)),
-        cells((None, 1), (x["goal"], 4), (x["done"], 3)),
-        cells(("绩效指标", 1), ("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("年度指标值", 1),
-              ("实际完成值", 1), ("得分", 1), ("偏差原因分析及改进措施", 1)),
-    ]
-    for l1, l2, i in grouped(r["indicators"]):
-        rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
-                          (i["score"], 1), (txt(i["reason"]), 1)))
-    rows += [cells(("总分", 6), (r["total_score"], 2)), cells(("自评等级", 6), (r["grade"], 2))]
-    return [Form([f"项目支出绩效自评表（{r['year']}年度）"], rows, [1.2, 1.6, 2.0, 3.6, 2.0, 2.0, 1.4, 3.4],
-                 [signature(x["people"], "2024年2月26日")])]
+    forms = []
+    for k, r in enumerate(exp["reports"]):
+        if k == 0:
+            bud = ["预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"]
+            ind = ["年度指标值", "实际完成值", "得分"]
+        else:
+            bud = ["全年预算数（A）（万元）", "全年执行数（B）（万元）", "执行率（B/A×100%）", "得分（20分×执行率）"]
+            ind = ["年度指标值（A）", "实际完成值（B）", "得分（C）"]
+        rows: list[Row] = [
+            cells(("项目名称", 2), (r["project_name"], 6)),
+            cells(("主管部门", 2), (r["department"], 2), ("实施单位", 2), (x["implementer"][k], 2)),
+            cells(("预算执行情况（20分）", 1), ("资金来源", 2), (bud[0], 1), (bud[1], 1), (bud[2], 1), (bud[3], 2)),
+        ]
+        for b in r["budget_lines"]:
+            rows.append(cells((None, 1), (b["line"], 2), (txt(b["adjusted"]), 1), (txt(b["executed"]), 1),
+                              (txt(b["rate"]), 1), (txt(b["score"]), 2)))
+        rows += [
+            cells(("年度总体目标", 1), ("预期目标", 4), ("实际完成情况", 3)),
+            cells((None, 1), (x["goal"][k], 4), (x["done"][k], 3)),
+            cells(("绩效指标", 1), ("一级指标", 1), ("二级指标", 1), ("三级指标", 1), (ind[0], 1), (ind[1], 1),
+                  (ind[2], 1), ("偏差原因分析及改进措施", 1)),
+        ]
+        for l1, l2, i in grouped(r["indicators"]):
+            rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
+                              (i["score"], 1), (txt(i["reason"]), 1)))
+        rows += [cells(("总分", 6), (r["total_score"], 2)), cells(("自评等级", 6), (r["grade"], 2))]
+        forms.append(Form([f"项目支出绩效自评表（{r['year']}年度）"], rows, [1.2, 1.6, 2.0, 3.6, 2.0, 2.0, 1.4, 3.4],
+                          [signature(x["people"], "2024年2月26日")]))
+    return forms
 
 
 def tworow(exp: dict[str, Any]) -> list[Form]:
@@ -321,7 +332,9 @@ def national(exp: dict[str, Any]) -> list[Form]:
 
 FAMILIES: dict[str, tuple[Callable[[dict[str, Any]], list[Form]], str]] = {
     "lettered": (lettered, "20-point budget block with lettered/formula headers 预算数（A） 执行数（B） 执行率（B/A） "
-                 "得分（20分*执行率）; 得分 per indicator and no weight column; 总分 and 自评等级 rows"),
+                 "得分（20分*执行率）; 得分 per indicator and no weight column; 总分 and 自评等级 rows; a second form "
+                 "with units and formulas in the headers (全年预算数（A）（万元）, 执行率（B/A×100%）, 得分（20分×执行率）) "
+                 "and lettered indicator headers (年度指标值（A）, 实际完成值（B）, 得分（C）)"),
     "tworow": (tworow, "two-row indicator header: 预期指标值 over 指标描述/符号/指标值/单位, 自评得分 over "
                "单项指标得分/权重占比/折算得分 (no weight column: 权重占比 is a share, 单项指标得分 the score); "
                "budget block as label–value pairs 预算数 x | 到位数 y | 执行数 z | 执行进度 % | 得分 s, 10 points in the title"),
