@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,59 @@ def test_the_dump_writer_refuses_a_cell_the_dialect_cannot_hold(tmp_path: Path) 
     form = gen.Form(["表"], [gen.cells(("全年\n预算数", 1), ("乙", 1)), gen.cells((None, 1), ("丙", 1))], [2.0, 2.0])
     gen.write_txt([form], tmp_path / "y.txt")
     assert (tmp_path / "y.txt").read_text("utf-8") == "表\n\t全年\n\n预算数\n\t乙\n\n\t\n\t丙\n\n"
+
+
+# ---------------------------------------------------------------- the hand-written figures add up
+def _num(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    t = text.removesuffix("万").removesuffix("%")
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return None
+
+
+def _places(text: str) -> int:
+    t = text.removesuffix("%")
+    return len(t.split(".")[1]) if "." in t else 0
+
+
+def _rounded(x: Decimal, like: str) -> Decimal:
+    return x.quantize(Decimal(1).scaleb(-_places(like)), rounding=ROUND_HALF_UP)
+
+
+@pytest.mark.parametrize("family", list(gen.FAMILIES))
+def test_family_figures_are_consistent(family: str) -> None:
+    """No family case carries a deliberate error (docs/accuracy.md), so every error-level finding
+    on one is the extraction's: rates are 执行数/预算数, the total line is the sum of its parts,
+    the budget score is 分值 × rate, the total is budget score + indicator scores (tworow: + the
+    折算得分 column), weights add up to 100, the grade is the band of the total."""
+    x = gen.EXTRAS[family]
+    for rep in gen.load_expected(family)["reports"]:
+        lines = rep["budget_lines"]
+        for b in lines:
+            adj, exe, rate = _num(b.get("adjusted")), _num(b.get("executed")), b.get("rate")
+            if adj and exe is not None and rate and rate != "—":
+                assert _rounded(exe / adj * 100, rate) == _num(rate), (rep["project_name"], b)
+            if adj == 0 and exe == 0:
+                assert rate in ("—", None)  # 0/0 is no rate
+        total, parts = lines[0], lines[1:]
+        for k in ("initial", "adjusted", "executed"):
+            vals = [_num(b.get(k)) for b in parts]
+            if _num(total.get(k)) is not None and any(v is not None for v in vals):
+                assert sum(v for v in vals if v is not None) == _num(total[k]), (rep["project_name"], k)
+        b_weight, b_score = _num(total.get("weight")), _num(total.get("score"))
+        if b_weight is not None and b_score is not None:
+            assert _rounded(b_weight * _num(total["rate"]) / 100, total["score"]) == b_score
+        scores = [_num(i.get("score")) for i in rep["indicators"]]
+        if rep.get("total_score") is None:
+            assert all(s is None for s in scores) or family == "tworow"
+            continue
+        parts_sum = sum(Decimal(c) for c in x["converted"]) if family == "tworow" else sum(s for s in scores if s)
+        assert (b_score or 0) + parts_sum == _num(rep["total_score"]), rep["project_name"]
+        weights = [_num(i.get("weight")) for i in rep["indicators"]]
+        if all(w is not None for w in weights):
+            assert (b_weight or 0) + sum(w for w in weights if w is not None) == 100
+            assert all(s is not None and w is not None and s <= w for s, w in zip(scores, weights, strict=True))
+        assert rep["grade"] == ("优" if _num(rep["total_score"]) >= 90 else "良")
