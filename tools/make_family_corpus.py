@@ -320,7 +320,8 @@ def national(exp: dict[str, Any]) -> list[Form]:
                 rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
                                   (i["weight"], 1), (i["score"], 1), (txt(i["reason"]), 2)))
         lead, rest = (7, 1) if second else (6, 2)
-        total_weight = f"{sum(Decimal(b['weight']) for b in r['budget_lines'][:1]) + sum(Decimal(i['weight']) for i in inds):f}"
+        budget_weight = Decimal(r["budget_lines"][0]["weight"])
+        total_weight = f"{budget_weight + sum(Decimal(i['weight']) for i in inds):f}"
         rows += [cells(("总分", lead), (total_weight, 1), (r["total_score"], 1), ("", rest)),
                  cells(("自评等级", lead), (r["grade"], 2 + rest))]
         widths = ([1.0, 1.5, 1.7, 2.4, 1.6, 1.5, 1.6, 1.5, 1.4, 3.2] if second
