@@ -106,9 +106,11 @@ def test_the_dump_writer_refuses_a_cell_the_dialect_cannot_hold(tmp_path: Path) 
     form = gen.Form(["表"], [gen.cells(("甲", 1), ("一\n二\n三", 1))], [2.0, 2.0])
     with pytest.raises(ValueError, match="cannot hold"):
         gen.write_txt([form], tmp_path / "x.txt")
-    form = gen.Form(["表"], [gen.cells(("全年\n预算数", 1), ("乙", 1)), gen.cells((None, 1), ("丙", 1))], [2.0, 2.0])
+    rows = [gen.cells(("全年\n预算数", 1), ("乙", 1)), gen.cells((None, 1), ("丙", 1)), gen.cells(("丁", 2))]
+    form = gen.Form(["表"], rows, [2.0, 2.0], ["填报人：某"], cut=2)
     gen.write_txt([form], tmp_path / "y.txt")
-    assert (tmp_path / "y.txt").read_text("utf-8") == "表\n\t全年\n\n预算数\n\t乙\n\n\t\n\t丙\n\n"
+    assert (tmp_path / "y.txt").read_text("utf-8") == (
+        "表\n\t全年\n\n预算数\n\t乙\n\n\t\n\t丙\n\n\n续表\n\t丁\n\n\n填报人：某\n")
 
 
 # ---------------------------------------------------------------- the hand-written figures add up

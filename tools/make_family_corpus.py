@@ -27,7 +27,7 @@ Families (``corpus/family-<family>-<fmt>/report.<fmt>``, fmt = txt, docx, pdf, x
 
 TXT is the one-cell-per-line dump dialect of corpus/seed-004 (jixiao/extract/text_cells.py): a TAB
 line per cell, a blank line ends a row, a vertically merged continuation is an empty TAB line, a
-horizontally merged cell is one line.  DOCX has real gridSpan/vMerge merges
+horizontally merged cell is one line, a paragraph after a table follows two blank lines.  DOCX has real gridSpan/vMerge merges
 (``make_corpus.add_grid_table``), XLSX real merged ranges, numbers stored as numbers
 (``make_xlsx_corpus.put``), one sheet per form; the PDF is the DOCX converted by LibreOffice
 (``make_corpus.docx_to_pdf``, font WenQuanYi Micro Hei).  Output is byte-identical across runs
@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -77,6 +77,8 @@ class Form:
     rows: list[Row]
     widths: list[float]
     after: list[str] = field(default_factory=list)
+    cut: int | None = None  # the table is cut before this row: 续表 on the next page, a second table
+    cut_title: str = "续表"
 
 
 # ---------------------------------------------------------------- what expected.json does not measure
@@ -116,6 +118,13 @@ EXTRAS: dict[str, dict[str, Any]] = {
         "done": "128个行政村生活垃圾全部纳入收运体系，新增转运车辆12辆，无害化处理率97.3%。",
         "conclusion": "项目总体完成年度目标，资金使用规范。",
         "people": ["郗若谷", "冼雨眠"],
+    },
+    "continued": {
+        "implementer": "沅汀县公路养护中心",
+        "goal": "完成县乡村公路日常养护1143公里，改造危桥8座，提升农村公路优良路率。",
+        "done": "完成养护1126公里，17公里村道因滑坡封闭顺延；改造危桥8座，优良路率82.4%。",
+        "split_after": 7,
+        "people": ["晏秋池", "满庭芳"],
     },
     "national": {
         "implementer": ["瑶浦县教育基建服务中心", "瑶浦县学生资助管理中心"],
@@ -331,6 +340,39 @@ def national(exp: dict[str, Any]) -> list[Form]:
     return forms
 
 
+def continued(exp: dict[str, Any]) -> list[Form]:
+    """A long indicator table cut into two tables (续表 on the next page): the heading row repeated
+    at the top of the second table, the level-1/level-2 labels written again there."""
+    x = EXTRAS["continued"]
+    (r,) = exp["reports"]
+    heading = cells(("绩效指标", 1), ("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("年度指标值", 1),
+                    ("实际完成值", 1), ("分值", 1), ("得分", 1), ("偏差原因分析及改进措施", 2))
+    rows: list[Row] = [
+        cells(("项目名称", 2), (r["project_name"], 8)),
+        cells(("主管部门", 2), (r["department"], 3), ("实施单位", 2), (x["implementer"], 3)),
+        cells(("项目资金（万元）", 1), ("", 2), ("年初预算数", 1), ("全年预算数", 1), ("全年执行数", 1), ("分值", 1),
+              ("执行率", 1), ("得分", 2)),
+    ]
+    for b in r["budget_lines"]:
+        rows.append(cells((None, 1), (b["line"], 2), (b["initial"], 1), (b["adjusted"], 1), (b["executed"], 1),
+                          (b["weight"], 1), (b["rate"], 1), (b["score"], 2)))
+    rows += [cells(("年度总体目标", 1), ("预期目标", 5), ("实际完成情况", 4)),
+             cells((None, 1), (x["goal"], 5), (x["done"], 4))]
+    k = x["split_after"]
+    parts = (r["indicators"][:k], r["indicators"][k:])
+    cut = 0
+    for n, part in enumerate(parts):
+        if n:
+            cut = len(rows)
+        rows.append(heading)
+        for l1, l2, i in grouped(part):
+            rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
+                              (i["weight"], 1), (i["score"], 1), (txt(i["reason"]), 2)))
+    rows += [cells(("总分", 6), ("100", 1), (r["total_score"], 1), ("", 2)), cells(("自评等级", 6), (r["grade"], 4))]
+    return [Form(["项目支出绩效自评表", f"（{r['year']}年度）"], rows, [1.0, 1.6, 1.8, 2.7, 1.7, 1.7, 1.1, 1.5, 1.5, 2.8],
+                 [signature(x["people"], "2024年3月1日")], cut=cut)]
+
+
 FAMILIES: dict[str, tuple[Callable[[dict[str, Any]], list[Form]], str]] = {
     "lettered": (lettered, "20-point budget block with lettered/formula headers 预算数（A） 执行数（B） 执行率（B/A） "
                  "得分（20分*执行率）; 得分 per indicator and no weight column; 总分 and 自评等级 rows; a second form "
@@ -347,6 +389,9 @@ FAMILIES: dict[str, tuple[Callable[[dict[str, Any]], list[Form]], str]] = {
     "national": (national, "national-style wording variants (调整后预算数, 预算执行数, 指标分值, 自评分, 实际指标值, "
                  "评分结果, 偏差原因分析及改进措施), line breaks and spaces inside header words (全年\\n预算数, 度 量 单 位), "
                  "level-1 weights in the label (产出指标(50分), 效益指标（30分）), two forms in one file"),
+    "continued": (continued, "a long indicator table cut in two: 续表 on the next page, the heading row repeated at "
+                  "the top of the second table and the 产出指标 / 时效指标 labels written again there (XLSX: the 续表 "
+                  "and heading rows inside the sheet): ONE report, no indicator row from the repeated heading"),
 }
 
 
@@ -358,20 +403,41 @@ def write_docx(forms: list[Form], path: Path) -> None:
         for t in f.titles[1:]:
             p = d.add_paragraph(t)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        add_grid_table(d, f.rows, f.widths)
+        if f.cut is None:
+            add_grid_table(d, f.rows, f.widths)
+        else:
+            add_grid_table(d, f.rows[: f.cut], f.widths)
+            p = d.add_paragraph()
+            p.add_run().add_break(WD_BREAK.PAGE)
+            p.add_run(f.cut_title)
+            add_grid_table(d, f.rows[f.cut :], f.widths)
         for t in f.after:
             d.add_paragraph(t)
     save(d, path)
 
 
 def write_txt(forms: list[Form], path: Path) -> None:
-    """The cell-per-line dump dialect (see the module docstring)."""
+    """The cell-per-line dump dialect (see the module docstring).  A paragraph after a table is
+    preceded by two blank lines, as in corpus/seed-004 (with one, the dialect would read a
+    one-line paragraph as the second line of the table's last cell)."""
     out: list[str] = []
+    in_table = False
+
+    def para(line: str) -> None:
+        nonlocal in_table
+        if in_table:
+            out.append("")
+            in_table = False
+        out.append(line)
+
     for k, f in enumerate(forms):
         if k:
             out.append("")
-        out += f.titles
-        for row in f.rows:
+        for t in f.titles:
+            para(t)
+        for n, row in enumerate(f.rows):
+            if n == f.cut:
+                para(f.cut_title)
             for j, item in enumerate(row):
                 if not isinstance(item, Cell):
                     out.append("\t")
@@ -383,7 +449,9 @@ def write_txt(forms: list[Form], path: Path) -> None:
                 if len(lines) == 2:
                     out += ["", lines[1]]
             out.append("")
-        out += f.after
+            in_table = True
+        for t in f.after:
+            para(t)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(("\n".join(out) + "\n").encode("utf-8"))
 
@@ -399,12 +467,13 @@ def write_xlsx(forms: list[Form], path: Path) -> None:
             ws.cell(row=j + 1, column=1, value=t)
             ws.merge_cells(start_row=j + 1, start_column=1, end_row=j + 1, end_column=n)
         top = len(f.titles) + 1
-        for r, col, r_end, cell in merged_rectangles(f.rows):
+        rows = f.rows if f.cut is None else [*f.rows[: f.cut], cells((f.cut_title, n)), *f.rows[f.cut :]]
+        for r, col, r_end, cell in merged_rectangles(rows):
             put(ws, r + top, col + 1, cell.text)
             if r_end > r or cell.span > 1:
                 ws.merge_cells(start_row=r + top, start_column=col + 1, end_row=r_end + top,
                                end_column=col + cell.span)
-        foot = top + len(f.rows)
+        foot = top + len(rows)
         for j, t in enumerate(f.after):
             ws.cell(row=foot + j, column=1, value=t)
             ws.merge_cells(start_row=foot + j, start_column=1, end_row=foot + j, end_column=n)
