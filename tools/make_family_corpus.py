@@ -23,7 +23,9 @@ Families (``corpus/family-<family>-<fmt>/report.<fmt>``, fmt = txt, docx, pdf, x
   the cell (3359.62万), no weights or scores;
 - ``national``: national-style wording variants (调整后预算数, 预算执行数, 指标分值, 自评分, 实际指标值,
   评分结果), line breaks and spaces inside header words (全年\\n预算数, 度 量 单 位), level-1 weights in
-  the label (产出指标(50分)), two forms in one file.
+  the label (产出指标(50分)), two forms in one file;
+- ``continued``: a long indicator table cut in two (续表 on the next page, heading row repeated,
+  level-1/level-2 labels written again in the second table).
 
 TXT is the one-cell-per-line dump dialect of corpus/seed-004 (jixiao/extract/text_cells.py): a TAB
 line per cell, a blank line ends a row, a vertically merged continuation is an empty TAB line, a
