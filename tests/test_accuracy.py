@@ -116,6 +116,14 @@ def test_rows_are_paired_by_content_when_the_name_was_misread() -> None:
     assert "报告1 指标1（培训人数）.name: 应为 培训人数，读出 培训人" in s.wrong
 
 
+def test_a_budget_execution_row_among_the_indicators_is_not_spurious() -> None:
+    got = _got()
+    row = dict(got["indicators"][1], name="预算执行率", level1=None, target="100%", actual="95%")
+    got["indicators"] = [got["indicators"][0], row]
+    s = score_reports(EXPECTED, [got])
+    assert (s.missing_indicators, s.spurious_indicators) == (1, 0)
+
+
 def test_missing_and_spurious_reports() -> None:
     s = score_reports(EXPECTED, [])
     assert (s.missing_reports, s.right, s.missing_indicators) == (1, 0, 2)

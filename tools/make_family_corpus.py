@@ -24,6 +24,8 @@ Families (``corpus/family-<family>-<fmt>/report.<fmt>``, fmt = txt, docx, pdf, x
 - ``national``: national-style wording variants (调整后预算数, 预算执行数, 指标分值, 自评分, 实际指标值,
   评分结果), line breaks and spaces inside header words (全年\\n预算数, 度 量 单 位), level-1 weights in
   the label (产出指标(50分)), two forms in one file;
+- ``execrow``: the budget's 分值 and 得分 stated only in a 预算执行率 row at the head of the indicator
+  table (issue 9: they belong on the total budget line);
 - ``continued``: a long indicator table cut in two (续表 on the next page, heading row repeated,
   level-1/level-2 labels written again in the second table).
 
@@ -127,6 +129,14 @@ EXTRAS: dict[str, dict[str, Any]] = {
         "done": "完成养护1126公里，17公里村道因滑坡封闭顺延；改造危桥8座，优良路率82.4%。",
         "split_after": 7,
         "people": ["晏秋池", "满庭芳"],
+    },
+    "execrow": {
+        "implementer": "汐川县文化馆",
+        "goal": "开展送戏下乡120场以上，公共文化场馆全年免费开放，提升基层公共文化服务水平。",
+        "done": "完成送戏下乡126场，场馆免费开放310天，群众文化参与7.6万人次。",
+        # the 预算执行率 row of the indicator table: target, and the budget line's stated rate
+        "execution_target": "100%",
+        "people": ["詹梧桐", "仉南枝"],
     },
     "national": {
         "implementer": ["瑶浦县教育基建服务中心", "瑶浦县学生资助管理中心"],
@@ -342,6 +352,36 @@ def national(exp: dict[str, Any]) -> list[Form]:
     return forms
 
 
+def execrow(exp: dict[str, Any]) -> list[Form]:
+    """The budget block without 分值 / 得分; the budget's weight and score stated in a 预算执行率 row
+    at the head of the indicator table (its label spanning the three level columns)."""
+    x = EXTRAS["execrow"]
+    (r,) = exp["reports"]
+    total = r["budget_lines"][0]
+    rows: list[Row] = [
+        cells(("项目名称", 2), (r["project_name"], 7)),
+        cells(("主管部门", 2), (r["department"], 3), ("实施单位", 1), (x["implementer"], 3)),
+        cells(("项目资金（万元）", 1), ("", 2), ("年初预算数", 1), ("全年预算数", 1), ("全年执行数", 1), ("执行率", 3)),
+    ]
+    for b in r["budget_lines"]:
+        rows.append(cells((None, 1), (b["line"], 2), (b["initial"], 1), (b["adjusted"], 1), (b["executed"], 1),
+                          (b["rate"], 3)))
+    rows += [
+        cells(("年度总体目标", 1), ("预期目标", 4), ("实际完成情况", 4)),
+        cells((None, 1), (x["goal"], 4), (x["done"], 4)),
+        cells(("绩效指标", 1), ("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("年度指标值", 1), ("实际完成值", 1),
+              ("分值", 1), ("得分", 1), ("偏差原因分析及改进措施", 1)),
+        cells((None, 1), ("预算执行率", 3), (x["execution_target"], 1), (total["rate"], 1), (total["weight"], 1),
+              (total["score"], 1), ("", 1)),
+    ]
+    for l1, l2, i in grouped(r["indicators"]):
+        rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
+                          (i["weight"], 1), (i["score"], 1), (txt(i["reason"]), 1)))
+    rows += [cells(("总分", 6), ("100", 1), (r["total_score"], 1), ("", 1)), cells(("自评等级", 6), (r["grade"], 3))]
+    return [Form(["项目支出绩效自评表", f"（{r['year']}年度）"], rows, [1.0, 1.7, 1.9, 3.0, 1.8, 1.8, 1.1, 1.5, 3.6],
+                 [signature(x["people"], "2023年3月8日")])]
+
+
 def continued(exp: dict[str, Any]) -> list[Form]:
     """A long indicator table cut into two tables (续表 on the next page): the heading row repeated
     at the top of the second table, the level-1/level-2 labels written again there."""
@@ -391,6 +431,9 @@ FAMILIES: dict[str, tuple[Callable[[dict[str, Any]], list[Form]], str]] = {
     "national": (national, "national-style wording variants (调整后预算数, 预算执行数, 指标分值, 自评分, 实际指标值, "
                  "评分结果, 偏差原因分析及改进措施), line breaks and spaces inside header words (全年\\n预算数, 度 量 单 位), "
                  "level-1 weights in the label (产出指标(50分), 效益指标（30分）), two forms in one file"),
+    "execrow": (execrow, "budget block without 分值/得分 columns; the budget's weight and score stated in a 预算执行率 "
+                "row at the head of the indicator table (label spanning the level columns), which belong on the "
+                "total budget line"),
     "continued": (continued, "a long indicator table cut in two: 续表 on the next page, the heading row repeated at "
                   "the top of the second table and the 产出指标 / 时效指标 labels written again there (XLSX: the 续表 "
                   "and heading rows inside the sheet): ONE report, no indicator row from the repeated heading"),
