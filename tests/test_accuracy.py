@@ -187,3 +187,23 @@ def test_expected_file_is_found_by_meta_or_same_as(tmp_path: Path) -> None:
     assert expected_file(tmp_path / "b", tmp_path) == tmp_path / "fam" / "expected.json"
     assert expected_file(tmp_path / "c", tmp_path) is None
     assert [c.name for c, _, _ in measured_cases(tmp_path)] == ["a", "b"]
+
+
+def test_the_benchmark_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/accuracy.py over a two-case corpus: every table printed, counts add up (no
+    threshold: today's accuracy is printed, never asserted)."""
+    import shutil
+
+    from accuracy import run
+
+    corpus = ROOT / "corpus"
+    for case in ("family-lettered", "family-lettered-txt", "family-execrow", "family-execrow-docx"):
+        shutil.copytree(corpus / case, tmp_path / case)
+    out = run(tmp_path, cases=True, wrong=True)
+    printed = capsys.readouterr().out
+    for title in ("per template family", "per format, unseen template families only", "per case", "2 cases in"):
+        assert title in printed
+    assert set(out["families"]) == {"lettered", "execrow"} and set(out["formats"]) == {"txt", "docx"}
+    total = out["total"]
+    assert total["cases"] == 2 and total["fields"] == sum(c["fields"] for c in out["cases"].values())
+    assert 0 < total["right"] <= total["fields"] and total == out["unseen"]
