@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # after PYTHONPATH: `PYTHONPATH=<worktree>` chooses the jixiao measured
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy_compare import Score, flatten_report, score_reports  # noqa: E402
@@ -117,7 +117,10 @@ def run(corpus: Path, *, cases: bool = False, wrong: bool = False) -> dict[str, 
             unseen_format.setdefault(fmt, Score()).add(s)
             unseen.add(s)
     secs = time.perf_counter() - t0
-    print("field accuracy against the hand-written goldens (docs/accuracy.md)")
+    import jixiao
+
+    print(f"field accuracy against the hand-written goldens (docs/accuracy.md); jixiao from "
+          f"{Path(jixiao.__file__).parent}")
     print("miss/spur: missing/spurious indicator rows; bud+: spurious budget lines; rep-/+: missing/spurious "
           "reports; err: error-level findings")
     for title, table in (("per template family", by_family),
