@@ -117,7 +117,7 @@ def test_the_dump_writer_refuses_a_cell_the_dialect_cannot_hold(tmp_path: Path) 
 def _num(text: str | None) -> Decimal | None:
     if text is None:
         return None
-    t = text.removesuffix("万").removesuffix("%")
+    t = text.removesuffix("万").removesuffix("%").replace(",", "")
     try:
         return Decimal(t)
     except InvalidOperation:

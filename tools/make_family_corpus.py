@@ -26,6 +26,8 @@ Families (``corpus/family-<family>-<fmt>/report.<fmt>``, fmt = txt, docx, pdf, x
   the label (产出指标(50分)), two forms in one file;
 - ``execrow``: the budget's 分值 and 得分 stated only in a 预算执行率 row at the head of the indicator
   table (issue 9: they belong on the total budget line);
+- ``synonyms``: header wording of issue 9 §2 no other family uses, money in 元 with thousands
+  separators, the rate as a bare number under a （%） header;
 - ``continued``: a long indicator table cut in two (续表 on the next page, heading row repeated,
   level-1/level-2 labels written again in the second table).
 
@@ -43,6 +45,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -137,6 +140,12 @@ EXTRAS: dict[str, dict[str, Any]] = {
         # the 预算执行率 row of the indicator table: target, and the budget line's stated rate
         "execution_target": "100%",
         "people": ["詹梧桐", "仉南枝"],
+    },
+    "synonyms": {
+        "implementer": "芩溪县城市更新服务中心",
+        "goal": "完成14个老旧小区配套设施改造，加装电梯20部，改善居民居住条件。",
+        "done": "完成14个小区改造，加装电梯18部，受益居民1403户。",
+        "people": ["苗青禾", "籍远山"],
     },
     "national": {
         "implementer": ["瑶浦县教育基建服务中心", "瑶浦县学生资助管理中心"],
@@ -382,6 +391,35 @@ def execrow(exp: dict[str, Any]) -> list[Form]:
                  [signature(x["people"], "2023年3月8日")])]
 
 
+def synonyms(exp: dict[str, Any]) -> list[Form]:
+    """Header wording of issue 9 §2 that no other family uses (预算安排情况（调整后）, 资金到位情况,
+    资金执行情况, 预算执行进度（%）, 年初目标值, 全年实际完成值, 权重, 指标得分, 未完成原因分析), money
+    in 元 with thousands separators, the rate as a bare number under a （%） header."""
+    x = EXTRAS["synonyms"]
+    (r,) = exp["reports"]
+    rows: list[Row] = [
+        cells(("项目名称", 2), (r["project_name"], 7)),
+        cells(("主管部门", 2), (r["department"], 3), ("实施单位", 1), (x["implementer"], 3)),
+        cells(("资金情况（元）", 1), ("", 2), ("预算安排情况（调整后）", 1), ("资金到位情况", 1), ("资金执行情况", 1),
+              ("预算执行进度（%）", 1), ("权重", 1), ("得分", 1)),
+    ]
+    for b in r["budget_lines"]:
+        rows.append(cells((None, 1), (b["line"], 2), (b["adjusted"], 1), (b["to_hand"], 1), (b["executed"], 1),
+                          (b["rate"], 1), (b["weight"], 1), (b["score"], 1)))
+    rows += [
+        cells(("年度总体目标", 1), ("预期目标", 4), ("实际完成情况", 4)),
+        cells((None, 1), (x["goal"], 4), (x["done"], 4)),
+        cells(("绩效指标", 1), ("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("年初目标值", 1), ("全年实际完成值", 1),
+              ("权重", 1), ("指标得分", 1), ("未完成原因分析", 1)),
+    ]
+    for l1, l2, i in grouped(r["indicators"]):
+        rows.append(cells((None, 1), (l1, 1), (l2, 1), (i["name"], 1), (i["target"], 1), (i["actual"], 1),
+                          (i["weight"], 1), (i["score"], 1), (txt(i["reason"]), 1)))
+    rows += [cells(("总分", 6), ("100", 1), (r["total_score"], 1), ("", 1)), cells(("评价等级", 6), (r["grade"], 3))]
+    return [Form([f"项目支出绩效自评表（{r['year']}年度）"], rows, [1.0, 1.6, 1.8, 2.6, 2.2, 2.2, 1.5, 1.6, 2.9],
+                 [signature(x["people"], "2025年2月28日")])]
+
+
 def continued(exp: dict[str, Any]) -> list[Form]:
     """A long indicator table cut into two tables (续表 on the next page): the heading row repeated
     at the top of the second table, the level-1/level-2 labels written again there."""
@@ -434,6 +472,10 @@ FAMILIES: dict[str, tuple[Callable[[dict[str, Any]], list[Form]], str]] = {
     "execrow": (execrow, "budget block without 分值/得分 columns; the budget's weight and score stated in a 预算执行率 "
                 "row at the head of the indicator table (label spanning the level columns), which belong on the "
                 "total budget line"),
+    "synonyms": (synonyms, "header wording no other family uses (预算安排情况（调整后）, 资金到位情况, 资金执行情况, "
+                 "预算执行进度（%）, 年初目标值, 全年实际完成值, 权重, 指标得分, 未完成原因分析), money in 元 with "
+                 "thousands separators (2,500,000.00; XLSX: numbers with #,##0.00), the rate a bare number under a "
+                 "（%） header, a 单位自筹 line"),
     "continued": (continued, "a long indicator table cut in two: 续表 on the next page, the heading row repeated at "
                   "the top of the second table and the 产出指标 / 时效指标 labels written again there (XLSX: the 续表 "
                   "and heading rows inside the sheet): ONE report, no indicator row from the repeated heading"),
@@ -514,7 +556,7 @@ def write_xlsx(forms: list[Form], path: Path) -> None:
         top = len(f.titles) + 1
         rows = f.rows if f.cut is None else [*f.rows[: f.cut], cells((f.cut_title, n)), *f.rows[f.cut :]]
         for r, col, r_end, cell in merged_rectangles(rows):
-            put(ws, r + top, col + 1, cell.text)
+            put_cell(ws, r + top, col + 1, cell.text)
             if r_end > r or cell.span > 1:
                 ws.merge_cells(start_row=r + top, start_column=col + 1, end_row=r_end + top,
                                end_column=col + cell.span)
@@ -527,6 +569,19 @@ def write_xlsx(forms: list[Form], path: Path) -> None:
     wb.save(buf)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(_fixed_zip(buf.getvalue()))
+
+
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+\.(\d+)$")
+
+
+def put_cell(ws: Any, row: int, col: int, text: str) -> None:
+    """``make_xlsx_corpus.put``, and 2,500,000.00 stored as a number with format #,##0.00."""
+    put(ws, row, col, text)
+    m = _THOUSANDS.match(text.strip())
+    if m:
+        c = ws.cell(row=row, column=col)
+        c.value = float(Decimal(text.replace(",", "")))
+        c.number_format = "#,##0." + "0" * len(m.group(1))
 
 
 def fixture_names(family: str) -> list[str]:
