@@ -105,8 +105,6 @@ NOT_FOR_EVALUATION = ("SCR010", "SCR011", "SCR012", "SCR013", "SCR014", "SCR015"
                       "IND005", "IND006", "IND007", "IND008", "TXT002")
 
 
-@pytest.mark.xfail(strict=True, reason="needs @rule(kinds=...) in rules/registry.py (helper i12): SCR015 and "
-                   "IND008 still fire on an evaluation report")
 def test_self_evaluation_rules_leave_evaluation_reports_alone() -> None:
     for f in (SRC, CORPUS / "kind-evaluation-docx" / "report.docx"):
         doc = path_to_document(f, f.name)

@@ -105,8 +105,6 @@ def test_target_declaration_reports_one_per_sheet() -> None:
     assert first.indicators[0].target is not None and first.indicators[0].target.value == Decimal("100")
 
 
-@pytest.mark.xfail(strict=True, reason="needs @rule(kinds=...) in rules/registry.py (helper i12): TXT002 still "
-                   "blames a target declaration for 完成值和得分均未填写")
 def test_target_declaration_is_not_blamed_for_missing_actuals() -> None:
     doc = _doc("kind-target-workbook")
     assert not [f for f in doc.findings if f.severity == Severity.ERROR], [f.message for f in doc.findings]

@@ -21,7 +21,7 @@ from jixiao.rules.arith import (
 )
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import budget_item, has_text, provs, total_line
-from jixiao.rules.registry import Evidence, rule
+from jixiao.rules.registry import WITH_BOTH, WITH_EVALUATIONS, Evidence, rule
 
 COLUMNS = {"initial": "年初预算", "adjusted": "调整后预算", "to_hand": "实际到位", "executed": "执行数",
            "balance": "资金结余"}
@@ -46,7 +46,7 @@ def _tol(values: list[Decimal]) -> Decimal:
     return Decimal(1).scaleb(-n) / 2 * len(values)
 
 
-@rule("BUD001", Severity.ERROR, title="Budget total does not equal the sum of its parts",
+@rule("BUD001", Severity.ERROR, kinds=WITH_BOTH, title="Budget total does not equal the sum of its parts",
       message="{line}的{column}为{total}，其下各项（{parts}）合计{sum}")
 def total_equals_parts(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A budget line equals the sum of its parts, column by column: 年度资金总额 = Σ 其中 rows
@@ -132,7 +132,7 @@ def _rate_check(line: BudgetLine, stated_q: object, cfg: RulesConfig) -> tuple[s
     return "wrong", params
 
 
-@rule("BUD002", Severity.ERROR, title="Execution rate inconsistent",
+@rule("BUD002", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Execution rate inconsistent",
       message="预算执行率与执行数/调整后预算数不符：填报{stated}，{executed}/{denominator} = {computed}{note}")
 def execution_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A stated 预算执行率 equals 执行数 / 调整后预算数 (年初预算 when no adjusted figure is
@@ -149,7 +149,7 @@ def execution_rate(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                            provs=provs(q, line.executed, line.adjusted or line.initial), unconfirmed=bool(p["note"]))
 
 
-@rule("BUD003", Severity.ERROR, title="Execution rate computed on the initial budget",
+@rule("BUD003", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Execution rate computed on the initial budget",
       message="预算执行率按年初预算计算：填报{stated} = {executed}/{initial}（年初预算），"
               "应为{executed}/{denominator}（调整后预算）= {computed}")
 def rate_on_initial(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from jixiao.model import Kind, Quantity, Report, Severity
+from jixiao.model import SELF_EVALUATION_KINDS, DocumentKind, Kind, Quantity, Report, Severity
 from jixiao.rules.arith import fmt, num
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import budget_item, provs
@@ -36,6 +36,7 @@ class _Entry(BaseModel):
     message: str
     doc: str
     items: Items
+    also_kinds: list[DocumentKind] = []  # report kinds beyond the self-evaluations it applies to
 
 
 class Bound(_Entry):
@@ -113,10 +114,10 @@ def register_families(path: Path = PATH) -> list[Rule]:
     out: list[Rule] = []
     for b in fam.bound:
         out.append(register(Rule(b.id, b.severity, b.title, b.message, _bound_check(b), b.doc, "report",
-                                 "jixiao.rules.families")))
+                                 "jixiao.rules.families", SELF_EVALUATION_KINDS | set(b.also_kinds))))
     for n in fam.number_required:
         out.append(register(Rule(n.id, n.severity, n.title, n.message, _number_check(n), n.doc, "report",
-                                 "jixiao.rules.families")))
+                                 "jixiao.rules.families", SELF_EVALUATION_KINDS | set(n.also_kinds))))
     return out
 
 

@@ -31,7 +31,7 @@ from jixiao.rules.facts import (
     same_unit,
     unit_slip,
 )
-from jixiao.rules.registry import Evidence, rule
+from jixiao.rules.registry import WITH_TARGETS, Evidence, rule
 
 
 def _raw(q: object) -> str:
@@ -86,7 +86,7 @@ def _percent_row(ind: Indicator) -> bool:
     return (ind.unit or "").strip() in ("%", "百分比", "％") or (t is not None and is_percent(t))
 
 
-@rule("IND003", Severity.WARNING, title="Ratio written in a percent row",
+@rule("IND003", Severity.WARNING, kinds=WITH_TARGETS, title="Ratio written in a percent row",
       message="{name}以百分比计（目标{target}），完成值却写成比值“{actual}”")
 def ratio_in_percent_row(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """In a % row a completion value of "1" or "0.95" is a ratio where a percentage is meant

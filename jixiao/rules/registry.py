@@ -32,6 +32,11 @@ from jixiao.rules.merge import merge_findings
 
 Scope = Literal["report", "document"]
 ALL_KINDS: frozenset[DocumentKind] = frozenset(DocumentKind)
+# Rules whose arithmetic holds in an evaluator's report (分值/得分, 小计 per level-1, total, grade)
+# or in a target declaration (budget sums, how a target is written) as in a self-evaluation.
+WITH_EVALUATIONS: frozenset[DocumentKind] = SELF_EVALUATION_KINDS | {DocumentKind.EVALUATION_REPORT}
+WITH_TARGETS: frozenset[DocumentKind] = SELF_EVALUATION_KINDS | {DocumentKind.TARGET_DECLARATION}
+WITH_BOTH: frozenset[DocumentKind] = WITH_EVALUATIONS | WITH_TARGETS
 UNCONFIRMED_NOTE = "（无法从显示的数字确认）"
 DOUBT_NOTE = "（可能为提取问题：{reason}）"
 _CAP = {Severity.ERROR: Severity.WARNING}
@@ -216,5 +221,5 @@ def run(doc: Document, cfg: object, select: Iterable[str] | None = None,
     return merge_findings(out, _merge_pairs(cfg), label)
 
 
-__all__ = ["ALL_KINDS", "CRASH_RULE", "REGISTRY", "Evidence", "Rule", "register", "render", "rule",
+__all__ = ["ALL_KINDS", "WITH_BOTH", "WITH_EVALUATIONS", "WITH_TARGETS", "CRASH_RULE", "REGISTRY", "Evidence", "Rule", "register", "render", "rule",
            "run", "selected_rules"]

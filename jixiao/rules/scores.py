@@ -22,7 +22,7 @@ from jixiao.rules.facts import (
     provs,
     stated_direction,
 )
-from jixiao.rules.registry import Evidence, rule
+from jixiao.rules.registry import WITH_EVALUATIONS, Evidence, rule
 
 _LABEL_NOISE = regex.compile(r"[\s（(][^）)]*[）)]|\s+|得分|分值|权重")
 
@@ -96,7 +96,7 @@ def weight_structure(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                        provs=provs(*(i.weight for i in report.indicators), item.weight))
 
 
-@rule("SCR004", Severity.ERROR, title="Stated group weight differs from its indicators",
+@rule("SCR004", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Stated group weight differs from its indicators",
       message="{label}标明{stated}分，其下指标权重合计{sum}")
 def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A weight stated for a group ("产出指标(50分)", "数量指标20分", "绩效指标（90分）") equals
@@ -104,7 +104,7 @@ def group_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     yield from _group_sums(report, cfg, "weight")
 
 
-@rule("SCR005", Severity.ERROR, title="Stated group score differs from its indicators",
+@rule("SCR005", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Stated group score differs from its indicators",
       message="{label}得分{stated}，其下指标得分合计{sum}")
 def group_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A score stated for a group ("数量指标得20分") equals the sum of the scores of the
@@ -126,7 +126,7 @@ def _group_sums(report: Report, cfg: RulesConfig, field: str) -> Iterator[Eviden
                            expected=fmt(s), actual=fmt(stated), provs=provs(st))
 
 
-@rule("SCR006", Severity.ERROR, title="Total score is not the sum of the scores",
+@rule("SCR006", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Total score is not the sum of the scores",
       message="总分{total}，预算执行率得分{budget} + 指标得分合计{indicators} = {expected}")
 def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """总分 = 预算执行率得分 + Σ indicator scores (to 2 decimals, ± tolerance).  Skipped when
@@ -148,7 +148,7 @@ def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                        expected=fmt(expected), actual=fmt(t), provs=provs(report.total_score, item.score))
 
 
-@rule("SCR007", Severity.ERROR, title="Total weight is not the sum of the weights",
+@rule("SCR007", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Total weight is not the sum of the weights",
       message="合计分值{total}，指标权重合计{indicators}（加预算执行率权重为{whole}）")
 def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """The stated total weight (合计/总计 row) equals Σ indicator weights, with or without the
@@ -169,7 +169,7 @@ def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                        expected=" / ".join(fmt(a) for a in allowed), actual=fmt(t), provs=provs(report.total_weight))
 
 
-@rule("SCR008", Severity.ERROR, title="Grade does not match the band of the total score",
+@rule("SCR008", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Grade does not match the band of the total score",
       message="总分{total}应评为{band}，填报等级为“{grade}”")
 def grade_band(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """The grade matches the band of the total: 优 ≥ 90, 80 ≤ 良 < 90, 60 ≤ 中 < 80, 差 < 60
@@ -186,7 +186,7 @@ def grade_band(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                        expected=band, actual=g, provs=provs(report.grade, report.total_score))
 
 
-@rule("SCR009", Severity.ERROR, title="Score stated in the text differs from the table total",
+@rule("SCR009", Severity.ERROR, kinds=WITH_EVALUATIONS, title="Score stated in the text differs from the table total",
       message="文字中写明得分{stated}分，表中总分为{total}分")
 def stated_total_in_text(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A total stated in the conclusion or completion text ("自评得分95分", "项目自评得100分")

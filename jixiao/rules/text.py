@@ -15,13 +15,13 @@ from jixiao.rules.arith import base, consistent, fmt, fmt_pct, is_blank, num, pe
 from jixiao.rules.budget import is_template
 from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import budget_item, comparable, direction, met, polarity, provs
-from jixiao.rules.registry import Evidence, rule
+from jixiao.rules.registry import WITH_TARGETS, Evidence, rule
 
 NARRATIVE = {"goal": "项目年度目标", "completion": "年度目标完成情况", "conclusion": "评价结论",
              "problems": "存在问题", "measures": "改进措施"}
 
 
-@rule("TXT001", Severity.ERROR, title="Unfilled template text",
+@rule("TXT001", Severity.ERROR, kinds=WITH_TARGETS, title="Unfilled template text",
       message="{field}仍是模板说明文字：“{text}”")
 def template_text(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """Template instructions left in place ("对照年度目标，说明相关任务目标的完成情况（100字以内）",
@@ -52,7 +52,7 @@ def blank_cells(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
                        expected="完成值、得分", actual="（空）", provs=provs(*blank))
 
 
-@rule("TXT003", Severity.WARNING, title="Year differs from the report year",
+@rule("TXT003", Severity.WARNING, kinds=WITH_TARGETS, title="Year differs from the report year",
       message="{name}的{field}为{year}年，与报告年度{report_year}年不符")
 def year_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A calendar year stated as an indicator's target or actual ("2021年") must be the
