@@ -21,11 +21,13 @@ from jixiao.assemble.values import clean_text, quantity, text_item
 from jixiao.extract.raw import RawTable
 from jixiao.model import BudgetLine, LineKind, Quantity
 from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal
+from jixiao.normalize.roles import roles_in
 
-MONEY_ROLES = ("initial", "adjusted", "to_hand", "executed", "balance")
-RATE_ROLES = ("rate", "to_hand_rate")
-# roles with a BudgetLine field
-LINE_FIELDS = frozenset({*MONEY_ROLES, *RATE_ROLES, "weight", "score"})
+MONEY_ROLES = roles_in("budget", ("money",))
+RATE_ROLES = roles_in("budget", ("rate",))
+SCORE_ROLES = roles_in("budget", ("score",))
+# roles with a BudgetLine quantity field
+LINE_FIELDS = frozenset(roles_in("budget", ("money", "rate", "score"), with_field=True))
 
 
 def _value(role: str, slot: Slot, money_unit: str | None, rate_unit: str | None = None) -> Quantity:
@@ -150,7 +152,7 @@ def long_form_to_lines(header: Header, rows: list[list[Slot]], source: str, seq0
             continue
         label = row[c_line].text
         role = header_role(label, "budget")
-        if role not in LINE_FIELDS or role in ("weight", "score"):
+        if role not in LINE_FIELDS or role in SCORE_ROLES:
             continue
         rate_unit = header_unit(label) or "%"
         for c in cols:

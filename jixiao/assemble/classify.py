@@ -10,12 +10,14 @@ from typing import Literal
 from jixiao.assemble.tableview import Slot, align, distinct, shifted
 from jixiao.assemble.values import is_number, looks_like_value
 from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal
+from jixiao.normalize.roles import NUMERIC_KINDS, only_in, roles_in
 
 Block = Literal["budget", "budget_long", "indicator"]
 
-_BUDGET_ONLY = frozenset({"initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate", "row_no"})
-_INDICATOR_ONLY = frozenset({"level1", "level2", "name", "nature", "target", "unit", "actual", "completion_rate"})
-BLOCK_LABEL_ROLES = frozenset({"budget_block", "indicator_block"})
+# roles that only a budget header has (its figures: money, rates, 行次), and only an indicator header
+_BUDGET_ONLY = only_in("budget", NUMERIC_KINDS)
+_INDICATOR_ONLY = only_in("indicator")
+BLOCK_LABEL_ROLES = frozenset(roles_in("form", ("block",)))
 
 
 @dataclass
@@ -128,8 +130,8 @@ def row_to_header(row: list[Slot]) -> Header | None:
     return None
 
 
-_NUMERIC = frozenset({"weight", "score", "initial", "adjusted", "executed", "to_hand", "balance"})
-_LABELS = frozenset({"level1", "level2", "name", "line"})
+_NUMERIC = frozenset(roles_in(None, ("money", "score")))
+_LABELS = frozenset(roles_in(None, ("label",)))
 
 
 def _fit(row: list[Slot], roles: list[str | None]) -> int:

@@ -18,17 +18,12 @@ from jixiao.assemble.values import clean_text, grade_word, is_number, quantity, 
 from jixiao.assemble.vocab import is_score_total
 from jixiao.model import Kind, Provenance, Quantity, TextItem
 from jixiao.normalize.headers import header_role
+from jixiao.normalize.roles import fields_of, roles_in
 
-TEXT_FIELDS = {
-    "department": "department",
-    "implementer": "implementer",
-    "goal": "goal",
-    "completion": "completion",
-    "conclusion": "conclusion",
-    "problems": "problems",
-    "measures": "measures",
-}
-_SKIP = BLOCK_LABEL_ROLES | {"signature"}
+# form role → Report field of the labels whose value is text; the project name (a code
+# may lead it) and the grade (a grade word) are read by their own code below
+TEXT_FIELDS = {r: f for r, f in fields_of("form", ("text",)).items() if r not in ("project_name", "grade")}
+_SKIP = BLOCK_LABEL_ROLES | frozenset(roles_in("form", ("none",)))
 
 
 @dataclass

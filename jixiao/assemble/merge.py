@@ -12,9 +12,10 @@ from typing import Any
 
 from jixiao.model import Indicator, Kind, Quantity, Report
 from jixiao.normalize.headers import fold_header
+from jixiao.normalize.roles import fields_of
 
-_FILLABLE = ("level1", "level2", "comparator", "unit", "target", "actual", "weight", "score", "completion_rate",
-             "reason")
+# every Indicator field a column fills, but the name (the merge key)
+_FILLABLE = tuple(f for f in fields_of("indicator").values() if f != "name")
 
 
 def _blank(v: Any) -> bool:

@@ -20,6 +20,10 @@ from jixiao.assemble.vocab import heading_level1, is_title_line
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import BudgetLine, Indicator, StatedScore, TextItem
 from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
+from jixiao.normalize.roles import roles_in
+
+# the role rows of a long-form budget table (年初预算资金 … 预算执行率)
+_FIGURE_ROLES = roles_in("budget", ("money", "rate"))
 
 
 @dataclass
@@ -49,9 +53,7 @@ def _is_sub_header(row: list[Slot]) -> bool:
     if ld is None:
         return False
     labels = [s for s in row if not s.empty and not s.from_above]
-    return bool(labels) and header_role(ld[1].text, "budget") not in (
-        "initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate"
-    ) and all(budget_row_kind(s.text) is not None or is_subtotal(s.text) for s in labels)
+    return bool(labels) and header_role(ld[1].text, "budget") not in _FIGURE_ROLES and all(budget_row_kind(s.text) is not None or is_subtotal(s.text) for s in labels)
 
 
 def _ends_block(row: list[Slot], header: Header) -> bool:
