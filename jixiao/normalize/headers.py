@@ -178,6 +178,10 @@ def budget_row_kind(label: str | None, parent: tuple[LineKind, int] | None = Non
         return None
     if t in subtotal:
         return parent
+    if t not in lines and t not in parts:
+        # a level in front of a line: "县级财政资金", "中央财政资金" read as 财政资金
+        t = next((t[len(p):] for p in sorted(parts, key=len, reverse=True)
+                  if t.startswith(p) and t[len(p):] in lines), t)
     if t in lines:
         kind, depth = lines[t]
         if parent is not None:
