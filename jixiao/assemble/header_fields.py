@@ -77,8 +77,13 @@ def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: l
     lines up with it, else in order; "总分 | 95" (``score_only``, one value) is a score."""
     weight: Quantity | None = None
     score: Quantity | None = None
+    label = next((s.cell for s in row if not s.empty and not s.from_above), None)
+    cw = cs = None
     if header is not None and header.block == "indicator" and len(row) == header.width:
         cw, cs = header.col("weight"), header.col("score")
+        if any(k is not None and row[k].cell is label for k in (cw, cs)):
+            cw = cs = None  # the label cell spans the weight/score columns: read the values in order
+    if cw is not None or cs is not None:
         if cw is not None:
             weight = quantity(row[cw].text, row[cw].prov)
         if cs is not None:

@@ -117,7 +117,7 @@ def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
         v = vote(header.roles[k], prof, present, block)
         if v is None:
             if header.roles[k] is not None and prof.filled:
-                header.evidence[k].append(f"内容相符: {prof.summary()}")
+                header.evidence[k].append("内容相符")
             continue
         header.roles[k] = v.role
         header.evidence[k].append(v.evidence)

@@ -15,6 +15,7 @@ from jixiao import __version__
   jixiao ingest corpus --out out        # dataset of every report under corpus/
   jixiao extract report.txt             # one file as JSON
   jixiao check reports/ --fail-on error # QA findings, non-zero exit on errors
+  jixiao explain report.docx            # how each table was labelled
   jixiao rules                          # the rule catalogue
   jixiao schema                         # JSON Schema of the output
 """,
@@ -25,9 +26,9 @@ def app() -> None:
 
 
 def _register() -> None:
-    from jixiao.cli import check, extract, ingest, schema
+    from jixiao.cli import check, explain, extract, ingest, schema
 
-    for mod in (extract, schema, ingest, check):
+    for mod in (extract, schema, ingest, check, explain):
         for cmd in getattr(mod, "COMMANDS", []):
             app.add_command(cmd)
 
