@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from jixiao.assemble.label import label_rows
 from jixiao.assemble.label_model import LabeledTable
-from jixiao.assemble.merge import merge_budget_execution, merge_indicators, merge_prose
+from jixiao.assemble.merge import (
+    budget_execution_to_line,
+    merge_budget_execution,
+    merge_indicators,
+    merge_prose,
+)
 from jixiao.assemble.reader import Draft, SegmentReader
 from jixiao.assemble.segment import Segment, raw_to_segments
 from jixiao.assemble.tableview import table_to_rows
@@ -53,11 +58,12 @@ def _segment_prov(source: str, seg: Segment) -> Provenance | None:
 
 def _draft_to_report(draft: Draft, seq: int, shape: str, prov: Provenance | None) -> Report:
     f = draft.fields.values
+    execution = merge_budget_execution(draft.budget_execution)
     return Report(
         seq=seq,
         shape=shape,  # type: ignore[arg-type]
-        budget_lines=draft.budget_lines,
-        budget_execution=merge_budget_execution(draft.budget_execution),
+        budget_lines=budget_execution_to_line(draft.budget_lines, execution),
+        budget_execution=execution,
         indicators=merge_indicators(draft.indicators),
         stated_scores=draft.stated_scores,
         unmapped_columns=[*draft.unmapped, *draft.doubts],
