@@ -177,3 +177,28 @@ def test_raw_to_labels_names_the_report_of_each_table() -> None:
     assert seg == 0 and lt.blocks[0].kind == "indicator"
     assert lt.blocks[0].columns[2].profile.quantity == 1 and lt.blocks[0].columns[2].profile.filled == 1
     assert Kind.COUNT  # the class "quantity" stands for counts, durations and years
+
+
+def test_columns_present_tell_the_rules_what_the_template_has() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+        ["产出指标", "数量指标", "治理面积", "≥42亩", "43.6亩", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert r.columns_present == ["reason", "level1", "level2", "name", "target", "actual"]
+    assert "weight" not in r.columns_present and "score" not in r.columns_present
+    (r2,) = raw_to_reports(doc(grid_table(_grid_two_row(), n_rows=4, n_cols=12)))
+    assert {"score", "weight_share", "converted_score", "description"} <= set(r2.columns_present)
+    assert "weight" not in r2.columns_present
+
+
+def test_a_withdrawn_column_is_a_column_doubt() -> None:
+    t = cells_table([
+        ["一级指标", "三级指标", "权重", "完成值"],
+        ["产出指标", "培训次数", "≥2次", "3次"],
+        ["", "合格率", "≥95%", "97%"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (doubt,) = r.column_doubts
+    assert doubt.text.startswith("权重：") and "分值" in doubt.text and doubt.prov is not None
+    assert "weight" not in r.columns_present and [i.weight for i in r.indicators] == [None, None]

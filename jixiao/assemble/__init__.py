@@ -21,6 +21,7 @@ from jixiao.assemble.segment import Segment, raw_to_segments
 from jixiao.assemble.tableview import table_to_rows
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance, Report
+from jixiao.normalize.roles import roles_in
 
 __all__ = ["raw_to_labels", "raw_to_reports", "segment_to_report"]
 
@@ -67,6 +68,8 @@ def _draft_to_report(draft: Draft, seq: int, shape: str, prov: Provenance | None
         indicators=merge_indicators(draft.indicators),
         stated_scores=draft.stated_scores,
         unmapped_columns=[*draft.unmapped, *draft.doubts],
+        columns_present=[r for r in roles_in() if r in draft.columns],
+        column_doubts=draft.doubts,
         prov=prov,
         **f,
     )

@@ -21,7 +21,7 @@ from jixiao.assemble.values import clean_text
 from jixiao.assemble.vocab import heading_level1, is_title_line
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import BudgetLine, Indicator, StatedScore, TextItem
-from jixiao.normalize.headers import fold_header
+from jixiao.normalize.headers import fold_header, header_role
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Draft:
     stated_scores: list[StatedScore] = field(default_factory=list)
     unmapped: list[TextItem] = field(default_factory=list)
     doubts: list[TextItem] = field(default_factory=list)  # columns whose role the content withdrew
+    columns: set[str] = field(default_factory=set)  # roles of the budget/indicator columns read
     fields: HeaderFields = field(default_factory=HeaderFields)
     _budget_done: bool = False
 
@@ -87,6 +88,7 @@ class SegmentReader:
         scored = False  # the table holds an indicator block (so far)
 
         for h in lab.headers:
+            d.columns.update(r for r in h.roles if r)
             d.unmapped.extend(TextItem(text=s.text, prov=s.prov) for s in unmapped_cells(h))
             for k, why in sorted(h.doubts.items()):
                 d.doubts.append(TextItem(text=f"{clean_text(h.row[k].text)}：{why}", prov=h.row[k].prov))
@@ -99,6 +101,8 @@ class SegmentReader:
             self._budget(with_block_points(lines, h.block_label))
 
         open_seq: int | None = None
+        for pairs in lab.pairs.values():
+            d.columns.update(r for r in (header_role(a.text, "budget") for a, _ in pairs) if r)
         for r, row in enumerate(rows):
             kind, seq = lab.kinds[r], lab.block_of[r]
             if open_seq is not None and seq != open_seq:
