@@ -202,3 +202,18 @@ def test_a_withdrawn_column_is_a_column_doubt() -> None:
     (doubt,) = r.column_doubts
     assert doubt.text.startswith("权重：") and "分值" in doubt.text and doubt.prov is not None
     assert "weight" not in r.columns_present and [i.weight for i in r.indicators] == [None, None]
+
+
+def test_a_two_row_heading_repeated_after_a_page_break_continues_the_block() -> None:
+    spec = _grid_two_row()
+    again = [(r + 4, c, rs, cs, t) for r, c, rs, cs, t in _TWO_ROW]
+    more = [(6, c, 1, 1, t) for c, t in enumerate(
+        ["", "时效指标", "发放及时率", "按季度发放", "=", "100", "%", "92%", "92", "10%", "9.2", ""])]
+    t = grid_table(spec + again + more, n_rows=7, n_cols=12)
+    lt = rows_to_labeled(table_to_rows(t))
+    assert [x.kind for x in lt.rows] == ["header", "sub_header", "data", "data", "repeat_header", "repeat_header",
+                                         "data"]
+    assert len(lt.blocks) == 1
+    (r,) = raw_to_reports(doc(t))
+    assert [i.name for i in r.indicators] == ["服务人数", "合格率", "发放及时率"]
+    assert r.indicators[2].level1 == "产出指标" and r.indicators[2].score.value == D("92")  # type: ignore[union-attr]

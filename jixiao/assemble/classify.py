@@ -36,6 +36,7 @@ class Header:
     rows: list[int] = field(default_factory=list)  # the table rows of the header
     profiles: list[ContentProfile] = field(default_factory=list)  # content of each column's data cells
     quirks: list[str] = field(default_factory=list)  # layout quirks applied (LAY…)
+    first_roles: list[str] = field(default_factory=list)  # roles of the first heading row
 
     def __post_init__(self) -> None:
         if not self.paths:
@@ -44,6 +45,8 @@ class Header:
             self.evidence = [[_why(s.text, r, self.block)] if r else [] for s, r in zip(self.row, self.roles)]
         if not self.rows and self.row:
             self.rows = [self.row[0].row]
+        if not self.first_roles:
+            self.first_roles = [r for r in self.roles if r]
 
     @property
     def label_first(self) -> bool:

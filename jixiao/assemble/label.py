@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.assemble.classify import Header, align_to_header, refine_header, row_to_header
+from jixiao.assemble.classify import Header, align_to_header, is_sub_header, refine_header, row_to_header
 from jixiao.assemble.header_fields import form_role
 from jixiao.assemble.label_model import ColumnLabel, LabeledBlock, LabeledRow, LabeledTable, RowKind
 from jixiao.assemble.label_profile import profile, vote
@@ -89,6 +89,13 @@ def same_columns(a: Header, b: Header) -> bool:
     return [r for r in a.roles if r] == [r for r in b.roles if r]
 
 
+def repeats(h: Header, open_header: Header) -> bool:
+    """``h`` repeats the heading of the open indicator block (after a page break): the
+    same roles as the block's composed header, or as its first heading row."""
+    return open_header.block == "indicator" and h.block == "indicator" and (
+        same_columns(h, open_header) or [r for r in h.roles if r] == open_header.first_roles)
+
+
 def value_pairs(row: list[Slot]) -> list[tuple[Slot, Slot]]:
     """A label–value budget row (预算数 | 86.40 | 到位数 | 86.40 | 执行数 | 82.08 | 得分 | 9.50):
     the (label, value) pairs whose label names a budget figure; empty unless two at least."""
@@ -159,6 +166,7 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
     header: Header | None = None
     cur: int | None = None
     data_rows = 0
+    repeating = False  # inside a repeated heading (its second row follows)
 
     def close() -> None:
         nonlocal header, cur
@@ -173,6 +181,10 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
         closed.append(closing)
 
     for r, row in enumerate(rows):
+        if header is not None and repeating and is_sub_header(header, row):
+            put("repeat_header", cur)
+            continue
+        repeating = False
         if header is not None and data_rows == 0 and refine_header(header, row):
             put("sub_header", cur)
             continue
@@ -181,9 +193,10 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
         h = None if vp else row_to_header(row)
         if h is not None:
             data_rows = 0
-            if header is not None and header.block == "indicator" and h.block == "indicator" \
-                    and same_columns(h, header):
-                put("repeat_header", cur)  # a heading row repeated on a new page: the block goes on
+            if header is not None and repeats(h, header):
+                put("repeat_header", cur)  # a heading repeated on a new page: the block goes on
+                repeating = len(header.rows) > 1
+                data_rows = 1
                 continue
             close()
             header, cur = h, len(headers)
