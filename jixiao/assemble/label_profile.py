@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jixiao.assemble.label_model import ContentProfile
 from jixiao.assemble.tableview import Slot
@@ -36,6 +37,7 @@ _CERTAIN = {"comparator": "nature", "unit": "unit"}
 _MIN_CELLS = 2
 
 
+@lru_cache(maxsize=16384)
 def cell_class(text: str) -> str:
     t = clean_text(text)
     if not t:

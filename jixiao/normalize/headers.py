@@ -69,7 +69,8 @@ def _rows() -> tuple[dict[str, tuple[LineKind, int]], dict[str, tuple[LineKind, 
     return lines, parts, subtotal, markers
 
 
-def _candidates(text: str | None) -> list[str]:
+@lru_cache(maxsize=8192)
+def _candidates(text: str | None) -> tuple[str, ...]:
     """The folded text, the normalized text (annotations off), then with trailing
     parentheses taken off one at a time; a "label:value" cell's label last."""
     t = fold_header(text)
@@ -88,9 +89,10 @@ def _candidates(text: str | None) -> list[str]:
         head = out[0].split(":", 1)[0]
         if head:
             out.append(head)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def header_role(text: str | None, block: str | None = None) -> str | None:
     """Role of a header cell in ``block`` ("budget", "indicator", "form"), or in
     the first block (in that order) where it has one when ``block`` is None.
