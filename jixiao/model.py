@@ -159,6 +159,10 @@ class Indicator(Frozen):
     weight: Quantity | None = None
     score: Quantity | None = None
     completion_rate: Quantity | None = None
+    # two-row score headers (自评得分 / 单项指标得分 | 权重占比 | 折算得分): the share of the total
+    # the indicator weighs and the points it contributes; never read as weight or score
+    weight_share: Quantity | None = None
+    converted_score: Quantity | None = None
     reason: TextItem | None = None
     filled: list[str] = Field(default_factory=list)
     origin: Literal["table", "prose"] = "table"

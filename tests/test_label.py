@@ -41,6 +41,8 @@ def _check_two_row(report) -> None:  # type: ignore[no-untyped-def]
     # 单项指标得分 is the score; 权重占比 / 折算得分 are never weight or score
     assert a.score is not None and a.score.value == D("100")
     assert a.weight is None
+    assert a.weight_share is not None and a.weight_share.value == D("20") and a.weight_share.kind == Kind.PERCENT
+    assert a.converted_score is not None and a.converted_score.value == D("20")
     assert b.score is not None and b.score.value == D("92") and b.reason is not None
     assert (b.level1, b.level2) == ("产出指标", "质量指标")
 
