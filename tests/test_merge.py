@@ -22,9 +22,9 @@ def test_ten_thousand_rows_merge_in_well_under_a_second() -> None:
     one, two = _q("1次"), _q("2次")
     rows = [Indicator(seq=i, name=f"指标{i % 5000}", level2="数量指标", target=one if i < 5000 else None,
                       actual=two) for i in range(10_000)]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: robust on a shared machine
     out = merge_indicators(rows)
-    assert time.perf_counter() - t0 < 0.5
+    assert time.process_time() - t0 < 1.0  # a quadratic merge takes minutes here
     assert len(out) == 5000
     assert out[0].target is not None and out[0].actual is not None and [o.seq for o in out[:3]] == [0, 1, 2]
 
