@@ -12,7 +12,7 @@ from jixiao.assemble.label import rows_to_labeled
 from jixiao.assemble.quirks import QUIRKS, quirk
 from jixiao.assemble.tableview import table_to_rows
 
-TESTED = {"LAY001", "LAY002"}
+TESTED = {"LAY001", "LAY002", "LAY003"}
 
 
 def test_every_quirk_is_tested_here() -> None:
@@ -68,3 +68,27 @@ def test_lay002_one_cell_more_than_the_header() -> None:
     assert r.indicators[1].score is not None and r.indicators[1].score.value == D("40")
     (block,) = rows_to_labeled(table_to_rows(t)).blocks
     assert block.quirks == ("LAY002",)
+
+
+def test_lay003_a_row_that_lost_the_block_label_continuation() -> None:
+    t = cells_table([
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "甲", "≥1次", "2次", "45", "45"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (a,) = r.indicators
+    assert (a.level1, a.level2, a.name) == ("产出指标", "数量指标", "甲")
+    assert a.score is not None and a.score.value == D("45")
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert block.quirks == ("LAY003",)
+
+
+def test_lay003_leaves_a_row_short_of_a_trailing_cell() -> None:
+    t = cells_table([
+        ["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "原因"],
+        ["", "产出指标", "数量指标", "甲", "≥1次", "2次", "45", "45"],
+    ])
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert block.quirks == ()
+    (r,) = raw_to_reports(doc(t))
+    assert r.indicators[0].name == "甲"

@@ -9,8 +9,8 @@ from typing import Literal
 
 from jixiao.assemble.label_model import ContentProfile
 from jixiao.assemble.quirks import apply_row_quirks
-from jixiao.assemble.tableview import Slot, align, distinct, shifted
-from jixiao.assemble.values import clean_text, is_number, looks_like_value
+from jixiao.assemble.tableview import Slot, align, distinct
+from jixiao.assemble.values import clean_text, looks_like_value
 from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal, normalize_header
 from jixiao.normalize.roles import NUMERIC_KINDS, only_in, roles_in
 
@@ -139,37 +139,12 @@ def row_to_header(row: list[Slot]) -> Header | None:
     return None
 
 
-_NUMERIC = frozenset(roles_in(None, ("money", "score")))
-_LABELS = frozenset(roles_in(None, ("label",)))
-
-
-def _fit(row: list[Slot], roles: list[str | None]) -> int:
-    """How well a row's cells suit the header's columns: numbers under weight/score
-    and money columns, words under label columns."""
-    score = 0
-    for s, role in zip(row, roles):
-        if s.empty or role is None:
-            continue
-        if role in _NUMERIC:
-            score += 1 if is_number(s.text) else -1
-        elif role in _LABELS:
-            score += -1 if looks_like_value(s.text) else 1
-    return score
-
-
 def align_to_header(row: list[Slot], header: Header) -> list[Slot]:
-    """A data row aligned to the header's columns.  Under a header whose first cell
-    is a block label ("绩效指标（90分）"), a row one cell short may have lost that
-    label's empty continuation: it is shifted when its cells then suit the columns
-    better.  Header cells merged down into the row (a grid) read as empty there."""
+    """A data row aligned to the header's columns, after the row quirks (LAY002 a cell
+    too many, LAY003 a lost block-label continuation).  Header cells merged down into
+    the row (a grid) read as empty there."""
     quirked = apply_row_quirks(row, header)
-    if quirked is not None:
-        out = align(quirked, header.width)
-    elif header.label_first and len(row) == header.width - 1 and row and not row[0].from_above:
-        plain, moved = align(row, header.width), align(shifted(row), header.width)
-        out = moved if _fit(moved, header.roles) > _fit(plain, header.roles) else plain
-    else:
-        out = align(row, header.width)
+    out = align(quirked if quirked is not None else row, header.width)
     top = max(header.rows) if header.rows else -1
     return [Slot("", None, s.row, s.col) if s.cell is not None and s.cell.row <= top and s.from_above else s
             for s in out]

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from jixiao.assemble.tableview import Slot
+from jixiao.assemble.tableview import Slot, align, shifted
+from jixiao.assemble.values import is_number, looks_like_value
 from jixiao.normalize.headers import budget_row_kind
+from jixiao.normalize.roles import roles_in
 
 if TYPE_CHECKING:
     from jixiao.assemble.classify import Header
@@ -101,3 +103,33 @@ def one_cell_more(row: list[Slot], header: Header) -> list[Slot] | None:
     if len(row) == header.width + 1 and row[0].empty:
         return row[1:]
     return None
+
+
+_NUMERIC = frozenset(roles_in(None, ("money", "score")))
+_LABELS = frozenset(roles_in(None, ("label",)))
+
+
+def _fit(row: list[Slot], roles: list[str | None]) -> int:
+    """How well a row's cells suit the header's columns: numbers under weight/score
+    and money columns, words under label columns."""
+    score = 0
+    for s, role in zip(row, roles):
+        if s.empty or role is None:
+            continue
+        if role in _NUMERIC:
+            score += 1 if is_number(s.text) else -1
+        elif role in _LABELS:
+            score += -1 if looks_like_value(s.text) else 1
+    return score
+
+
+@quirk("LAY003", "表头首格为块标签，数据行少一格：丢失了块标签的空延续格，按内容对齐时右移一格", stage="row")
+def lost_label_continuation(row: list[Slot], header: Header) -> list[Slot] | None:
+    """Under a header whose first cell is a block label ("绩效指标（90分）"), a text-dump
+    row one cell short may have lost that label's empty continuation: it is shifted
+    right when its cells then suit the columns better (numbers under numbers, words
+    under labels); a row that only lost a trailing cell stays as it is."""
+    if not (header.label_first and len(row) == header.width - 1 and row and not row[0].from_above):
+        return None
+    plain, moved = align(row, header.width), align(shifted(row), header.width)
+    return moved if _fit(moved, header.roles) > _fit(plain, header.roles) else None
