@@ -219,3 +219,22 @@ def test_a_two_row_heading_repeated_after_a_page_break_continues_the_block() -> 
     (r,) = raw_to_reports(doc(t))
     assert [i.name for i in r.indicators] == ["服务人数", "合格率", "发放及时率"]
     assert r.indicators[2].level1 == "产出指标" and r.indicators[2].score.value == D("92")  # type: ignore[union-attr]
+
+
+def test_mid_term_and_annual_targets_under_one_parent() -> None:
+    """A 绩效目标表 heading: 指标值 spanning 中期 | 年度 — the path names the role."""
+    t = grid_table([
+        (0, 0, 2, 1, "一级指标"), (0, 1, 2, 1, "二级指标"), (0, 2, 2, 1, "三级指标"), (0, 3, 1, 2, "指标值"),
+        (1, 3, 1, 1, "中期"), (1, 4, 1, 1, "年度"),
+        (2, 0, 1, 1, "产出指标"), (2, 1, 1, 1, "数量指标"), (2, 2, 1, 1, "新建站点"), (2, 3, 1, 1, "≥30个"),
+        (2, 4, 1, 1, "≥10个"),
+    ], n_rows=3, n_cols=5)
+    (r,) = raw_to_reports(doc(t))
+    (a,) = r.indicators
+    assert a.mid_target is not None and a.mid_target.value == D("30")
+    assert a.target is not None and a.target.value == D("10")
+    assert (a.weight, a.score, a.actual) == (None, None, None)
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    col = next(c for c in block.columns if c.col == 3)
+    assert col.path == ("指标值", "中期") and col.role == "mid_target"
+    assert "中期指标值" in col.evidence[0]

@@ -150,19 +150,50 @@ def align_to_header(row: list[Slot], header: Header) -> list[Slot]:
             for s in out]
 
 
-def _sub_cells(row: list[Slot]) -> list[tuple[int, Slot]]:
-    return [(k, s) for k, s in enumerate(row) if not s.empty and not s.from_above and not s.from_left]
+def _parents(header: Header, row: list[Slot]) -> list[Slot] | None:
+    """The header cell over each position of a second heading row; None when a text
+    dump's wider sub row cannot be grouped under the header's cells."""
+    parents: list[Slot] = list(header.row)
+    if len(row) > len(parents):
+        groups = _groups(row)
+        if len(groups) != len(parents):
+            return None
+        parents = [parents[g] for g, grp in enumerate(groups) for _ in grp]
+    return parents
+
+
+def _child_role(child: Slot, parent: Slot | None, block: str) -> tuple[str | None, str]:
+    """Role of a child heading cell on its path: its own wording, else the wording the
+    path spells ("中期" under "指标值" → 中期指标值 → mid_target).  With the text matched."""
+    role = header_role(child.text, block)
+    if role is not None or parent is None or parent.empty:
+        return role, child.text
+    c, p = clean_text(child.text), clean_text(parent.text)
+    for text in (c + p, p + c):
+        role = header_role(text, block)
+        if role is not None:
+            return role, text
+    return None, child.text
+
+
+def _is_child(k: int, row: list[Slot]) -> bool:
+    return k < len(row) and not row[k].empty and not row[k].from_above
 
 
 def is_sub_header(header: Header, row: list[Slot]) -> bool:
     """Whether ``row`` is a second heading row under ``header``: no cell reads as a
-    value, and at least half of its cells (and one at least) name a role of the block."""
+    value, and at least half of its cells (and one at least) name a role of the block
+    on their path."""
     if header.block not in ("budget", "indicator"):
         return False
-    cells = _sub_cells(row)
+    cells = [(k, s) for k, s in enumerate(row) if not s.empty and not s.from_above and not s.from_left]
     if not cells or any(looks_like_value(s.text) for _, s in cells):
         return False
-    known = sum(1 for _, s in cells if header_role(s.text, header.block) is not None)
+    parents = _parents(header, row)
+    if parents is None:
+        return False
+    known = sum(1 for k, s in cells
+                if _child_role(s, parents[k] if k < len(parents) else None, header.block)[0] is not None)
     return known >= 1 and 2 * known >= len(cells)
 
 
@@ -183,40 +214,36 @@ def _groups(sub: list[Slot]) -> list[list[int]]:
 
 def refine_header(header: Header, row: list[Slot]) -> bool:
     """A second heading row right under ``header`` (预期指标值 over 指标描述 | 符号 | 指标值 |
-    单位; 指标值 over 目标值 | 完成值): every column gets the path parent / child and the
-    role of its child cell; a column with no child keeps its parent's role, and a child
-    whose wording names no role leaves its column without one (reported, never the
-    parent's role).  A text dump's sub row is wider than its header: the runs of child
-    cells are grouped under the header cells.  Returns whether the row was one."""
+    单位; 指标值 over 目标值 | 完成值; 指标值 over 中期 | 年度): every column gets the path
+    parent / child and the role of its child on that path; a column with no child keeps
+    its parent's role, and a child whose path names no role leaves its column without
+    one (reported, never the parent's role).  A text dump's sub row is wider than its
+    header: the runs of child cells are grouped under the header cells.  Returns
+    whether the row was one."""
     if not is_sub_header(header, row):
         return False
     block = header.block
-    parents: list[Slot] = list(header.row)
+    parents = _parents(header, row) or list(header.row)
     width = max(len(parents), len(row))
-    if len(row) > len(parents):
-        groups = _groups(row)
-        if len(groups) != len(parents):
-            return False
-        parents = [parents[g] for g, grp in enumerate(groups) for _ in grp]
     roles: list[str | None] = []
     paths: list[tuple[str, ...]] = []
     evidence: list[list[str]] = []
     slots: list[Slot] = []
     for k in range(width):
         parent = parents[k] if k < len(parents) else Slot("", None, row[0].row if row else 0, k)
-        child = row[k] if k < len(row) and not row[k].empty and not row[k].from_above else None
         old = header.roles[header.row.index(parent)] if parent in header.row else None
         ptext = clean_text(parent.text)
-        if child is None:
+        if not _is_child(k, row):
             roles.append(old)
             paths.append((ptext,) if ptext else ())
             evidence.append([_why(parent.text, old, block)] if old else [])
             slots.append(parent)
             continue
-        role = header_role(child.text, block)
+        child = row[k]
+        role, matched = _child_role(child, parent, block)
         roles.append(role)
         paths.append(tuple(t for t in (ptext, clean_text(child.text)) if t))
-        evidence.append([_why(child.text, role, block) + (f"（路径 {ptext}/…）" if ptext else "")] if role else [])
+        evidence.append([_why(matched, role, block) + (f"（路径 {ptext}/…）" if ptext else "")] if role else [])
         slots.append(child)
     header.row, header.roles, header.paths, header.evidence = slots, roles, paths, evidence
     header.rows.append(row[0].row if row else 0)
