@@ -238,3 +238,21 @@ def test_mid_term_and_annual_targets_under_one_parent() -> None:
     col = next(c for c in block.columns if c.col == 3)
     assert col.path == ("指标值", "中期") and col.role == "mid_target"
     assert "中期指标值" in col.evidence[0]
+
+
+def test_a_budget_table_cut_by_a_table_break_with_its_header_repeated_goes_on() -> None:
+    head = ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    first = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"],
+                         ["其中：财政拨款", "80", "100", "90", "90%"]], table=0, index=0)
+    second = cells_table([head, ["上年结转资金", "20", "20", "18", "90%"]], table=1, index=1)
+    (r,) = raw_to_reports(doc(first, second))
+    assert [(b.seq, b.line) for b in r.budget_lines] == [(0, "年度资金总额"), (1, "其中：财政拨款"), (2, "上年结转资金")]
+    assert r.budget_lines[2].executed is not None and r.budget_lines[2].executed.value == D("18")
+
+
+def test_a_second_budget_table_after_other_rows_is_not_appended() -> None:
+    head = ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    first = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"], ["评价结论", "良好"]], table=0, index=0)
+    second = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"]], table=1, index=1)
+    (r,) = raw_to_reports(doc(first, second))
+    assert [b.line for b in r.budget_lines] == ["年度资金总额"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.assemble.budget import long_form_to_lines, pairs_to_line, row_to_line, with_block_points
-from jixiao.assemble.classify import align_to_header, unmapped_cells
+from jixiao.assemble.classify import Header, align_to_header, unmapped_cells
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
 from jixiao.assemble.label import label_rows, same_columns
@@ -71,6 +71,7 @@ class SegmentReader:
         self.draft = Draft(source)
         self.last_indicator: IndicatorReader | None = None
         self.labeled: list[LabeledTable] = []
+        self.open_budget: Header | None = None  # the budget block the previous table ended in
 
     def paragraph(self, p: RawParagraph) -> None:
         if is_title_line(p.text):
@@ -93,11 +94,17 @@ class SegmentReader:
             for k, why in sorted(h.doubts.items()):
                 d.doubts.append(TextItem(text=f"{clean_text(h.row[k].text)}：{why}", prov=h.row[k].prov))
 
+        prev_budget, self.open_budget = self.open_budget, None
+
         def finish(seq: int) -> None:
             h = lab.headers[seq]
             lines = budget_lines.pop(seq, [])
             if h.block == "budget_long":
                 lines = long_form_to_lines(h, long_rows.pop(seq, []), d.source)
+            if h.block == "budget" and seq == 0 and lab.kinds[:1] == ["header"] and prev_budget is not None \
+                    and same_columns(h, prev_budget):
+                self._budget_goes_on(lines)  # the previous table's budget block, cut at a page break
+                return
             self._budget(with_block_points(lines, h.block_label))
 
         open_seq: int | None = None
@@ -167,6 +174,15 @@ class SegmentReader:
             row_to_fields(d.fields, row, below, lab.headers[closed] if closed is not None else None, scored)
         if open_seq is not None:
             finish(open_seq)
+        end = next((r for r in range(len(rows) - 1, -1, -1) if lab.kinds[r] != "blank"), None)
+        seq_last = lab.block_of[end] if end is not None else None
+        if seq_last is not None and lab.headers[seq_last].block == "budget":
+            self.open_budget = lab.headers[seq_last]  # the table ends inside a budget block
+
+    def _budget_goes_on(self, lines: list[BudgetLine]) -> None:
+        d = self.draft
+        n = len(d.budget_lines)
+        d.budget_lines = [*d.budget_lines, *(b.model_copy(update={"seq": n + i}) for i, b in enumerate(lines))]
 
     def _budget(self, lines: list[BudgetLine]) -> None:
         """The first budget block of a segment gives its budget lines."""
