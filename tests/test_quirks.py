@@ -12,7 +12,7 @@ from jixiao.assemble.label import rows_to_labeled
 from jixiao.assemble.quirks import QUIRKS, quirk
 from jixiao.assemble.tableview import table_to_rows
 
-TESTED = {"LAY001", "LAY002", "LAY003"}
+TESTED = {"LAY001", "LAY002", "LAY003", "LAY004"}
 
 
 def test_every_quirk_is_tested_here() -> None:
@@ -92,3 +92,33 @@ def test_lay003_leaves_a_row_short_of_a_trailing_cell() -> None:
     assert block.quirks == ()
     (r,) = raw_to_reports(doc(t))
     assert r.indicators[0].name == "甲"
+
+
+def test_lay004_a_label_that_spanned_several_columns() -> None:
+    """The 预算执行率 row at the head of an indicator table, its label across the level-1
+    … name columns: in a text dump it lost two continuation cells."""
+    t = cells_table([
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["", "预算执行率", "100%", "95.00%", "10", "9.50", ""],
+        ["", "产出指标", "数量指标", "送戏场次", "≥120场", "126场", "20", "20", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    be = r.budget_execution
+    assert be is not None and be.name == "预算执行率"
+    assert be.weight is not None and be.weight.value == D("10")
+    assert be.score is not None and be.score.value == D("9.50")
+    assert be.actual is not None and be.actual.value == D("95.00")
+    assert [i.name for i in r.indicators] == ["送戏场次"]
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert block.quirks == ("LAY004",)
+
+
+def test_lay004_leaves_a_row_that_lost_trailing_cells() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "送戏场次", "≥120场", "126场", "20", "20"],
+    ])
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert block.quirks == ()
+    (r,) = raw_to_reports(doc(t))
+    assert r.indicators[0].score is not None and r.indicators[0].score.value == D("20")

@@ -93,6 +93,10 @@ class IndicatorReader:
             level1 = self.heading_level1
         name_slot = self._get(row, "name")
         name = clean_text(name_slot.text) if name_slot is not None else ""
+        if not name:
+            # a 预算执行率 label across the level columns names the budget-execution row
+            name = next((v for v, r in ((level1, "level1"), (level2, "level2"))
+                         if v and r not in filled and is_budget_execution(v)), "")
         cells = {r: self._get(row, r) for r in roles_in("indicator", with_field=True)}
         weight_slot = cells["weight"]
         if not name:

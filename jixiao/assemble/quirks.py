@@ -133,3 +133,20 @@ def lost_label_continuation(row: list[Slot], header: Header) -> list[Slot] | Non
         return None
     plain, moved = align(row, header.width), align(shifted(row), header.width)
     return moved if _fit(moved, header.roles) > _fit(plain, header.roles) else None
+
+
+@quirk("LAY004", "文本表格中跨多列的标签（如跨一至三级指标列的“预算执行率”）丢失了延续格：按内容对齐时在标签后补空格",
+       stage="row")
+def lost_span_continuations(row: list[Slot], header: Header) -> list[Slot] | None:
+    """A text-dump row short of ``n`` cells whose leading label spanned several columns
+    in the form (a 预算执行率 label across the level-1 … name columns): the ``n`` lost
+    continuations are put back right after the label when the cells then suit the
+    columns better; a row that only lost trailing cells stays as it is."""
+    n = header.width - len(row)
+    lead = next((k for k, s in enumerate(row) if not s.empty), None)
+    if n < 1 or lead is None or looks_like_value(row[lead].text):
+        return None
+    r = row[lead].row
+    moved = [*row[: lead + 1], *(Slot("", None, r, -1) for _ in range(n)), *row[lead + 1:]]
+    plain = align(row, header.width)
+    return moved if _fit(moved, header.roles) > _fit(plain, header.roles) else None
