@@ -256,3 +256,17 @@ def test_a_second_budget_table_after_other_rows_is_not_appended() -> None:
     second = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"]], table=1, index=1)
     (r,) = raw_to_reports(doc(first, second))
     assert [b.line for b in r.budget_lines] == ["年度资金总额"]
+
+
+def test_a_block_label_written_again_after_a_page_break_does_not_end_the_block() -> None:
+    """A PDF table stitched over a page break: the heading row and the merged 绩效指标
+    label are repeated at the top of the second page."""
+    head = ["一级指标", "三级指标", "指标值", "完成值", "分值", "得分"]
+    spec = [(0, 0, 2, 1, "绩效指标"), *((0, c + 1, 1, 1, t) for c, t in enumerate(head)),
+            *((1, c + 1, 1, 1, t) for c, t in enumerate(["产出指标", "次数", "2次", "2次", "50", "50"])),
+            (2, 0, 2, 1, "绩效指标"), *((2, c + 1, 1, 1, t) for c, t in enumerate(head)),
+            *((3, c + 1, 1, 1, t) for c, t in enumerate(["效益指标", "满意度", "≥90%", "95%", "40", "40"]))]
+    t = grid_table(spec, n_rows=4, n_cols=7)
+    (r,) = raw_to_reports(doc(t))
+    assert [i.name for i in r.indicators] == ["次数", "满意度"]
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["header", "data", "repeat_header", "data"]

@@ -22,7 +22,7 @@ from jixiao.assemble.quirks import apply_block_quirks
 from jixiao.assemble.tableview import Slot, distinct, lead
 from jixiao.assemble.values import looks_like_value
 from jixiao.assemble.vocab import is_title_line
-from jixiao.normalize.headers import budget_row_kind, header_role, is_subtotal
+from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
 from jixiao.normalize.roles import roles_in
 
 # the role rows of a long-form budget table (年初预算资金 … 预算执行率) and the money columns
@@ -66,9 +66,11 @@ def ends_block(row: list[Slot], header: Header) -> bool:
     bl = header.block_label
     if bl is not None and bl.cell is not None and bl.cell.row_span > 1 and row:
         # below the merged label, a new label in its column opens the next section
-        # (a blank cell there is the label going on after a page break)
+        # (a blank cell there, or the same label written again, is the label going on
+        # after a page break)
         k = bl.col
-        if row[0].row >= bl.cell.row + bl.cell.row_span and k < len(row) and not row[k].empty:
+        if row[0].row >= bl.cell.row + bl.cell.row_span and k < len(row) and not row[k].empty \
+                and fold_header(row[k].text) != fold_header(bl.text):
             return True
     ld = lead(row)
     if ld is None:
