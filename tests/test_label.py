@@ -119,6 +119,7 @@ def test_label_value_budget_row_with_points_in_the_block_title() -> None:
     assert line.rate is not None and line.rate.value == D("95.00")
     assert line.score is not None and line.score.value == D("9.50")
     assert line.weight is not None and line.weight.value == D("10")
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["form", "budget_pairs"]
 
 
 def test_points_in_a_budget_block_title_weight_the_total_line() -> None:

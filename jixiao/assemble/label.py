@@ -225,7 +225,7 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
         texts = [s for _, s in distinct(row) if not s.empty and not s.from_above]
         if vp:
             pairs[r] = vp
-            put("data", None, closing)
+            put("budget_pairs", None, closing)
         elif not texts:
             put("blank", None, closing)
         elif len(texts) == 1 and texts[0].prov is not None and is_title_line(texts[0].text):

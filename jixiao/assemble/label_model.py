@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-BlockKind = Literal["budget", "budget_long", "budget_pairs", "indicator"]
+BlockKind = Literal["budget", "budget_long", "indicator"]
 RowKind = Literal[
     "header",  # opens a block: its cells name the columns
     "sub_header",  # a second heading row under a header (child cells of spanning parents)
     "repeat_header",  # a header repeated after a page break: the block goes on
     "data",  # a budget line, an indicator, a long-form role row
+    "budget_pairs",  # a label–value budget row: 预算数 | 86.40 | 到位数 | 86.40 | 执行数 | 82.08
     "group",  # an indicator-table row with a level label (and weight) but no indicator
     "total",  # 合计 / 总分 / 总计 row
     "form",  # label cells of the form (项目名称 …), outside blocks
