@@ -43,7 +43,8 @@ def render(labels: list[tuple[int, LabeledTable]]) -> str:
             out.append(f"  块{b.seq + 1} {_BLOCK_KINDS.get(b.kind, b.kind)}：表头 {rows}{extra}")
             for c in b.columns:
                 path = " / ".join(c.path) or "（无表头）"
-                role = f"{c.role}（{display(c.role)}）" if c.role else "—"
+                role = f"{c.role}（{display(c.role)}）" if c.role else (
+                    "（资金来源列）" if b.kind == "budget_long" else "—")
                 out.append(f"    列{c.col + 1:<3} {path:<24} → {role}")
                 for e in c.evidence:
                     out.append(f"           依据：{e}")
