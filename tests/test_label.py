@@ -271,3 +271,25 @@ def test_a_block_label_written_again_after_a_page_break_does_not_end_the_block()
     (r,) = raw_to_reports(doc(t))
     assert [i.name for i in r.indicators] == ["次数", "满意度"]
     assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["header", "data", "repeat_header", "data"]
+
+
+def test_unseen_wordings_and_units_inside_cells() -> None:
+    """实际指标值 | 自评分 headers, annotated budget headers, money with its unit in the cell."""
+    budget = cells_table([
+        ["资金来源", "预算数（A）", "执行数（B）", "执行率（B/A×100%）"],
+        ["年度资金总额", "1000万元", "950万元", "95%"],
+    ], table=0, index=0)
+    ind = cells_table([
+        ["一级指标", "三级指标", "指标1：年度指标值", "实际指标值", "指标分值", "自评分"],
+        ["产出指标", "培训人次", "≥50人次", "52人次", "30", "30"],
+    ], table=1, index=1)
+    (r,) = raw_to_reports(doc(budget, ind))
+    (line,) = r.budget_lines
+    assert line.adjusted is not None and line.adjusted.value == D("1000") and line.adjusted.unit == "万元"
+    assert line.executed is not None and line.executed.value == D("950")
+    assert line.rate is not None and line.rate.value == D("95")
+    (a,) = r.indicators
+    assert a.target is not None and a.target.value == D("50") and a.comparator == "≥"
+    assert a.actual is not None and a.actual.value == D("52")
+    assert a.weight is not None and a.weight.value == D("30") and a.score is not None
+    assert r.unmapped_columns == []
