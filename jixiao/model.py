@@ -168,6 +168,10 @@ class Indicator(Frozen):
     weight: Quantity | None = None
     score: Quantity | None = None
     completion_rate: Quantity | None = None
+    # two-row score headers (自评得分 / 单项指标得分 | 权重占比 | 折算得分): the share of the total
+    # the indicator weighs and the points it contributes; never read as weight or score
+    weight_share: Quantity | None = None
+    converted_score: Quantity | None = None
     reason: TextItem | None = None
     filled: list[str] = Field(default_factory=list)
     origin: Literal["table", "prose"] = "table"
@@ -232,6 +236,11 @@ class Report(Frozen):
     indicators: list[Indicator] = Field(default_factory=list)
     stated_scores: list[StatedScore] = Field(default_factory=list)
     unmapped_columns: list[TextItem] = Field(default_factory=list)  # header cells with no known role
+    # role ids (normalize/data/roles.toml) of the budget and indicator columns the form's tables
+    # have, e.g. no "weight"/"score" in a 绩效目标表; empty when unknown (a narrative report)
+    columns_present: list[str] = Field(default_factory=list)
+    # columns whose header role the content contradicted ("得分" over ≥95%): not read, in doubt
+    column_doubts: list[TextItem] = Field(default_factory=list)
     total_weight: Quantity | None = None
     total_score: Quantity | None = None
     grade: TextItem | None = None

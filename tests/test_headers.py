@@ -169,3 +169,17 @@ def test_budget_row_kind_with_parent() -> None:
 )
 def test_more_template_wordings(text: str, block: str, role: str) -> None:
     assert header_role(text, block) == role
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "depth"),
+    [
+        ("其中：县级财政资金", LineKind.FISCAL, 1),
+        ("其中：中央财政资金", LineKind.FISCAL, 1),
+        ("地方财政资金", LineKind.FISCAL, 1),
+        ("省级财政拨款", LineKind.FISCAL, 1),
+        ("县级", LineKind.FISCAL, 2),
+    ],
+)
+def test_level_in_front_of_a_line_label(label: str, kind: LineKind, depth: int) -> None:
+    assert budget_row_kind(label) == (kind, depth)

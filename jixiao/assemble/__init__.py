@@ -8,13 +8,22 @@ not state from the prose (``prose.paragraphs_to_report``, when available).
 
 from __future__ import annotations
 
-from jixiao.assemble.merge import merge_budget_execution, merge_indicators, merge_prose
+from jixiao.assemble.label import label_rows
+from jixiao.assemble.label_model import LabeledTable
+from jixiao.assemble.merge import (
+    budget_execution_to_line,
+    merge_budget_execution,
+    merge_indicators,
+    merge_prose,
+)
 from jixiao.assemble.reader import Draft, SegmentReader
 from jixiao.assemble.segment import Segment, raw_to_segments
+from jixiao.assemble.tableview import table_to_rows
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance, Report
+from jixiao.normalize.roles import roles_in
 
-__all__ = ["raw_to_reports", "segment_to_report"]
+__all__ = ["raw_to_labels", "raw_to_reports", "segment_to_report"]
 
 
 def _prose_report(paragraphs: list[RawParagraph], seq: int) -> Report | None:
@@ -50,14 +59,17 @@ def _segment_prov(source: str, seg: Segment) -> Provenance | None:
 
 def _draft_to_report(draft: Draft, seq: int, shape: str, prov: Provenance | None) -> Report:
     f = draft.fields.values
+    execution = merge_budget_execution(draft.budget_execution)
     return Report(
         seq=seq,
         shape=shape,  # type: ignore[arg-type]
-        budget_lines=draft.budget_lines,
-        budget_execution=merge_budget_execution(draft.budget_execution),
+        budget_lines=budget_execution_to_line(draft.budget_lines, execution),
+        budget_execution=execution,
         indicators=merge_indicators(draft.indicators),
         stated_scores=draft.stated_scores,
-        unmapped_columns=draft.unmapped,
+        unmapped_columns=[*draft.unmapped, *draft.doubts],
+        columns_present=[r for r in roles_in() if r in draft.columns],
+        column_doubts=draft.doubts,
         prov=prov,
         **f,
     )
@@ -90,3 +102,16 @@ def segment_to_report(seg: Segment, source: str, seq: int) -> Report:
 def raw_to_reports(raw: RawDocument) -> list[Report]:
     """Split a raw document into reports and read each one's fields."""
     return [segment_to_report(seg, raw.source, i) for i, seg in enumerate(raw_to_segments(raw))]
+
+
+def raw_to_labels(raw: RawDocument) -> list[tuple[int, LabeledTable]]:
+    """Every table of the document as labelled, with the report (segment) it belongs to:
+    what ``jixiao explain`` prints."""
+    out: list[tuple[int, LabeledTable]] = []
+    for i, seg in enumerate(raw_to_segments(raw)):
+        for b in seg.blocks:
+            if isinstance(b, RawTable):
+                t = _realigned(b)
+                if t is not None:
+                    out.append((i, label_rows(table_to_rows(t), t.table).table))
+    return out

@@ -19,13 +19,15 @@ from jixiao.assemble.classify import Header
 from jixiao.assemble.tableview import Slot, row_prov
 from jixiao.assemble.values import clean_text, quantity, text_item
 from jixiao.extract.raw import RawTable
-from jixiao.model import BudgetLine, LineKind, Quantity
-from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal
+from jixiao.model import BudgetLine, Kind, LineKind, Quantity
+from jixiao.normalize.headers import budget_row_kind, header_role, header_unit, is_subtotal, normalize_header
+from jixiao.normalize.roles import display, roles_in
 
-MONEY_ROLES = ("initial", "adjusted", "to_hand", "executed", "balance")
-RATE_ROLES = ("rate", "to_hand_rate")
-# roles with a BudgetLine field
-LINE_FIELDS = frozenset({*MONEY_ROLES, *RATE_ROLES, "weight", "score"})
+MONEY_ROLES = roles_in("budget", ("money",))
+RATE_ROLES = roles_in("budget", ("rate",))
+SCORE_ROLES = roles_in("budget", ("score",))
+# roles with a BudgetLine quantity field
+LINE_FIELDS = frozenset(roles_in("budget", ("money", "rate", "score"), with_field=True))
 
 
 def _value(role: str, slot: Slot, money_unit: str | None, rate_unit: str | None = None) -> Quantity:
@@ -55,6 +57,35 @@ def row_to_line(header: Header, row: list[Slot], seq: int, source: str, table: R
             values["reason"] = text_item(s.text, s.prov)
     return BudgetLine(seq=seq, line=label, kind=kind, depth=depth, money_unit=header.unit,
                       prov=row_prov(source, table, row), **values)  # type: ignore[arg-type]
+
+
+def pairs_to_line(pairs: list[tuple[Slot, Slot]], label: Slot | None, source: str, table: RawTable,
+                  row: list[Slot]) -> BudgetLine:
+    """A label–value budget row (预算数 | 86.40 | 到位数 | 86.40 | 执行数 | 82.08 | 得分 | 9.50)
+    → the one (total) budget line it states; the money unit from the block label."""
+    unit = header_unit(label.text) if label is not None else None
+    values: dict[str, object] = {}
+    for lab, val in pairs:
+        role = header_role(lab.text, "budget")
+        if role in LINE_FIELDS and role not in values:
+            values[role] = _value(role, val, unit or header_unit(lab.text), header_unit(lab.text))
+    name = normalize_header(label.text) if label is not None else ""
+    return BudgetLine(seq=0, line=name or display("budget_block"), kind=LineKind.TOTAL, depth=0, money_unit=unit,
+                      prov=row_prov(source, table, row), **values)  # type: ignore[arg-type]
+
+
+def with_block_points(lines: list[BudgetLine], label: Slot | None) -> list[BudgetLine]:
+    """Points stated in the budget block's title ("预算执行情况（万元）（20分）") are the
+    weight of the total line, when no line states a weight of its own."""
+    if not lines or label is None or any(ln.weight is not None and ln.weight.kind != Kind.EMPTY for ln in lines):
+        return lines
+    m = P.SCORE_LABEL.match(clean_text(label.text))
+    if not m or not m.group("label"):
+        return lines
+    k = next((i for i, ln in enumerate(lines) if ln.depth == 0), 0)
+    out = list(lines)
+    out[k] = lines[k].model_copy(update={"weight": quantity(m.group("num"), label.prov)})
+    return out
 
 
 def _without_unit(text: str) -> str:
@@ -150,7 +181,7 @@ def long_form_to_lines(header: Header, rows: list[list[Slot]], source: str, seq0
             continue
         label = row[c_line].text
         role = header_role(label, "budget")
-        if role not in LINE_FIELDS or role in ("weight", "score"):
+        if role not in LINE_FIELDS or role in SCORE_ROLES:
             continue
         rate_unit = header_unit(label) or "%"
         for c in cols:

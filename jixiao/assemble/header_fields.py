@@ -18,17 +18,12 @@ from jixiao.assemble.values import clean_text, grade_word, is_number, quantity, 
 from jixiao.assemble.vocab import is_score_total
 from jixiao.model import Kind, Provenance, Quantity, TextItem
 from jixiao.normalize.headers import header_role
+from jixiao.normalize.roles import fields_of, roles_in
 
-TEXT_FIELDS = {
-    "department": "department",
-    "implementer": "implementer",
-    "goal": "goal",
-    "completion": "completion",
-    "conclusion": "conclusion",
-    "problems": "problems",
-    "measures": "measures",
-}
-_SKIP = BLOCK_LABEL_ROLES | {"signature"}
+# form role → Report field of the labels whose value is text; the project name (a code
+# may lead it) and the grade (a grade word) are read by their own code below
+TEXT_FIELDS = {r: f for r, f in fields_of("form", ("text",)).items() if r not in ("project_name", "grade")}
+_SKIP = BLOCK_LABEL_ROLES | frozenset(roles_in("form", ("none",)))
 
 
 @dataclass
@@ -82,8 +77,13 @@ def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: l
     lines up with it, else in order; "总分 | 95" (``score_only``, one value) is a score."""
     weight: Quantity | None = None
     score: Quantity | None = None
+    label = next((s.cell for s in row if not s.empty and not s.from_above), None)
+    cw = cs = None
     if header is not None and header.block == "indicator" and len(row) == header.width:
         cw, cs = header.col("weight"), header.col("score")
+        if any(k is not None and row[k].cell is label for k in (cw, cs)):
+            cw = cs = None  # the label cell spans the weight/score columns: read the values in order
+    if cw is not None or cs is not None:
         if cw is not None:
             weight = quantity(row[cw].text, row[cw].prov)
         if cs is not None:

@@ -19,8 +19,10 @@ from jixiao.assemble.values import clean_text, comparator_of, is_unit, name_unit
 from jixiao.assemble.vocab import is_budget_execution
 from jixiao.extract.raw import RawTable
 from jixiao.model import Indicator, Quantity, StatedScore
+from jixiao.normalize.roles import QUANTITY_KINDS, fields_of, roles_in
 
-_VALUE_ROLES = ("target", "actual", "weight", "score", "completion_rate")
+# role → Indicator field of every column that holds a quantity (target, actual, weight …)
+_VALUE_ROLES = fields_of("indicator", QUANTITY_KINDS)
 
 
 def split_score_label(text: str, prov: object = None) -> tuple[str, StatedScore | None]:
@@ -91,7 +93,11 @@ class IndicatorReader:
             level1 = self.heading_level1
         name_slot = self._get(row, "name")
         name = clean_text(name_slot.text) if name_slot is not None else ""
-        cells = {r: self._get(row, r) for r in (*_VALUE_ROLES, "nature", "unit", "reason")}
+        if not name:
+            # a 预算执行率 label across the level columns names the budget-execution row
+            name = next((v for v, r in ((level1, "level1"), (level2, "level2"))
+                         if v and r not in filled and is_budget_execution(v)), "")
+        cells = {r: self._get(row, r) for r in roles_in("indicator", with_field=True)}
         weight_slot = cells["weight"]
         if not name:
             # a level-1 / level-2 group row: label + weight, no indicator
@@ -115,13 +121,13 @@ class IndicatorReader:
             if s is None:
                 continue
             h = None
-            if r == "target":
+            if r in ("target", "mid_target"):
                 h = hint
             elif r == "actual":
                 # the completion value is measured in the target's unit ("≥2 次" / "2")
                 t = values.get("target")
                 h = hint or (t.unit if t is not None else None)
-            values[r] = quantity(s.text, s.prov, h)
+            values[_VALUE_ROLES[r]] = quantity(s.text, s.prov, h)
         nature = cells["nature"]
         comparator = comparator_of(nature.text) if nature is not None else None
         target = values.get("target")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from jixiao.model import Indicator, Kind, Quantity, Report
+from jixiao.model import BudgetLine, Indicator, Kind, Quantity, Report
 from jixiao.normalize.headers import fold_header
+from jixiao.normalize.roles import fields_of
 
-_FILLABLE = ("level1", "level2", "comparator", "unit", "target", "actual", "weight", "score", "completion_rate",
-             "reason")
+# every Indicator field a column fills, but the name (the merge key)
+_FILLABLE = tuple(f for f in fields_of("indicator").values() if f != "name")
 
 
 def _blank(v: Any) -> bool:
@@ -50,15 +51,39 @@ def merge_copy(first: Indicator, later: Indicator) -> Indicator:
 
 
 def merge_indicators(copies: list[Indicator]) -> list[Indicator]:
+    """One indicator per name (+ level-2) of one report, in first-seen order.  Copies
+    are found through an index on the folded name, so merging is linear in the
+    number of rows.  Called per report: two reports never merge."""
     out: list[Indicator] = []
+    by_name: dict[str, list[int]] = {}
     for ind in copies:
-        for i, have in enumerate(out):
-            if _same(have, ind):
-                out[i] = merge_copy(have, ind)
+        slots = by_name.setdefault(fold_header(ind.name), [])
+        for i in slots:
+            if _same(out[i], ind):
+                out[i] = merge_copy(out[i], ind)
                 break
         else:
+            slots.append(len(out))
             out.append(ind)
     return [ind.model_copy(update={"seq": i}) for i, ind in enumerate(out)]
+
+
+def budget_execution_to_line(lines: list[BudgetLine], item: Indicator | None) -> list[BudgetLine]:
+    """The 预算执行率 row of an indicator table carries its weight and score (each with
+    its provenance) to the total budget line, where analysts and the BUD rules look
+    for them, when that line states none of its own.  The row stays
+    ``Report.budget_execution`` as well."""
+    if item is None or not lines:
+        return lines
+    k = next((i for i, ln in enumerate(lines) if ln.depth == 0), 0)
+    line = lines[k]
+    update = {f: getattr(item, f) for f in ("weight", "score")
+              if _blank(getattr(line, f)) and not _blank(getattr(item, f))}
+    if not update:
+        return lines
+    out = list(lines)
+    out[k] = line.model_copy(update=update)
+    return out
 
 
 def merge_budget_execution(copies: list[Indicator]) -> Indicator | None:

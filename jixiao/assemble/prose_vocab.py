@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from jixiao.normalize.roles import roles_in
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -90,7 +92,7 @@ class BudgetVocab(_Strict):
     @classmethod
     def _money_roles(cls, v: list[RoleWords]) -> list[RoleWords]:
         for r in v:
-            if r.role not in {"initial", "adjusted", "to_hand", "executed"}:
+            if r.role not in roles_in("budget", ("money",)):
                 raise ValueError(f"unknown money role {r.role!r}")
         return v
 
@@ -98,7 +100,7 @@ class BudgetVocab(_Strict):
     @classmethod
     def _rate_roles(cls, v: list[RoleWords]) -> list[RoleWords]:
         for r in v:
-            if r.role not in {"rate", "to_hand_rate"}:
+            if r.role not in roles_in("budget", ("rate",)):
                 raise ValueError(f"unknown rate role {r.role!r}")
         return v
 

@@ -75,14 +75,8 @@ def shifted(row: list[Slot]) -> list[Slot]:
 
 
 def align(row: list[Slot], width: int) -> list[Slot]:
-    """Align a data row to a header of ``width`` columns.
-
-    A text-dump row with one cell more than the header whose first cell is empty
-    carries a vertically merged block label's continuation: drop it.  Otherwise
-    the row is read left to right (missing trailing cells are empty).
-    """
-    if len(row) == width + 1 and row[0].empty:
-        row = row[1:]
+    """Align a data row to a header of ``width`` columns: read left to right, missing
+    trailing cells empty (layout quirks such as LAY002 run before, in ``classify``)."""
     if len(row) < width:
         last = row[-1] if row else None
         pad_row = last.row if last else 0

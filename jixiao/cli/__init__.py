@@ -16,6 +16,7 @@ from jixiao import __version__
   jixiao extract report.txt             # one file as JSON
   jixiao check reports/ --fail-on error # QA findings, non-zero exit on errors
   jixiao report out --out qa.html       # QA report (HTML) of a dataset or of files
+  jixiao explain report.docx            # how each table was labelled
   jixiao rules                          # the rule catalogue
   jixiao schema                         # JSON Schema of the output
 """,
@@ -26,9 +27,9 @@ def app() -> None:
 
 
 def _register() -> None:
-    from jixiao.cli import check, extract, ingest, report, schema
+    from jixiao.cli import check, explain, extract, ingest, report, schema
 
-    for mod in (extract, schema, ingest, check, report):
+    for mod in (extract, schema, ingest, check, report, explain):
         for cmd in getattr(mod, "COMMANDS", []):
             app.add_command(cmd)
 

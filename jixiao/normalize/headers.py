@@ -1,6 +1,6 @@
 """Header cells and budget line labels → roles.
 
-Knowledge lives in ``data/header_roles.toml`` and ``data/budget_rows.toml``,
+Knowledge lives in ``data/roles.toml`` (the role catalogue, :mod:`jixiao.normalize.roles`) and ``data/budget_rows.toml``,
 loaded and validated at import.
 
 - :func:`fold_header` — the canonical form a header is matched in.
@@ -13,51 +13,24 @@ loaded and validated at import.
 from __future__ import annotations
 
 import tomllib
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 import regex
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from jixiao.model import LineKind
+from jixiao.normalize.header_text import UNIT_PHRASE, fold_header, normalize_header, stated_unit
+from jixiao.normalize.roles import BLOCKS, wordings
 
-BLOCKS = ("budget", "indicator", "form")
-
-BUDGET_ROLES = frozenset(
-    {"line", "row_no", "initial", "adjusted", "to_hand", "executed", "balance", "rate", "to_hand_rate",
-     "weight", "score", "reason"}
-)
-INDICATOR_ROLES = frozenset(
-    {"level1", "level2", "name", "nature", "target", "unit", "actual", "weight", "score", "completion_rate",
-     "reason"}
-)
-FORM_ROLES = frozenset(
-    {"project_name", "department", "implementer", "year", "goal", "completion", "total", "grade", "conclusion",
-     "problems", "measures", "signature", "budget_block", "indicator_block"}
-)
-_ALLOWED = {"budget": BUDGET_ROLES, "indicator": INDICATOR_ROLES, "form": FORM_ROLES}
+__all__ = ["BLOCKS", "budget_row_kind", "fold_header", "header_blocks", "header_role", "header_unit",
+           "is_subtotal", "normalize_header"]
 
 # a trailing parenthesis: "(万元)", "(B/A)", "(目标指标)", "(盖章)"; nested once: "(篇(部))"
 _TRAILING_PAREN = regex.compile(r"\((?:[^()]|\([^()]*\))*\)$")
-_SPACE = regex.compile(r"\s+")
-
-
-class _HeaderRoles(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    budget: dict[str, list[str]]
-    indicator: dict[str, list[str]]
-    form: dict[str, list[str]]
-    units: dict[str, list[str]]
-
-    @field_validator("budget", "indicator", "form")
-    @classmethod
-    def _known_roles(cls, v: dict[str, list[str]], info: object) -> dict[str, list[str]]:
-        block = getattr(info, "field_name", "")
-        unknown = set(v) - _ALLOWED[block]
-        if unknown:
-            raise ValueError(f"unknown {block} roles: {sorted(unknown)}")
-        return v
+# a column header states money or percent units ("（万元）", "(%)"); a count unit in a
+# header ("补助人数（人）") is part of an indicator name, not a column unit
+_HEADER_UNIT_KINDS = ("money", "percent")
 
 
 class _LineEntry(BaseModel):
@@ -75,33 +48,8 @@ class _BudgetRows(BaseModel):
     part_marker: dict[str, list[str]]
 
 
-def fold_header(text: str | None) -> str:
-    """Canonical form of a header cell: NFKC (full-width folded), no whitespace or
-    line breaks, no trailing colon."""
-    t = unicodedata.normalize("NFKC", text or "")
-    t = _SPACE.sub("", t)
-    return t.rstrip(":")
-
-
 def _load(name: str) -> dict[str, object]:
     return tomllib.loads(resources.files("jixiao.normalize").joinpath("data", name).read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _roles() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
-    data = _HeaderRoles.model_validate(_load("header_roles.toml"))
-    table: dict[str, dict[str, str]] = {}
-    for block in BLOCKS:
-        m: dict[str, str] = {}
-        for role, words in getattr(data, block).items():
-            for w in words:
-                k = fold_header(w)
-                if k in m and m[k] != role:
-                    raise ValueError(f"header_roles.toml: {w!r} has two roles in block {block}")
-                m[k] = role
-        table[block] = m
-    units = frozenset(fold_header(u) for u in data.units.get("header", []))
-    return table, units
 
 
 @lru_cache(maxsize=1)
@@ -121,10 +69,16 @@ def _rows() -> tuple[dict[str, tuple[LineKind, int]], dict[str, tuple[LineKind, 
     return lines, parts, subtotal, markers
 
 
-def _candidates(text: str | None) -> list[str]:
-    """The folded text, then with trailing parentheses taken off one at a time."""
+@lru_cache(maxsize=8192)
+def _candidates(text: str | None) -> tuple[str, ...]:
+    """The folded text, the normalized text (annotations off), then with trailing
+    parentheses taken off one at a time; a "label:value" cell's label last."""
     t = fold_header(text)
     out = [t]
+    n = normalize_header(t)
+    if n != t:
+        out.append(n)
+        t = n
     while True:
         m = _TRAILING_PAREN.search(t)
         if not m or m.start() == 0:
@@ -135,9 +89,10 @@ def _candidates(text: str | None) -> list[str]:
         head = out[0].split(":", 1)[0]
         if head:
             out.append(head)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def header_role(text: str | None, block: str | None = None) -> str | None:
     """Role of a header cell in ``block`` ("budget", "indicator", "form"), or in
     the first block (in that order) where it has one when ``block`` is None.
@@ -147,13 +102,12 @@ def header_role(text: str | None, block: str | None = None) -> str | None:
     >>> header_role("三级指标", "indicator")
     'name'
     """
-    table, _ = _roles()
     blocks = (block,) if block else BLOCKS
     for cand in _candidates(text):
         if not cand:
             continue
         for b in blocks:
-            role = table.get(b, {}).get(cand)
+            role = wordings(b).get(cand)
             if role:
                 return role
     return None
@@ -172,16 +126,17 @@ def header_blocks(text: str | None) -> dict[str, str]:
 def header_unit(text: str | None) -> str | None:
     """The unit a header states in a trailing parenthesis: "年度预算数（万元）" → "万元",
     "预算执行率(%)" → "%", "资金情况（单位：元）" → "元"; None when it states none."""
-    _, units = _roles()
     t = fold_header(text)
+    m = UNIT_PHRASE.search(t)
+    if m and (u := stated_unit(m.group("unit"), _HEADER_UNIT_KINDS)):
+        return u
     while True:
         m = _TRAILING_PAREN.search(t)
         if not m:
             return None
-        inner = m.group(0)[1:-1]
-        inner = inner.split(":", 1)[1] if inner.startswith("单位:") else inner
-        if inner in units:
-            return inner
+        u = stated_unit(m.group(0)[1:-1], _HEADER_UNIT_KINDS)
+        if u:
+            return u
         t = t[: m.start()]
 
 
@@ -225,6 +180,10 @@ def budget_row_kind(label: str | None, parent: tuple[LineKind, int] | None = Non
         return None
     if t in subtotal:
         return parent
+    if t not in lines and t not in parts:
+        # a level in front of a line: "县级财政资金", "中央财政资金" read as 财政资金
+        t = next((t[len(p):] for p in sorted(parts, key=len, reverse=True)
+                  if t.startswith(p) and t[len(p):] in lines), t)
     if t in lines:
         kind, depth = lines[t]
         if parent is not None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model import BudgetLine, Report, Severity
+from jixiao.normalize.roles import display, roles_in
 from jixiao.rules import patterns as P
 from jixiao.rules.arith import (
     HUNDRED,
@@ -23,8 +24,8 @@ from jixiao.rules.config import RulesConfig
 from jixiao.rules.facts import budget_item, has_text, provs, total_line
 from jixiao.rules.registry import WITH_BOTH, WITH_EVALUATIONS, Evidence, rule
 
-COLUMNS = {"initial": "年初预算", "adjusted": "调整后预算", "to_hand": "实际到位", "executed": "执行数",
-           "balance": "资金结余"}
+# money column → display name, from the role catalogue
+COLUMNS = {r: display(r) for r in roles_in("budget", ("money",))}
 
 
 def _children(lines: list[BudgetLine], i: int) -> list[int]:

@@ -51,7 +51,7 @@ def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
       message="表格列“{column}”未能识别其含义，该列的数据未读取")
 def unmapped_column(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A column of a budget or indicator table whose heading maps to no known role (header
-    synonyms live in ``normalize/data/header_roles.toml``): its values were not read, so the
+    synonyms live in ``normalize/data/roles.toml``): its values were not read, so the
     report may hold data the dataset lacks.  Add the wording to the synonyms if it names a
     known role."""
     for k, col in enumerate(report.unmapped_columns):

@@ -1,0 +1,295 @@
+"""The labelled-table stage (assemble/label.py, label_profile.py): multi-row header paths,
+content voting, label–value budget rows, block-title points, row kinds — on small tables
+built here in the layouts of issue 9 (two-row headers, forms without weights, 中期/年度)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_assemble_tables import cells_table, doc, grid_table
+
+from jixiao.assemble import raw_to_labels, raw_to_reports
+from jixiao.assemble.label import rows_to_labeled
+from jixiao.assemble.label_profile import cell_class, profile
+from jixiao.assemble.tableview import Slot, table_to_rows
+from jixiao.model import Kind, LineKind
+
+_TWO_ROW = [
+    (0, 0, 2, 1, "一级指标"), (0, 1, 2, 1, "二级指标"), (0, 2, 2, 1, "三级指标"),
+    (0, 3, 1, 4, "预期指标值"), (0, 7, 2, 1, "实际完成值"), (0, 8, 1, 3, "自评得分"), (0, 11, 2, 1, "偏差原因分析"),
+    (1, 3, 1, 1, "指标描述"), (1, 4, 1, 1, "符号"), (1, 5, 1, 1, "指标值"), (1, 6, 1, 1, "单位"),
+    (1, 8, 1, 1, "单项指标得分"), (1, 9, 1, 1, "权重占比"), (1, 10, 1, 1, "折算得分"),
+]
+_ROWS = [
+    ["产出指标", "数量指标", "服务人数", "为居民提供服务", "≥", "1200", "人", "1286人", "100", "20%", "20", ""],
+    ["", "质量指标", "合格率", "抽查合格比例", "≥", "95", "%", "92%", "92", "30%", "27.6", "个别记录不全"],
+]
+
+
+def _grid_two_row() -> list:
+    spec = list(_TWO_ROW)
+    for r, row in enumerate(_ROWS, start=2):
+        spec += [(r, c, 1, 1, t) for c, t in enumerate(row)]
+    return spec
+
+
+def _check_two_row(report) -> None:  # type: ignore[no-untyped-def]
+    a, b = report.indicators
+    assert (a.name, a.comparator, a.unit) == ("服务人数", "≥", "人")
+    assert a.target is not None and a.target.value == D("1200")
+    assert a.actual is not None and a.actual.raw == "1286人"
+    # 单项指标得分 is the score; 权重占比 / 折算得分 are never weight or score
+    assert a.score is not None and a.score.value == D("100")
+    assert a.weight is None
+    assert a.weight_share is not None and a.weight_share.value == D("20") and a.weight_share.kind == Kind.PERCENT
+    assert a.converted_score is not None and a.converted_score.value == D("20")
+    assert b.score is not None and b.score.value == D("92") and b.reason is not None
+    assert (b.level1, b.level2) == ("产出指标", "质量指标")
+
+
+def test_two_row_header_in_a_grid_composes_paths() -> None:
+    t = grid_table(_grid_two_row(), n_rows=4, n_cols=12)
+    (r,) = raw_to_reports(doc(t))
+    _check_two_row(r)
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    cols = {c.col: c for c in block.columns}
+    assert block.header_rows == (0, 1)
+    assert cols[3].path == ("预期指标值", "指标描述") and cols[3].role == "description"
+    assert cols[4].path == ("预期指标值", "符号") and cols[4].role == "nature"
+    assert cols[5].role == "target" and cols[6].role == "unit"
+    assert cols[8].path == ("自评得分", "单项指标得分") and cols[8].role == "score"
+    assert cols[9].role == "weight_share" and cols[10].role == "converted_score"
+    assert cols[7].path == ("实际完成值",) and cols[7].role == "actual"
+    assert any("路径 预期指标值" in e for e in cols[4].evidence)
+
+
+def test_two_row_header_in_a_text_dump_with_a_wider_sub_row() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "预期指标值", "实际完成值", "自评得分", "偏差原因分析"],
+        ["", "", "", "指标描述", "符号", "指标值", "单位", "", "单项指标得分", "权重占比", "折算得分", ""],
+        *_ROWS,
+    ])
+    (r,) = raw_to_reports(doc(t))
+    _check_two_row(r)
+    lt = rows_to_labeled(table_to_rows(t))
+    assert [x.kind for x in lt.rows] == ["header", "sub_header", "data", "data"]
+
+
+def test_a_value_column_never_lands_in_score_silently() -> None:
+    """A 得分 header over cells that read as targets (≥95%, ≥2次): the content wins, the
+    column is not read, and the doubt is reported with the unmapped columns."""
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "得分", "完成值"],
+        ["产出指标", "数量指标", "培训次数", "≥2次", "3次"],
+        ["", "质量指标", "合格率", "≥95%", "97%"],
+        ["", "时效指标", "完成及时率", "≥90%", "100%"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [i.score for i in r.indicators] == [None, None, None]
+    assert any("不符" in u.text for u in r.unmapped_columns)
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    col = next(c for c in block.columns if c.col == 3)
+    assert col.role is None and col.doubt and col.profile.signed == 3
+
+
+def test_content_makes_an_unknown_column_the_comparator() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "方向", "指标值", "完成值"],
+        ["产出指标", "数量指标", "培训次数", "≥", "2次", "3次"],
+        ["", "质量指标", "合格率", "≥", "95%", "97%"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [i.comparator for i in r.indicators] == ["≥", "≥"]
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert next(c for c in block.columns if c.col == 3).role == "nature"
+
+
+def test_label_value_budget_row_with_points_in_the_block_title() -> None:
+    t = cells_table([
+        ["项目名称", "某项目"],
+        ["资金情况（万元）（10分）", "预算数", "86.40", "到位数", "86.40", "执行数", "82.08", "执行进度", "95.00%",
+         "得分", "9.50"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (line,) = r.budget_lines
+    assert (line.kind, line.depth, line.money_unit) == (LineKind.TOTAL, 0, "万元")
+    assert line.adjusted is not None and line.adjusted.value == D("86.40")
+    assert line.to_hand is not None and line.to_hand.value == D("86.40")
+    assert line.executed is not None and line.executed.value == D("82.08")
+    assert line.rate is not None and line.rate.value == D("95.00")
+    assert line.score is not None and line.score.value == D("9.50")
+    assert line.weight is not None and line.weight.value == D("10")
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["form", "budget_pairs"]
+
+
+def test_points_in_a_budget_block_title_weight_the_total_line() -> None:
+    t = cells_table([
+        ["预算执行情况（万元）（20分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"],
+        ["", "年度资金总额", "3359.62万", "3288.10万", "97.87%", "19.57"],
+        ["", "其中：县级财政资金", "3000万", "2950.5万", "98.35%", "—"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    total, fiscal = r.budget_lines
+    assert total.weight is not None and total.weight.value == D("20")
+    assert fiscal.weight is None and fiscal.kind == LineKind.FISCAL
+    assert total.adjusted is not None and total.adjusted.value == D("3359.62") and total.adjusted.raw == "3359.62万"
+    assert total.executed is not None and total.executed.value == D("3288.10")
+    assert total.score is not None and total.score.value == D("19.57")
+
+
+def test_form_without_weight_or_score_and_mid_term_targets() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "中期指标值", "年度指标值", "全年实际完成值", "未完成原因分析"],
+        ["产出指标", "数量指标", "治理面积", "≥120亩", "≥42亩", "43.6亩", ""],
+        ["", "", "建设拦沙坝", "≥18座", "≥6座", "5座", "用地手续延后"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    a, b = r.indicators
+    assert a.mid_target is not None and a.mid_target.value == D("120")
+    assert a.target is not None and a.target.value == D("42") and a.comparator == "≥"
+    assert (a.weight, a.score, b.weight, b.score) == (None, None, None, None)
+    assert b.reason is not None and r.unmapped_columns == []
+
+
+def test_row_kinds_and_filled_cells() -> None:
+    t = grid_table([
+        (0, 0, 1, 2, "项目名称"), (0, 2, 1, 3, "某项目"),
+        (1, 0, 1, 1, "一级指标"), (1, 1, 1, 1, "三级指标"), (1, 2, 1, 1, "指标值"), (1, 3, 1, 1, "权重"),
+        (1, 4, 1, 1, "得分"),
+        (2, 0, 2, 1, "产出指标"), (2, 1, 1, 1, "次数"), (2, 2, 1, 1, "2次"), (2, 3, 1, 1, "50"), (2, 4, 1, 1, "50"),
+        (3, 1, 1, 1, "人数"), (3, 2, 1, 1, "10人"), (3, 3, 1, 1, "40"), (3, 4, 1, 1, "40"),
+        (4, 0, 1, 3, "合计"), (4, 3, 1, 1, "90"), (4, 4, 1, 1, "90"),
+    ], n_rows=5, n_cols=5)
+    lt = rows_to_labeled(table_to_rows(t))
+    assert [x.kind for x in lt.rows] == ["form", "header", "data", "data", "total"]
+    assert lt.rows[3].filled == (0,) and lt.rows[3].block == 0
+    (r,) = raw_to_reports(doc(t))
+    assert r.total_score is not None and r.total_score.value == D("90")
+
+
+def test_cell_classes_and_profile() -> None:
+    assert [cell_class(t) for t in ("20", "95%", "≥95%", "1000万元", "8个", "≥", "人", "优", "说明", "—")] == [
+        "number", "percent", "signed", "money", "quantity", "comparator", "unit", "grade", "text", "empty"]
+    p = profile([Slot("20"), Slot("30"), Slot("")])
+    assert (p.cells, p.filled, p.number) == (3, 2, 2) and p.share("number") == 1.0
+
+
+def test_raw_to_labels_names_the_report_of_each_table() -> None:
+    t = cells_table([["一级指标", "三级指标", "指标值", "完成值"], ["产出指标", "次数", "2次", "2次"]])
+    ((seg, lt),) = raw_to_labels(doc(t))
+    assert seg == 0 and lt.blocks[0].kind == "indicator"
+    assert lt.blocks[0].columns[2].profile.quantity == 1 and lt.blocks[0].columns[2].profile.filled == 1
+    assert Kind.COUNT  # the class "quantity" stands for counts, durations and years
+
+
+def test_columns_present_tell_the_rules_what_the_template_has() -> None:
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+        ["产出指标", "数量指标", "治理面积", "≥42亩", "43.6亩", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert r.columns_present == ["reason", "level1", "level2", "name", "target", "actual"]
+    assert "weight" not in r.columns_present and "score" not in r.columns_present
+    (r2,) = raw_to_reports(doc(grid_table(_grid_two_row(), n_rows=4, n_cols=12)))
+    assert {"score", "weight_share", "converted_score", "description"} <= set(r2.columns_present)
+    assert "weight" not in r2.columns_present
+
+
+def test_a_withdrawn_column_is_a_column_doubt() -> None:
+    t = cells_table([
+        ["一级指标", "三级指标", "权重", "完成值"],
+        ["产出指标", "培训次数", "≥2次", "3次"],
+        ["", "合格率", "≥95%", "97%"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (doubt,) = r.column_doubts
+    assert doubt.text.startswith("权重：") and "分值" in doubt.text and doubt.prov is not None
+    assert "weight" not in r.columns_present and [i.weight for i in r.indicators] == [None, None]
+
+
+def test_a_two_row_heading_repeated_after_a_page_break_continues_the_block() -> None:
+    spec = _grid_two_row()
+    again = [(r + 4, c, rs, cs, t) for r, c, rs, cs, t in _TWO_ROW]
+    more = [(6, c, 1, 1, t) for c, t in enumerate(
+        ["", "时效指标", "发放及时率", "按季度发放", "=", "100", "%", "92%", "92", "10%", "9.2", ""])]
+    t = grid_table(spec + again + more, n_rows=7, n_cols=12)
+    lt = rows_to_labeled(table_to_rows(t))
+    assert [x.kind for x in lt.rows] == ["header", "sub_header", "data", "data", "repeat_header", "repeat_header",
+                                         "data"]
+    assert len(lt.blocks) == 1
+    (r,) = raw_to_reports(doc(t))
+    assert [i.name for i in r.indicators] == ["服务人数", "合格率", "发放及时率"]
+    assert r.indicators[2].level1 == "产出指标" and r.indicators[2].score.value == D("92")  # type: ignore[union-attr]
+
+
+def test_mid_term_and_annual_targets_under_one_parent() -> None:
+    """A 绩效目标表 heading: 指标值 spanning 中期 | 年度 — the path names the role."""
+    t = grid_table([
+        (0, 0, 2, 1, "一级指标"), (0, 1, 2, 1, "二级指标"), (0, 2, 2, 1, "三级指标"), (0, 3, 1, 2, "指标值"),
+        (1, 3, 1, 1, "中期"), (1, 4, 1, 1, "年度"),
+        (2, 0, 1, 1, "产出指标"), (2, 1, 1, 1, "数量指标"), (2, 2, 1, 1, "新建站点"), (2, 3, 1, 1, "≥30个"),
+        (2, 4, 1, 1, "≥10个"),
+    ], n_rows=3, n_cols=5)
+    (r,) = raw_to_reports(doc(t))
+    (a,) = r.indicators
+    assert a.mid_target is not None and a.mid_target.value == D("30")
+    assert a.target is not None and a.target.value == D("10")
+    assert (a.weight, a.score, a.actual) == (None, None, None)
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    col = next(c for c in block.columns if c.col == 3)
+    assert col.path == ("指标值", "中期") and col.role == "mid_target"
+    assert "中期指标值" in col.evidence[0]
+
+
+def test_a_budget_table_cut_by_a_table_break_with_its_header_repeated_goes_on() -> None:
+    head = ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    first = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"],
+                         ["其中：财政拨款", "80", "100", "90", "90%"]], table=0, index=0)
+    second = cells_table([head, ["上年结转资金", "20", "20", "18", "90%"]], table=1, index=1)
+    (r,) = raw_to_reports(doc(first, second))
+    assert [(b.seq, b.line) for b in r.budget_lines] == [(0, "年度资金总额"), (1, "其中：财政拨款"), (2, "上年结转资金")]
+    assert r.budget_lines[2].executed is not None and r.budget_lines[2].executed.value == D("18")
+
+
+def test_a_second_budget_table_after_other_rows_is_not_appended() -> None:
+    head = ["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"]
+    first = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"], ["评价结论", "良好"]], table=0, index=0)
+    second = cells_table([head, ["年度资金总额", "100", "120", "108", "90%"]], table=1, index=1)
+    (r,) = raw_to_reports(doc(first, second))
+    assert [b.line for b in r.budget_lines] == ["年度资金总额"]
+
+
+def test_a_block_label_written_again_after_a_page_break_does_not_end_the_block() -> None:
+    """A PDF table stitched over a page break: the heading row and the merged 绩效指标
+    label are repeated at the top of the second page."""
+    head = ["一级指标", "三级指标", "指标值", "完成值", "分值", "得分"]
+    spec = [(0, 0, 2, 1, "绩效指标"), *((0, c + 1, 1, 1, t) for c, t in enumerate(head)),
+            *((1, c + 1, 1, 1, t) for c, t in enumerate(["产出指标", "次数", "2次", "2次", "50", "50"])),
+            (2, 0, 2, 1, "绩效指标"), *((2, c + 1, 1, 1, t) for c, t in enumerate(head)),
+            *((3, c + 1, 1, 1, t) for c, t in enumerate(["效益指标", "满意度", "≥90%", "95%", "40", "40"]))]
+    t = grid_table(spec, n_rows=4, n_cols=7)
+    (r,) = raw_to_reports(doc(t))
+    assert [i.name for i in r.indicators] == ["次数", "满意度"]
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["header", "data", "repeat_header", "data"]
+
+
+def test_unseen_wordings_and_units_inside_cells() -> None:
+    """实际指标值 | 自评分 headers, annotated budget headers, money with its unit in the cell."""
+    budget = cells_table([
+        ["资金来源", "预算数（A）", "执行数（B）", "执行率（B/A×100%）"],
+        ["年度资金总额", "1000万元", "950万元", "95%"],
+    ], table=0, index=0)
+    ind = cells_table([
+        ["一级指标", "三级指标", "指标1：年度指标值", "实际指标值", "指标分值", "自评分"],
+        ["产出指标", "培训人次", "≥50人次", "52人次", "30", "30"],
+    ], table=1, index=1)
+    (r,) = raw_to_reports(doc(budget, ind))
+    (line,) = r.budget_lines
+    assert line.adjusted is not None and line.adjusted.value == D("1000") and line.adjusted.unit == "万元"
+    assert line.executed is not None and line.executed.value == D("950")
+    assert line.rate is not None and line.rate.value == D("95")
+    (a,) = r.indicators
+    assert a.target is not None and a.target.value == D("50") and a.comparator == "≥"
+    assert a.actual is not None and a.actual.value == D("52")
+    assert a.weight is not None and a.weight.value == D("30") and a.score is not None
+    assert r.unmapped_columns == []
