@@ -159,19 +159,15 @@ def test_pdf_row_joined_across_a_page_break_is_in_doubt() -> None:
     assert weights.severity == Severity.ERROR and not weights.extraction_doubt
 
 
-def test_other_doubt_signals_on_the_report_are_read() -> None:
-    """A reader that records doubtful column assignments in another Report field is heard."""
-    from jixiao.model import Report
-
-    class WithDoubt(Report):
-        doubtful_columns: list[TextItem] = []
-
+def test_column_doubts_of_the_labelled_table_stage_are_read() -> None:
+    """A column whose content contradicted its header (Report.column_doubts, recorded by the
+    labelled-table stage) puts every value of that table in doubt."""
     cell = Provenance(source="t.md", table=0, row=3, col=9, text="20")
     inds = list(C.BASE.indicators)
     inds[0] = inds[0].model_copy(update={"actual": Quantity(raw="", kind=Kind.EMPTY),
                                          "score": inds[0].score.model_copy(update={"prov": cell})})
-    rep = WithDoubt(**C.BASE.model_copy(update={"indicators": inds}).__dict__,
-                    doubtful_columns=[TextItem(text="得分", prov=Provenance(source="t.md", table=0, row=1, col=9))])
+    rep = C.BASE.model_copy(update={"indicators": inds, "column_doubts": [
+        TextItem(text="得分", prov=Provenance(source="t.md", table=0, row=1, col=9))]})
     assert field_in_doubt(rep, "indicators[0].score") is not None
     [f] = run_rules(_doc(rep), select=["SCR015"])
     assert f.extraction_doubt and f.severity == Severity.WARNING

@@ -26,7 +26,7 @@ from jixiao.model import Document, Provenance, Report, TextItem
 from jixiao.rules.patterns import REPAIRED_ROW_NOTE
 
 #: Report fields listing header cells whose column was not (or not surely) understood.
-DOUBT_COLUMNS: tuple[str, ...] = ("unmapped_columns", "doubtful_columns", "uncertain_columns")
+DOUBT_COLUMNS: tuple[str, ...] = ("unmapped_columns", "column_doubts")
 
 _STEP = regex.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>\d+|\*)\])?")
 

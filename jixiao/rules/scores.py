@@ -130,7 +130,9 @@ def _group_sums(report: Report, cfg: RulesConfig, field: str) -> Iterator[Eviden
       message="总分{total}，预算执行率得分{budget} + 指标得分合计{indicators} = {expected}")
 def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """总分 = 预算执行率得分 + Σ indicator scores (to 2 decimals, ± tolerance).  Skipped when
-    an indicator score is blank or unreadable (EXT/TXT rules report those)."""
+    an indicator score is blank or unreadable (EXT/TXT rules report those).  Where the form
+    states a 折算得分 per indicator (a 单项指标得分 × 权重占比 template), its total may be of those
+    instead: the total is consistent when either sum explains it."""
     t = num(report.total_score)
     if t is None or not report.indicators:
         return
@@ -142,6 +144,11 @@ def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     expected = s + (b or 0)
     if item.weight is None and item.score is None and Decimal(0) < t - s <= max(cfg.scores.budget_weights):
         return  # the total includes a budget score this report's reading did not find (EXT territory)
+    converted = _sum([num(i.converted_score) for i in report.indicators]) \
+        if any(i.converted_score is not None for i in report.indicators) else None
+    if converted is not None and consistent(t, converted + (b or 0), _n(t), cfg.scores.tolerance,
+                                            modes=cfg.scores.rounding):
+        return
     if not consistent(t, expected, _n(t), cfg.scores.tolerance, modes=cfg.scores.rounding):
         yield Evidence("total_score", {"total": fmt(t), "budget": fmt(b) if b is not None else "（无）",
                                        "indicators": fmt(s), "expected": fmt(expected)},
