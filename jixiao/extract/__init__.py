@@ -53,6 +53,10 @@ def load(path: str | Path, source: str | None = None, *, convert: bool = False) 
         from jixiao.extract.pdf import bytes_to_raw as pdf_to_raw
 
         return pdf_to_raw(data, src)
+    if fmt in ("html", "mht"):
+        from jixiao.extract.html import bytes_to_raw as html_to_raw
+
+        return html_to_raw(data, src, fmt)
     raise UnreadableFile(src, f"不支持的文件格式（{fmt}）")
 
 

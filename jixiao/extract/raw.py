@@ -103,6 +103,9 @@ class RawDocument(Frozen):
     blocks: list[RawParagraph | RawTable] = Field(default_factory=list)
     n_pages: int | None = None
     warnings: list[str] = Field(default_factory=list)
+    # page chrome of a web page (menus, 发布时间, 点击量, footers): kept for inspection,
+    # never read as report content
+    chrome: list[RawParagraph] = Field(default_factory=list)
 
     def tables(self) -> list[RawTable]:
         return [b for b in self.blocks if isinstance(b, RawTable)]
