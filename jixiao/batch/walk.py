@@ -27,7 +27,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-SUPPORTED = frozenset({".docx", ".pdf", ".txt", ".xlsx"})
+from jixiao.extract.formats import READABLE_SUFFIXES
+
+SUPPORTED = READABLE_SUFFIXES  # the one list of readable formats (jixiao.extract.formats)
 #: office/WPS formats a report may arrive in: the pipeline sniffs them and reads or explains
 OFFICE = frozenset({".doc", ".dot", ".dotx", ".docm", ".wps", ".wpt", ".rtf", ".odt", ".mht", ".mhtml",
                     ".htm", ".html", ".xml", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx"})

@@ -1,7 +1,9 @@
 """Loaders: a file on disk → :class:`~jixiao.extract.raw.RawDocument`.
 
 ``load(path)`` sniffs the real format from the bytes (never trusts the extension)
-and dispatches to the text, DOCX, XLSX or PDF loader.  Unreadable files raise
+and dispatches to a loader: text (Markdown when named .md or holding HTML tables), DOCX,
+XLSX, .xls/.xlsb/.et (python-calamine), ODS, web pages/MHT, PDF.  The accepted
+file names are :data:`jixiao.extract.formats.FORMATS`.  Unreadable files raise
 :class:`~jixiao.errors.UnreadableFile` with a Chinese reason naming the file.
 """
 
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+
+import regex
 
 from jixiao.errors import UnreadableFile, UnsupportedFormat
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
@@ -38,6 +42,12 @@ def load(path: str | Path, source: str | None = None, *, convert: bool = False) 
             raise UnsupportedFormat(src, reason)
         return _load_converted(p, src)
     if fmt == "txt":
+        from jixiao.extract.formats import MARKDOWN_SUFFIXES
+
+        if p.suffix.lower() in MARKDOWN_SUFFIXES or regex.search(rb"(?i)<table\b", data[: 1 << 24]):
+            from jixiao.extract.markdown import bytes_to_raw as md_to_raw
+
+            return md_to_raw(data, src)
         from jixiao.extract.text import bytes_to_raw
 
         return bytes_to_raw(data, src)
@@ -53,6 +63,14 @@ def load(path: str | Path, source: str | None = None, *, convert: bool = False) 
         from jixiao.extract.pdf import bytes_to_raw as pdf_to_raw
 
         return pdf_to_raw(data, src)
+    if fmt in ("xls", "xlsb"):
+        from jixiao.extract.calamine import bytes_to_raw as calamine_to_raw
+
+        return calamine_to_raw(data, src, fmt)
+    if fmt == "ods":
+        from jixiao.extract.ods import bytes_to_raw as ods_to_raw
+
+        return ods_to_raw(data, src)
     if fmt in ("html", "mht"):
         from jixiao.extract.html import bytes_to_raw as html_to_raw
 

@@ -17,7 +17,8 @@ The page is walked in document order:
   cell becomes that cell's text (rows as lines, cells separated by a space).
   ``<caption>`` becomes a paragraph before its table.
 - every other block (``<p>``, ``<div>``, ``<h1>`` …, ``<li>``) → paragraphs, one
-  per line (``<br>`` splits a paragraph).  Whitespace is collapsed as a browser
+  per line (``<br>`` splits a paragraph); a paragraph equal to the one right before
+  it (a page's title repeated as the content's first line) is kept once.  Whitespace is collapsed as a browser
   does, except a source line break between two Chinese characters, which a
   browser (and a reader) does not see.
 - page chrome — ``<nav>``/``<footer>``/``<aside>``, elements whose class/id say
@@ -164,6 +165,9 @@ class _Page:
                 self.chrome.append(RawParagraph(index=len(self.chrome), text=text,
                                                 prov=Provenance(source=self.source, text=ln, path=path)))
                 continue
+            last = self.blocks[-1] if self.blocks else None
+            if isinstance(last, RawParagraph) and last.text == text:
+                continue  # a page title repeated as the first line of the content: said once
             i = len(self.blocks)
             self.blocks.append(RawParagraph(index=i, text=text,
                                             prov=Provenance(source=self.source, paragraph=i, text=ln, path=path)))
@@ -214,6 +218,11 @@ class _Page:
             return
         if _is_layout(el, n_rows, n_cols):
             for p in placed:
+                if _hidden(p.el):
+                    continue
+                if self.is_chrome(p.el):
+                    self.add_chrome(p.el)
+                    continue
                 self.owner.append(p.el)
                 self.children(p.el, depth + 1, False)
                 self.flush()

@@ -3,7 +3,7 @@
 ``sniff_format`` looks only at content:
 
 - ``pdf``: ``%PDF-`` within the first KiB (some writers put junk before it);
-- ``docx`` / ``xlsx`` / ``pptx`` / ``odt`` / ``zip``: a ZIP archive, told apart by
+- ``docx`` / ``xlsx`` / ``xlsb`` / ``ods`` / ``pptx`` / ``odt`` / ``zip``: a ZIP archive, told apart by
   its members (``word/document.xml``, ``xl/workbook.xml`` …) or ODF mimetype;
 - ``doc`` / ``xls`` / ``ppt`` / ``wps`` / ``ole``: an OLE2 compound file (legacy
   Office or WPS), told apart by the names of its streams;
@@ -61,6 +61,8 @@ def _zip_kind(data: bytes) -> str:
         return "zip"
     if any(n.startswith("word/") for n in names):
         return "docx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
     if any(n.startswith("ppt/") for n in names):

@@ -1,0 +1,70 @@
+"""Every format case of corpus/fmt-* gives the same reports as the report it was rendered from.
+
+tools/make_format_corpus.py renders corpus reports into HTML (plain, with page
+chrome, in traditional characters), Markdown (pipe and HTML tables), .xls, .ods and
+a three-sheet workbook; ``meta.toml`` names the original (``same_rows_as``) and,
+when the case holds only some of its reports, which (``reports``, 0-based).
+Provenance differs by design (CSS paths, ``Sheet!A1`` references, line numbers)
+and is left out of the comparison; everything else must be equal.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.extract.formats import READABLE_SUFFIXES
+from jixiao.pipeline import path_to_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+PROVENANCE_KEYS = {"prov", "sources", "evidence", "report_id"}
+
+
+def _strip(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _strip(v) for k, v in obj.items() if k not in PROVENANCE_KEYS}
+    if isinstance(obj, list):
+        return [_strip(v) for v in obj]
+    return obj
+
+
+def _file(case: str) -> Path:
+    files = sorted(p for p in (CORPUS / case).glob("report.*") if p.suffix in READABLE_SUFFIXES)
+    assert len(files) == 1, f"{case}: expected one report file, found {files}"
+    return files[0]
+
+
+def _reports(case: str) -> list[dict]:
+    f = _file(case)
+    rel = f.relative_to(ROOT).as_posix()
+    doc = path_to_document(f, rel, rules=False)
+    assert doc.status == "ok", doc.error
+    return [_strip(r.model_dump(mode="json")) for r in doc.reports]
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    out = []
+    for meta in sorted(CORPUS.glob("fmt-*/meta.toml")):
+        m = tomllib.loads(meta.read_text("utf-8"))
+        out.append((meta.parent.name, m["same_rows_as"], m.get("reports", "")))
+    return out
+
+
+def test_there_are_format_cases() -> None:
+    assert len(_cases()) >= 9
+
+
+@pytest.mark.parametrize(("case", "original", "which"), _cases())
+def test_same_reports_as_the_original(case: str, original: str, which: str) -> None:
+    got, want = _reports(case), _reports(original)
+    if which:
+        want = [want[int(i)] for i in which.split(",")]
+    assert len(want) >= 1 and all(r["indicators"] for r in want)
+    assert len(got) == len(want)
+    for i, (a, b) in enumerate(zip(got, want)):
+        for key in sorted(set(a) | set(b)):
+            assert a.get(key) == b.get(key), f"{case} 报告{i + 1} 字段 {key} differs from {original}"
