@@ -22,6 +22,14 @@ __all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "sniff_
 
 
 def load(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
+    """Read one file into the raw intermediate form, in simplified characters
+    (:func:`jixiao.extract.hanzi.simplify_document`; see :func:`load_as_written`)."""
+    from jixiao.extract.hanzi import simplify_document
+
+    return simplify_document(load_as_written(path, source, convert=convert))
+
+
+def load_as_written(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
     """Read one file into the raw intermediate form.
 
     ``source`` is the name recorded in provenance (defaults to ``str(path)``).
@@ -82,4 +90,4 @@ def _load_converted(p: Path, src: str) -> RawDocument:
     from jixiao.extract.convert import convert_legacy
 
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as tmp:
-        return load(convert_legacy(p, tmp), src)
+        return load_as_written(convert_legacy(p, tmp), src)

@@ -68,17 +68,17 @@ def decode_page(data: bytes, source: str, declared: str | None = None) -> PageTe
         raise UnreadableFile(source, f"网页文件过大（{len(data) >> 20} MB，上限 {MAX_BYTES >> 20} MB）")
     if _ENTITY.search(data):
         raise UnreadableFile(source, "网页中含有实体声明（<!ENTITY），可能是实体炸弹，出于安全原因拒绝读取")
-    for bom, enc in _BOMS:
+    for bom, bom_enc in _BOMS:
         if data.startswith(bom):
-            return _decode(data, enc)
+            return _decode(data, bom_enc)
     label = declared
     if label is None:
         m = _META.search(data[:4096])
         label = m.group(1).decode("ascii") if m else None
-    enc = _codec(label) if label else None
-    if enc is not None:
+    codec = _codec(label) if label else None
+    if codec is not None:
         try:
-            return PageText(data.decode(enc), enc, 0)
+            return PageText(data.decode(codec), codec, 0)
         except UnicodeDecodeError:
             pass  # a page that lies about its charset: let the bytes decide
     dec = decode_bytes(data)

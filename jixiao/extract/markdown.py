@@ -1,7 +1,12 @@
 """Markdown (what MinerU, docling, pandoc … make of a report) → :class:`RawDocument`.
 
-- pipe tables (``| a | b |`` with a ``|---|`` separator row) are the text loader's
-  ``pipe`` dialect (:mod:`.text_pipe`);
+- pipe tables (``| a | b |`` with a ``|---|`` separator row) are read by the text
+  loader (:mod:`.text_pipe`).  A *ragged* one — rows with different numbers of
+  cells — is what a converter writes from a table with merged cells: one pipe cell
+  per source cell, a vertically merged cell continuing as an empty cell.  Every row
+  keeps its cells in order, which is the ``cells`` dialect's contract, so it is
+  recorded as ``cells`` (not re-aligned under its header as a ragged web ``pipe``
+  row would be);
 - embedded HTML tables (``<table>…</table>``, as converters write merged cells)
   are read by the HTML loader (:mod:`.html`): ``rowspan``/``colspan`` become
   spans, ``<br>`` line breaks; each cell's provenance has the table's first
@@ -64,6 +69,10 @@ def _regions(text: str) -> list[tuple[bool, int, int]]:
     return out
 
 
+def _ragged(t: RawTable) -> bool:
+    return len({len(r) for r in t.rows() if r}) > 1
+
+
 def _markdown_line(ln: Line) -> Line:
     m = _HEADING.match(ln.text)
     if m:
@@ -92,6 +101,8 @@ def markdown_to_raw(text: str, source: str, sha256: str = "") -> RawDocument:
             part = lines_to_blocks([_markdown_line(ln) for ln in lines], source)
         for blk in part:
             if isinstance(blk, RawTable):
+                if blk.dialect == "pipe" and _ragged(blk):
+                    blk = blk.model_copy(update={"dialect": "cells"})
                 cells = blk.cells
                 prov = blk.prov.model_copy(update={"table": n_tables})
                 if is_html:

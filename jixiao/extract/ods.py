@@ -27,8 +27,8 @@ __all__ = ["bytes_to_raw"]
 
 _NS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
        "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
-_T = "{%s}" % _NS["table"]
-_X = "{%s}" % _NS["text"]
+_T = "{" + _NS["table"] + "}"
+_X = "{" + _NS["text"] + "}"
 MAX_REPEAT = 200  # repeated empty rows/columns beyond this are not expanded
 MAX_CELLS = 2_000_000
 

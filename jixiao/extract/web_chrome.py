@@ -13,7 +13,6 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
-
 _WORDS = regex.compile(r"[\s_\-]+")
 
 
