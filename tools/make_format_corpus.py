@@ -15,7 +15,8 @@ government web page around the form (menus, breadcrumb, 发布时间/点击量, 
 links, footer, a script, a layout table); the same page in traditional
 characters (OpenCC s2t); Markdown with pipe tables; Markdown with embedded HTML
 tables; .xls and .ods converted by LibreOffice from the XLSX case; a three-sheet
-workbook of three forms (XLSX written here with openpyxl, converted to .xls).
+workbook of three forms (XLSX written here with openpyxl, converted to .xls); one
+worksheet of three stacked forms (converted to .ods).
 Output is deterministic (LibreOffice's .xls/.ods carry no timestamps we read).
 Layout knowledge lives here (a fixture generator), never in ``jixiao/``.
 """
@@ -177,13 +178,8 @@ def convert(src: Path, fmt: str, dst: Path) -> None:
         shutil.copyfile(Path(tmp) / f"{src.stem}.{fmt}", dst)
 
 
-def three_sheet_xlsx(raw: RawDocument) -> bytes:
-    """Forms 1–3 of the DOCX, one per worksheet: the title paragraph(s) as merged rows above
-    the form, the form's merged cells as merged ranges; every cell is text, as typed."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+def _forms(raw: RawDocument) -> list[tuple[list[str], RawTable]]:
+    """Each table with the title paragraphs right before it."""
     forms: list[tuple[list[str], RawTable]] = []
     titles: list[str] = []
     for b in raw.blocks:
@@ -192,18 +188,48 @@ def three_sheet_xlsx(raw: RawDocument) -> bytes:
         else:
             forms.append((titles, b))
             titles = []
-    for k, (heads, t) in enumerate(forms[:3]):
-        ws = wb.create_sheet(f"表{k + 1}")
-        for r, text in enumerate(heads, start=1):
-            ws.cell(row=r, column=1, value=text)
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=t.n_cols)
-        top = len(heads) + 1
-        for c in t.cells:
-            if c.text:
-                ws.cell(row=top + c.row, column=c.col + 1, value=c.text)
-            if c.row_span > 1 or c.col_span > 1:
-                ws.merge_cells(start_row=top + c.row, start_column=c.col + 1,
-                               end_row=top + c.row + c.row_span - 1, end_column=c.col + c.col_span)
+    return forms
+
+
+def _put_form(ws, top: int, heads: list[str], t: RawTable) -> int:  # type: ignore[no-untyped-def]
+    """Write a form at 1-based row ``top``: titles as merged rows, then its cells; returns the next free row."""
+    for r, text in enumerate(heads, start=top):
+        ws.cell(row=r, column=1, value=text)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=t.n_cols)
+    top += len(heads)
+    for c in t.cells:
+        if c.text:
+            ws.cell(row=top + c.row, column=c.col + 1, value=c.text)
+        if c.row_span > 1 or c.col_span > 1:
+            ws.merge_cells(start_row=top + c.row, start_column=c.col + 1,
+                           end_row=top + c.row + c.row_span - 1, end_column=c.col + c.col_span)
+    return top + t.n_rows
+
+
+def stacked_xlsx(raw: RawDocument, n: int) -> bytes:
+    """Forms 1..n of the DOCX one under another on ONE worksheet, a blank row between them."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    row = 1
+    for heads, t in _forms(raw)[:n]:
+        row = _put_form(ws, row, heads, t) + 1
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def three_sheet_xlsx(raw: RawDocument) -> bytes:
+    """Forms 1–3 of the DOCX, one per worksheet: the title paragraph(s) as merged rows above
+    the form, the form's merged cells as merged ranges; every cell is text, as typed."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for k, (heads, t) in enumerate(_forms(raw)[:3]):
+        _put_form(wb.create_sheet(f"表{k + 1}"), 1, heads, t)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -268,6 +294,15 @@ def main() -> None:
     write_meta(d, f"tools/make_format_corpus.py: forms 1-3 of {sc_src}, one per sheet, LibreOffice → .xls",
                "three-sheet workbook of three forms: one report per sheet, in sheet order", "docx-sichuan-004",
                reports="0,1,2")
+
+    d = _case("fmt-ods-stacked-004")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "report.xlsx"
+        src.write_bytes(stacked_xlsx(sc, 3))
+        convert(src, "ods", d / "report.ods")
+    write_meta(d, f"tools/make_format_corpus.py: forms 1-3 of {sc_src} stacked on one sheet, LibreOffice → .ods",
+               "one worksheet holding three forms one under another: one report per form, top to bottom",
+               "docx-sichuan-004", reports="0,1,2")
 
 
 if __name__ == "__main__":
