@@ -10,6 +10,7 @@ Stages (each one inspectable):
 
 - ``cells``  TAB-indented cell lines (flattened DOCX), :mod:`.text_cells`;
              tab-separated rows (spreadsheet exports), :mod:`.text_tsv`
+- ``cells``  one row per line, cells joined by `` | `` (scraped web tables), :mod:`.text_rowpipe`
 - ``pipe``   ``| a | b |`` rows, :mod:`.text_pipe`
 - ``spaced`` pdftotext rows split on spaces, :mod:`.text_spaced`
 - prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 
-from jixiao.extract import text_cells, text_pipe, text_spaced, text_tsv
+from jixiao.extract import text_cells, text_pipe, text_rowpipe, text_spaced, text_tsv
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.extract.text_decode import decode_bytes
 from jixiao.extract.text_lines import Line, text_to_lines
@@ -68,6 +69,14 @@ class _Builder:
         i, n = 0, len(lines)
         pending: list[Line] = []
         while i < n:
+            if text_rowpipe.is_row_start(lines[i]):
+                row_lines, j = text_rowpipe.read_rows(lines, i)
+                if len(row_lines) >= 2:
+                    self.spaced_or_prose(pending)
+                    pending = []
+                    self.table(text_rowpipe.rows_to_table(row_lines, self.source, self.n_tables))
+                    i = j
+                    continue
             if text_pipe.is_pipe_start(lines[i]):
                 self.spaced_or_prose(pending)
                 pending = []
