@@ -36,11 +36,6 @@ _SEP = regex.compile(r"(?<!\\)\|")
 _HAS_SEP = regex.compile(r"\s\|(?:\s|$)|\|\||^\s*\|\s|(?<!\\)\|\s*$")
 
 
-def _is_pipe_row(text: str) -> bool:
-    t = text.strip()
-    return t.startswith("|") and t.endswith("|") and len(t) > 1
-
-
 def is_row_line(line: Line) -> bool:
     return bool(_HAS_SEP.search(line.text)) and "\t" not in line.text.strip()
 
@@ -66,8 +61,7 @@ def read_rows(lines: list[Line], i: int) -> tuple[list[tuple[list[str], list[str
             rows.append((split_row(ln.text), split_row(ln.raw), ln.no, ln.no))
             i += 1
             continue
-        if rows and not ln.is_blank and not is_row_line(ln) and i + 1 < n and is_row_line(lines[i + 1]) \
-                and not _is_pipe_row(lines[i + 1].text):
+        if rows and not ln.is_blank and not is_row_line(ln) and i + 1 < n and is_row_line(lines[i + 1]):
             nxt = lines[i + 1]
             head = split_row(nxt.text)[0]
             if len(ln.text.strip()) <= _LABEL and head and len(head) <= _LABEL:
