@@ -68,3 +68,39 @@ def test_same_reports_as_the_original(case: str, original: str, which: str) -> N
     for i, (a, b) in enumerate(zip(got, want)):
         for key in sorted(set(a) | set(b)):
             assert a.get(key) == b.get(key), f"{case} 报告{i + 1} 字段 {key} differs from {original}"
+
+
+# ---------------------------------------------------------------- every DOCX case, rendered on the fly
+def _render_cases() -> list[tuple[str, str]]:
+    docx = sorted(d.name for d in CORPUS.iterdir() if d.is_dir() and d.name.startswith("docx-"))
+    return [(case, shape) for case in docx for shape in ("html", "md-html", "md-pipe", "rowpipe", "tabwrap")]
+
+
+@pytest.mark.parametrize(("case", "shape"), _render_cases())
+def test_every_docx_case_reads_the_same_in_every_shape(case: str, shape: str, tmp_path: Path) -> None:
+    """Reports the shapes were not built on: each DOCX case of the corpus, rendered by
+    tools/make_format_corpus.py into each text shape, gives the DOCX's reports."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_format_corpus as m
+
+    from jixiao.extract import load
+
+    src = _file(case)
+    raw = load(src, src.relative_to(ROOT).as_posix())
+    name, text = {
+        "html": ("r.html", lambda: m.plain_page(raw, "自评表")),
+        "md-html": ("r.md", lambda: m.markdown(raw, "html")),
+        "md-pipe": ("r.md", lambda: m.markdown(raw, "pipe")),
+        "rowpipe": ("r.txt", lambda: m.row_pipe_dump(raw)),
+        "tabwrap": ("r.txt", lambda: m.tab_dump(raw)),
+    }[shape]
+    f = tmp_path / name
+    f.write_text(text(), encoding="utf-8")
+    got = [_strip(r.model_dump(mode="json")) for r in path_to_document(f, name, rules=False).reports]
+    want = _reports(case)
+    assert len(got) == len(want) >= 1
+    for i, (a, b) in enumerate(zip(got, want)):
+        for key in sorted(set(a) | set(b)):
+            assert a.get(key) == b.get(key), f"{case} as {shape}: 报告{i + 1} 字段 {key} differs"
