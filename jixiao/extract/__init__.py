@@ -18,7 +18,7 @@ from jixiao.errors import UnreadableFile, UnsupportedFormat
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.extract.sniff import legacy_reason, sniff_format
 
-__all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "sniff_format"]
+__all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "load_as_written", "sniff_format"]
 
 
 def load(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
@@ -30,10 +30,10 @@ def load(path: str | Path, source: str | None = None, *, convert: bool = False) 
 
 
 def load_as_written(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
-    """Read one file into the raw intermediate form.
+    """Read one file into the raw intermediate form, its text as written.
 
     ``source`` is the name recorded in provenance (defaults to ``str(path)``).
-    Legacy OLE files (.doc/.wps/.xls) are refused with a "须先转换" reason, unless
+    Legacy OLE files (.doc/.wps), RTF and Word 2003 XML are refused with a "须先转换" reason, unless
     ``convert`` is true and LibreOffice is on PATH: then the file is converted in a
     temporary directory and the converted copy is read under the original name.
     """
