@@ -43,3 +43,12 @@ def test_traditional_page_loads_simplified() -> None:
     raw = load(ROOT / "corpus/fmt-html-trad-000/report.html")
     cells = [c for t in raw.tables() for c in t.cells]
     assert any(c.text == "项目名称" and c.prov.text == "項目名稱" for c in cells)
+
+
+def test_no_simplified_corpus_report_is_taken_for_traditional() -> None:
+    files = sorted((ROOT / "corpus").glob("seed-*/report.txt")) + sorted((ROOT / "corpus").glob("docx-*/report.docx"))
+    assert len(files) >= 10
+    for f in files:
+        raw = load_as_written(f)
+        share, _ = traditional_share("\n".join(p.text for p in raw.paragraphs()))
+        assert share < 0.01 and not is_traditional(raw), f

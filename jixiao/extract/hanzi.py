@@ -1,8 +1,9 @@
 """Traditional characters → simplified, for reports published in 繁體 (mirrors, 港澳台 copies).
 
 :func:`traditional_share` measures how much of a text is traditional: the share
-of its Han characters that OpenCC's ``t2s`` conversion (the OpenCC dictionaries,
-shipped by the maintained ``opencc-python-reimplemented`` package) changes.
+of its Han characters that OpenCC's traditional→simplified character table
+(``TSCharacters.txt``, shipped by the maintained ``opencc-python-reimplemented``
+package) changes — a set lookup per character, so every document can be checked.
 Simplified text scores ~0; a traditional text scores well above
 :data:`THRESHOLD`.  :func:`simplify_document` then converts every cell and
 paragraph ``text`` of a :class:`RawDocument` to simplified so later stages match
@@ -19,7 +20,7 @@ import regex
 
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 
-__all__ = ["THRESHOLD", "simplify_document", "to_simplified", "traditional_share"]
+__all__ = ["THRESHOLD", "simplify_document", "to_simplified", "traditional_chars", "traditional_share"]
 
 THRESHOLD = 0.03  # share of Han characters t2s changes
 MIN_CHANGED = 5  # and at least this many of them
@@ -42,18 +43,29 @@ def to_simplified(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters OpenCC's t2s character table changes."""
+    from importlib import resources
+
+    table = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    out = set()
+    for line in table.splitlines():
+        key, _, values = line.partition("\t")
+        first = values.split(" ")[0] if values else key
+        if len(key) == 1 and first and first != key:
+            out.add(key)
+    return frozenset(out)
+
+
 def traditional_share(text: str) -> tuple[float, int]:
     """(share of Han characters that are traditional-only, how many) in ``text``."""
     sample = text[:SAMPLE]
     n_han = len(_HAN.findall(sample))
     if not n_han:
         return 0.0, 0
-    conv = to_simplified(sample)
-    if len(conv) == len(sample):
-        changed = sum(1 for a, b in zip(sample, conv) if a != b)
-    else:  # a phrase changed length: count characters that are not in the converted text
-        have = set(conv)
-        changed = sum(1 for ch in sample if _HAN.match(ch) and ch not in have)
+    trad = traditional_chars()
+    changed = sum(1 for ch in sample if ch in trad)
     return changed / n_han, changed
 
 
