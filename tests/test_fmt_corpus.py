@@ -73,7 +73,8 @@ def test_same_reports_as_the_original(case: str, original: str, which: str) -> N
 # ---------------------------------------------------------------- every DOCX case, rendered on the fly
 def _render_cases() -> list[tuple[str, str]]:
     docx = sorted(d.name for d in CORPUS.iterdir() if d.is_dir() and d.name.startswith("docx-"))
-    return [(case, shape) for case in docx for shape in ("html", "md-html", "md-pipe", "rowpipe", "tabwrap")]
+    return [(case, shape) for case in docx for shape in ("html", "md-html", "md-pipe", "rowpipe", "tabwrap",
+                                                            "cellbar")]
 
 
 @pytest.mark.parametrize(("case", "shape"), _render_cases())
@@ -95,6 +96,7 @@ def test_every_docx_case_reads_the_same_in_every_shape(case: str, shape: str, tm
         "md-pipe": ("r.md", lambda: m.markdown(raw, "pipe")),
         "rowpipe": ("r.txt", lambda: m.row_pipe_dump(raw)),
         "tabwrap": ("r.txt", lambda: m.tab_dump(raw)),
+        "cellbar": ("r.txt", lambda: m.cell_bar_dump(raw)),
     }[shape]
     f = tmp_path / name
     f.write_text(text(), encoding="utf-8")

@@ -222,8 +222,13 @@ def _rows_of(table: RawTable) -> list[list[Tok]]:
 def realign_table(table: RawTable) -> RawTable:
     """A ``spaced``/``pipe`` table as a grid under its header (see the module docstring).
 
-    Other dialects are returned unchanged.
+    A ``stream`` table gets its rows back from :mod:`.realign_stream`; other
+    dialects are returned unchanged.
     """
+    if table.dialect == "stream":
+        from jixiao.assemble.realign_stream import stream_to_cells
+
+        return stream_to_cells(table)
     if table.dialect not in ("spaced", "pipe"):
         return table
     rows = _rows_of(table)
