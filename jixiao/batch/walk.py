@@ -5,8 +5,8 @@ skipped, as are excluded paths such as the output directory); its files are
 named ``<dir name>/<relative path>`` so the names do not depend on the current
 directory.  A file argument is named by the path as given when it is relative
 (and stays below the current directory), else by its file name.
-Every file found is kept: none is silently dropped.  Report files (``.docx``,
-``.pdf``, ``.txt``, ``.xlsx``) and office documents whose content may still be readable
+Every file found is kept: none is silently dropped.  Report files (the one list
+of readable formats, :data:`jixiao.extract.formats.FORMATS`) and office documents whose content may still be readable
 (a ``.doc`` that is really a DOCX, an ``.mht`` saved as ``.doc``; see
 ``OFFICE``) go to the pipeline, which tells the real format from the bytes and
 gives the specific reason when it cannot read one (``须先转换为DOCX`` …).
