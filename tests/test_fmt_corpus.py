@@ -106,3 +106,37 @@ def test_every_docx_case_reads_the_same_in_every_shape(case: str, shape: str, tm
     for i, (a, b) in enumerate(zip(got, want)):
         for key in sorted(set(a) | set(b)):
             assert a.get(key) == b.get(key), f"{case} as {shape}: 报告{i + 1} 字段 {key} differs"
+
+
+@pytest.mark.parametrize("case", ["docx-national-000", "docx-vertical-labels", "docx-sichuan-004"])
+def test_forms_on_one_sheet_read_by_calamine(case: str) -> None:
+    """Every form of a DOCX case written one under another on ONE worksheet (openpyxl), read by the
+    calamine loader: one report per form, equal to the DOCX's (sichuan: six forms on one sheet)."""
+    import io
+    import sys
+
+    import openpyxl
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_format_corpus as m
+
+    from jixiao.assemble import raw_to_reports
+    from jixiao.extract import load
+    from jixiao.extract.calamine import bytes_to_raw
+
+    src = _file(case)
+    raw = load(src, src.relative_to(ROOT).as_posix())
+    wb = openpyxl.Workbook()
+    row = 1
+    for heads, t in m._forms(raw):
+        row = m._put_form(wb.active, row, heads, t) + 1
+    buf = io.BytesIO()
+    wb.save(buf)
+    sheet = bytes_to_raw(buf.getvalue(), "one-sheet.xlsx", "xlsx")
+    assert len(sheet.tables()) == 1
+    got = [_strip(r.model_dump(mode="json")) for r in raw_to_reports(sheet)]
+    want = _reports(case)
+    assert len(got) == len(want) >= 1
+    for i, (a, b) in enumerate(zip(got, want)):
+        for key in sorted(set(a) | set(b)):
+            assert a.get(key) == b.get(key), f"{case} on one sheet: 报告{i + 1} 字段 {key} differs"
