@@ -64,6 +64,13 @@ def test_a_cell_broken_over_two_lines_rejoins(rows: list[list[str]]) -> None:
 _LINES = st.lists(_CELL, min_size=1, max_size=3).map("\n".join)
 
 
+@given(_rect().filter(lambda rows: len(rows[0]) >= 3 and len(rows) >= 3))
+@settings(max_examples=100, deadline=None)
+def test_header_glued_to_the_first_data_row(rows: list[list[str]]) -> None:
+    text = "\n".join([_row_line(rows[0] + rows[1]), *(_row_line(r) for r in rows[2:])]) + "\n"
+    assert text_to_grid(text) == rows
+
+
 def test_wrapped_label_starts_the_next_row() -> None:
     text = "项目名称 | 某项目\n主管\n部门 | 某局 | 实施单位 | 某局\n"
     assert text_to_grid(text) == [["项目名称", "某项目"], ["主管\n部门", "某局", "实施单位", "某局"]]

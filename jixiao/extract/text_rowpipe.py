@@ -15,6 +15,8 @@ What scrapers leave when they write ``" | ".join(cell texts)`` per ``<tr>``:
   row broken inside a cell when together they make exactly the width of a
   neighbouring row, which each alone is short of (``… | 度量`` / ``单位 | 完成值 | …``
   under an 11-cell header → one row, cell ``"度量\\n单位"``);
+- a header and the first data row glued on one line (``2w`` cells, followed by
+  rows of ``w`` ≥ 3 cells) are two rows;
 - the table ends at a blank line or a line that is neither; it needs two rows.
 
 Rows keep their cells in order, a merged cell continuing as an empty cell: the
@@ -79,10 +81,29 @@ def read_rows(lines: list[Line], i: int) -> tuple[list[tuple[list[str], list[str
             i += 1
             continue
         break
-    return _join_broken_rows(rows), i
+    return _split_glued_rows(_join_broken_rows(rows)), i
 
 
 Row = tuple[list[str], list[str], int, int]
+
+
+MIN_GLUED_WIDTH = 3
+
+
+def _split_glued_rows(rows: list[Row]) -> list[Row]:
+    """A header and the first data row written on one line: a line of exactly ``2w``
+    cells followed by two rows (or a last row) of ``w`` ≥ :data:`MIN_GLUED_WIDTH` cells."""
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        nxt = [len(r[0]) for r in rows[k + 1: k + 3]]
+        w = len(row[0]) // 2
+        if (w >= MIN_GLUED_WIDTH and len(row[0]) == 2 * w and nxt and all(x == w for x in nxt)
+                and (len(nxt) == 2 or k + 2 == len(rows)) and len(row[1]) == len(row[0])):
+            texts, raws, first, last = row
+            out += [(texts[:w], raws[:w], first, last), (texts[w:], raws[w:], first, last)]
+        else:
+            out.append(row)
+    return out
 
 
 def _join_broken_rows(rows: list[Row]) -> list[Row]:
