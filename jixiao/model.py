@@ -14,14 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    SerializationInfo,
-    SerializerFunctionWrapHandler,
-    model_serializer,
-)
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Frozen(BaseModel):
@@ -49,16 +42,10 @@ class Provenance(Frozen):
     line_end: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     text: str = ""
-    path: str | None = None  # CSS-like element path in a web page ("body>table:nth-of-type(2)>tr:nth-of-type(3)>td")
-
-    @model_serializer(mode="wrap")
-    def _drop_unset_path(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> dict[str, object]:
-        # ``path`` is only known for web pages: left out when unset, so every other
-        # format serializes exactly as before the field existed
-        out: dict[str, object] = handler(self)
-        if out.get("path", "") is None:
-            out.pop("path")
-        return out
+    # CSS-like element path in a web page ("body>table:nth-of-type(2)>tr:nth-of-type(3)>td:nth-child(2)")
+    # or a Sheet!A1 reference in a workbook; only some loaders know one, so it is left out of the
+    # serialized form when unset and every other format serializes exactly as before the field existed
+    path: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Comparator(StrEnum):

@@ -168,3 +168,11 @@ def test_chrome_page_reads_like_the_docx() -> None:
     for word in ("点击量", "发布时间", "版权所有", "网站首页", "隐藏文字", "通知公告"):
         assert word not in dumped
     assert rep.indicators and rep.project_name is not None
+
+
+def test_provenance_path_serialized_only_when_known() -> None:
+    from jixiao.model import Provenance
+
+    assert "path" not in Provenance(source="a").model_dump(mode="json")
+    assert Provenance(source="a", path="html>body>p").model_dump(mode="json")["path"] == "html>body>p"
+    assert Provenance.model_validate({"source": "a", "path": "x"}).path == "x"
