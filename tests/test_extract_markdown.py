@@ -67,3 +67,11 @@ def test_one_list_of_formats_for_ingest_check_and_extract() -> None:
     assert {".md", ".html", ".htm", ".shtml", ".mht", ".xls", ".xlsb", ".et", ".ods", ".txt", ".docx", ".pdf",
             ".xlsx"} <= READABLE_SUFFIXES
     assert is_readable_name("报告.MD") and is_readable_name("a.b.html") and not is_readable_name("x.csv")
+
+
+def test_markdown_opening_with_an_html_table_stays_markdown(tmp_path: Path) -> None:
+    f = tmp_path / "r.md"
+    f.write_text("<table><tr><td>项目名称</td><td>甲</td></tr></table>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                 encoding="utf-8")
+    raw = load(f)
+    assert raw.format == "md" and [t.dialect for t in raw.tables()] == ["grid", "pipe"]

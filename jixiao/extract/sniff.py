@@ -100,7 +100,8 @@ def _looks_html(low: bytes) -> bool:
 def sniff_format(data: bytes, name: str = "") -> str:
     """Return a short format name from the bytes (see module docstring).
 
-    ``name`` is only used to tell WPS (a Word-compatible OLE file) from DOC.
+    ``name`` is only used to tell WPS (a Word-compatible OLE file) from DOC, and to read
+    a Markdown file that opens with an HTML table as Markdown.
     """
     if not data.strip():
         return "empty"
@@ -118,8 +119,8 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return "mht"
     if b"<?mso-application progid=\"word.document\"?>" in low:
         return "wordml"
-    if _looks_html(low):
-        return "html"
+    if _looks_html(low) and not name.lower().endswith((".md", ".markdown")):
+        return "html"  # (Markdown may open with an embedded HTML table: read as Markdown)
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
     return "txt"
