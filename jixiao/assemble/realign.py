@@ -176,6 +176,8 @@ def _group_row(label: Tok | None, weight: Tok | None, h: _Header) -> dict[int, T
         out[0] = label
     if weight is not None:
         k = h.roles.index("weight") if "weight" in h.roles else (1 if label is not None else 0)
+        if k in out:  # a header whose weight column is the first one: the label keeps it
+            k = next(j for j in range(len(h.roles) + 1) if j not in out)
         out[k] = weight
     return out
 
