@@ -42,6 +42,10 @@ class Provenance(Frozen):
     line_end: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     text: str = ""
+    # CSS-like element path in a web page ("body>table:nth-of-type(2)>tr:nth-of-type(3)>td:nth-child(2)")
+    # or a Sheet!A1 reference in a workbook; only some loaders know one, so it is left out of the
+    # serialized form when unset and every other format serializes exactly as before the field existed
+    path: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Comparator(StrEnum):

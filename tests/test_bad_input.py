@@ -121,7 +121,7 @@ def test_sniff_by_content_not_extension() -> None:
 def test_legacy_reason_names_the_conversion() -> None:
     assert "须先转换为DOCX" in legacy_reason("doc")
     assert "须先转换为DOCX" in legacy_reason("wps")
-    assert "须先转换为XLSX" in legacy_reason("xls")
+    assert legacy_reason("xls") is None  # read directly (python-calamine), see tests/test_extract_sheets.py
     assert legacy_reason("docx") is None
 
 
@@ -205,7 +205,8 @@ def test_undecodable_text_layer_is_refused() -> None:
 
 
 def test_other_word_outputs_are_recognised() -> None:
-    """Files named .doc that are RTF, HTML ("save as web page"), MHT or Word 2003 XML."""
+    """Files named .doc that are RTF, HTML ("save as web page"), MHT or Word 2003 XML.
+    RTF and Word XML must be converted; web pages and MHT are read (tests/test_extract_html.py)."""
     cases = {
         b"{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 SimSun;}}\\f0 \\u39033?\\u30446?\\par}": "rtf",
         b"<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><body>x</body></html>": "html",
@@ -214,8 +215,10 @@ def test_other_word_outputs_are_recognised() -> None:
     }
     for data, fmt in cases.items():
         assert sniff_format(data, "report.doc") == fmt
-        assert "须先转换为DOCX" in legacy_reason(fmt)
-    assert "另存为DOCX" in legacy_reason("mht")
+        if fmt in ("html", "mht"):
+            assert legacy_reason(fmt) is None
+        else:
+            assert "须先转换为DOCX" in legacy_reason(fmt)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not on PATH")

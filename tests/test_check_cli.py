@@ -85,11 +85,11 @@ def test_directories_are_walked_and_unreadable_files_reported(tmp_path: Path) ->
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "r.txt").write_bytes(Path(SEED0).read_bytes())
     (tmp_path / "a" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
-    (tmp_path / "a" / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / "a" / "notes.csv").write_text("ignored", encoding="utf-8")  # .md is a report format now
     code, out = run("check", str(tmp_path), "--fail-on", "never")
     assert code == 1  # an unreadable file always fails the run
     assert "broken.pdf：0份报告" in out and "无法读取" in out
-    assert "r.txt：1份报告" in out and "notes.md" not in out
+    assert "r.txt：1份报告" in out and "notes.csv" not in out
     assert run("check", str(tmp_path / "missing"))[0] == 2
 
 

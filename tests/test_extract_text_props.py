@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jixiao.assemble.realign import realign_table
@@ -47,6 +47,7 @@ def _chars(cells: list[str]) -> str:
 
 
 @given(st.one_of(_TEXTS, _SPACED))
+@example("一级指标 三级指标 权重 目标值 业绩值 评分结果\n\n开展调研次数 4 ≥4 次 4 4\n\n权重 一级指标\n\n一级指标 10\n")
 def test_realign_never_raises_and_keeps_every_token_of_row_tables(text: str) -> None:
     for t in text_to_raw(text, "x.txt").tables():
         r = realign_table(t)

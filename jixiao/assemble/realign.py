@@ -176,6 +176,8 @@ def _group_row(label: Tok | None, weight: Tok | None, h: _Header) -> dict[int, T
         out[0] = label
     if weight is not None:
         k = h.roles.index("weight") if "weight" in h.roles else (1 if label is not None else 0)
+        if k in out:  # a header whose weight column is the first one: the label keeps it
+            k = next(j for j in range(len(h.roles) + 1) if j not in out)
         out[k] = weight
     return out
 
@@ -222,8 +224,13 @@ def _rows_of(table: RawTable) -> list[list[Tok]]:
 def realign_table(table: RawTable) -> RawTable:
     """A ``spaced``/``pipe`` table as a grid under its header (see the module docstring).
 
-    Other dialects are returned unchanged.
+    A ``stream`` table gets its rows back from :mod:`.realign_stream`; other
+    dialects are returned unchanged.
     """
+    if table.dialect == "stream":
+        from jixiao.assemble.realign_stream import stream_to_cells
+
+        return stream_to_cells(table)
     if table.dialect not in ("spaced", "pipe"):
         return table
     rows = _rows_of(table)

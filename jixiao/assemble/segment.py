@@ -5,6 +5,12 @@ paragraphs right before it: "部门预算项目支出绩效自评表（2024年�
 with fewer than two such forms is one report (a narrative with an appended form
 is one report) — unless, holding no form, it names several projects in
 "项目名称：…" paragraphs: then each of those starts a narrative report.
+
+A table holding several forms one under another (a worksheet of many forms, a web
+page's one big table) is first cut into one table per form
+(:func:`split_stacked_forms`): each further row led by 项目名称 starts a form,
+together with the title and blank rows right above it.  Each sheet of a workbook
+is its own table already, so forms come out in sheet order, then top to bottom.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from dataclasses import dataclass
 
 from jixiao.assemble import patterns as P
 from jixiao.assemble.header_fields import form_role
-from jixiao.assemble.tableview import lead, table_to_rows
+from jixiao.assemble.tableview import Slot, distinct, lead, table_to_rows
 from jixiao.assemble.vocab import is_title_line
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 
@@ -48,8 +54,41 @@ def is_name_paragraph(p: RawParagraph) -> bool:
     return bool(m and m.group("value").strip() and form_role(m.group("label")) == "project_name")
 
 
+def _is_title_or_blank(row: list[Slot]) -> bool:
+    texts = [s.text for _, s in distinct(row) if not s.empty]
+    return not texts or (len(texts) == 1 and is_title_line(texts[0]))
+
+
+def _piece(table: RawTable, a: int, b: int) -> RawTable:
+    cells = [c.model_copy(update={"row": c.row - a, "row_span": min(c.row_span, b - c.row)})
+             for c in table.cells if a <= c.row < b]
+    return table.model_copy(update={"n_rows": b - a, "cells": cells})
+
+
+def split_stacked_forms(table: RawTable) -> list[RawTable]:
+    """One table per form when ``table`` holds several one under another (module docstring)."""
+    rows = table_to_rows(table)
+    starts = []
+    for r, row in enumerate(rows):
+        ld = lead(row)
+        if ld is not None and form_role(ld[1].text) == "project_name":
+            starts.append(r)
+    if len(starts) < 2:
+        return [table]
+    cuts = [0]
+    for prev, s in zip(starts, starts[1:]):
+        k = s
+        while k - 1 > prev and _is_title_or_blank(rows[k - 1]):
+            k -= 1
+        cuts.append(k)
+    bounds = [*cuts, table.n_rows]
+    return [_piece(table, bounds[i], bounds[i + 1]) for i in range(len(cuts))]
+
+
 def raw_to_segments(raw: RawDocument) -> list[Segment]:
-    blocks = list(raw.blocks)
+    blocks: list[RawBlock] = []
+    for b in raw.blocks:
+        blocks.extend(split_stacked_forms(b) if isinstance(b, RawTable) else [b])
     anchors = [i for i, b in enumerate(blocks) if isinstance(b, RawTable) and is_form_table(b)]
     if len(anchors) < 2:
         named = [i for i, b in enumerate(blocks) if isinstance(b, RawParagraph) and is_name_paragraph(b)]

@@ -5,8 +5,8 @@ skipped, as are excluded paths such as the output directory); its files are
 named ``<dir name>/<relative path>`` so the names do not depend on the current
 directory.  A file argument is named by the path as given when it is relative
 (and stays below the current directory), else by its file name.
-Every file found is kept: none is silently dropped.  Report files (``.docx``,
-``.pdf``, ``.txt``, ``.xlsx``) and office documents whose content may still be readable
+Every file found is kept: none is silently dropped.  Report files (the one list
+of readable formats, :data:`jixiao.extract.formats.FORMATS`) and office documents whose content may still be readable
 (a ``.doc`` that is really a DOCX, an ``.mht`` saved as ``.doc``; see
 ``OFFICE``) go to the pipeline, which tells the real format from the bytes and
 gives the specific reason when it cannot read one (``须先转换为DOCX`` …).
@@ -27,7 +27,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-SUPPORTED = frozenset({".docx", ".pdf", ".txt", ".xlsx"})
+from jixiao.extract.formats import READABLE_SUFFIXES
+
+SUPPORTED = READABLE_SUFFIXES  # the one list of readable formats (jixiao.extract.formats)
 #: office/WPS formats a report may arrive in: the pipeline sniffs them and reads or explains
 OFFICE = frozenset({".doc", ".dot", ".dotx", ".docm", ".wps", ".wpt", ".rtf", ".odt", ".mht", ".mhtml",
                     ".htm", ".html", ".xml", ".xls", ".xlsx", ".et", ".ods", ".ppt", ".pptx"})

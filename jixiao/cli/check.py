@@ -9,18 +9,19 @@ from pathlib import Path
 import click
 
 from jixiao.errors import JixiaoError
+from jixiao.extract.formats import READABLE_SUFFIXES
 from jixiao.model import Document, Finding, Provenance, Severity
 from jixiao.pipeline import path_to_document
 from jixiao.rules import REGISTRY, RulesConfig, load_config, selected_rules
 from jixiao.serialize import to_plain
 
-SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+SUFFIXES = tuple(sorted(READABLE_SUFFIXES))  # the one list of readable formats (jixiao.extract.formats)
 RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 LABEL = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.INFO: "提示 info"}
 
 
 def walk(paths: tuple[str, ...]) -> list[Path]:
-    """Files named on the command line, and every *.txt/*.docx/*.pdf/*.xlsx under named directories
+    """Files named on the command line, and every readable file (``SUFFIXES``) under named directories
     (sorted, hidden entries skipped)."""
     out: list[Path] = []
     for p in map(Path, paths):

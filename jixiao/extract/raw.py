@@ -48,12 +48,15 @@ class RawTable(Frozen):
       lost and a cell holding a space ("≥2 次") may be split: columns must be
       re-aligned against the header before use.
     - ``pipe``: ``| a | b |`` rows; blank cells kept.
+    - ``stream``: every cell in order as ONE row, the row boundaries unknown
+      (scraped cell-per-line text, :mod:`jixiao.extract.text_cellbar`); re-gridded
+      with the form vocabulary by :mod:`jixiao.assemble.realign_stream`.
     """
 
     kind: Literal["table"] = "table"
     index: int  # position among all blocks
     table: int  # 0-based count of tables in the document
-    dialect: Literal["grid", "cells", "spaced", "pipe"] = "grid"
+    dialect: Literal["grid", "cells", "spaced", "pipe", "stream"] = "grid"
     n_rows: int
     n_cols: int
     cells: list[RawCell] = Field(default_factory=list)
@@ -103,6 +106,9 @@ class RawDocument(Frozen):
     blocks: list[RawParagraph | RawTable] = Field(default_factory=list)
     n_pages: int | None = None
     warnings: list[str] = Field(default_factory=list)
+    # page chrome of a web page (menus, 发布时间, 点击量, footers): kept for inspection,
+    # never read as report content
+    chrome: list[RawParagraph] = Field(default_factory=list)
 
     def tables(self) -> list[RawTable]:
         return [b for b in self.blocks if isinstance(b, RawTable)]

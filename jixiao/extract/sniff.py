@@ -3,18 +3,18 @@
 ``sniff_format`` looks only at content:
 
 - ``pdf``: ``%PDF-`` within the first KiB (some writers put junk before it);
-- ``docx`` / ``xlsx`` / ``pptx`` / ``odt`` / ``zip``: a ZIP archive, told apart by
+- ``docx`` / ``xlsx`` / ``xlsb`` / ``ods`` / ``pptx`` / ``odt`` / ``zip``: a ZIP archive, told apart by
   its members (``word/document.xml``, ``xl/workbook.xml`` …) or ODF mimetype;
 - ``doc`` / ``xls`` / ``ppt`` / ``wps`` / ``ole``: an OLE2 compound file (legacy
   Office or WPS), told apart by the names of its streams;
-- ``rtf``, ``html``, ``mht`` (MHTML "web archive", what "save as web page"
-  often names .doc), ``wordml`` (Word 2003 XML), ``image``;
+- ``rtf``, ``html`` (a web page, also Word's "save as web page" named .doc/.xls),
+  ``mht`` (MHTML "web archive", often named .doc), ``wordml`` (Word 2003 XML), ``image``;
 - ``empty`` for zero bytes / whitespace only;
 - ``txt`` otherwise.
 
 ``legacy_reason(fmt)`` gives the Chinese message for formats that must be
-converted before reading (OLE Office/WPS files and the other Word outputs
-above).
+converted before reading (OLE Word/PowerPoint/WPS files, RTF, Word 2003 XML).
+Web pages, MHTML and OLE ``.xls`` workbooks are read directly.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _OLE_STREAMS = (
     ("EncryptedPackage".encode("utf-16-le"), "office-encrypted"),
 )
 
-LEGACY_FORMATS = {"doc", "xls", "ppt", "wps", "ole", "rtf", "html", "mht", "wordml"}
+LEGACY_FORMATS = {"doc", "ppt", "wps", "ole", "rtf", "wordml"}
 
 _LEGACY_TARGET = {"doc": "DOCX", "wps": "DOCX", "xls": "XLSX", "ppt": "PPTX", "ole": "DOCX/XLSX",
                   "rtf": "DOCX", "html": "DOCX", "mht": "DOCX", "wordml": "DOCX"}
@@ -61,6 +61,8 @@ def _zip_kind(data: bytes) -> str:
         return "zip"
     if any(n.startswith("word/") for n in names):
         return "docx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
     if any(n.startswith("ppt/") for n in names):
@@ -80,10 +82,26 @@ def _ole_kind(data: bytes, name: str) -> str:
     return "ole"
 
 
+_HTML_TAGS = (b"<html", b"<head", b"<body", b"<table", b"<meta", b"<title")
+
+
+def _looks_html(low: bytes) -> bool:
+    """A web page: opens with a doctype/<html>, is Word's "save as web page", or starts
+    with markup and has a document-level tag early on (a page saved without <html>)."""
+    if low.startswith(b"\xef\xbb\xbf"):
+        low = low[3:].lstrip()
+    if low[:15].startswith((b"<!doctype html", b"<html")) or b"urn:schemas-microsoft-com:office:word" in low:
+        return True
+    if low.startswith(b"<?xml") and (b"<!doctype html" in low or b"<html" in low):
+        return True
+    return low.startswith(b"<") and any(t in low for t in _HTML_TAGS)
+
+
 def sniff_format(data: bytes, name: str = "") -> str:
     """Return a short format name from the bytes (see module docstring).
 
-    ``name`` is only used to tell WPS (a Word-compatible OLE file) from DOC.
+    ``name`` is only used to tell WPS (a Word-compatible OLE file) from DOC, and to read
+    a Markdown file that opens with an HTML table as Markdown.
     """
     if not data.strip():
         return "empty"
@@ -101,8 +119,8 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return "mht"
     if b"<?mso-application progid=\"word.document\"?>" in low:
         return "wordml"
-    if low[:15].startswith((b"<!doctype html", b"<html")) or b"urn:schemas-microsoft-com:office:word" in low:
-        return "html"
+    if _looks_html(low) and not name.lower().endswith((".md", ".markdown")):
+        return "html"  # (Markdown may open with an embedded HTML table: read as Markdown)
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
     return "txt"

@@ -10,6 +10,8 @@ Stages (each one inspectable):
 
 - ``cells``  TAB-indented cell lines (flattened DOCX), :mod:`.text_cells`;
              tab-separated rows (spreadsheet exports), :mod:`.text_tsv`
+- ``cells``  one row per line, cells joined by `` | `` (scraped web tables), :mod:`.text_rowpipe`
+- ``stream`` one cell per line ending in `` |``, rows not marked, :mod:`.text_cellbar`
 - ``pipe``   ``| a | b |`` rows, :mod:`.text_pipe`
 - ``spaced`` pdftotext rows split on spaces, :mod:`.text_spaced`
 - prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 
-from jixiao.extract import text_cells, text_pipe, text_spaced, text_tsv
+from jixiao.extract import text_cellbar, text_cells, text_pipe, text_rowpipe, text_spaced, text_tsv
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.extract.text_decode import decode_bytes
 from jixiao.extract.text_lines import Line, text_to_lines
@@ -68,6 +70,27 @@ class _Builder:
         i, n = 0, len(lines)
         pending: list[Line] = []
         while i < n:
+            if text_cellbar.is_bar_cell(lines[i]) and not _wide_rows(lines, i):
+                # lines right above the first cell (no blank between) are that cell's first lines
+                k = 0
+                while k < len(pending) and pending[-1 - k].no == lines[i].no - 1 - k \
+                        and not pending[-1 - k].is_blank:
+                    k += 1
+                bar_cells, j = text_cellbar.read_cells(lines, i - k)
+                if len(bar_cells) >= text_cellbar.MIN_CELLS:
+                    self.spaced_or_prose(pending[: len(pending) - k])
+                    pending = []
+                    self.table(text_cellbar.rows_to_table(bar_cells, self.source, self.n_tables))
+                    i = j
+                    continue
+            if text_rowpipe.is_row_start(lines[i]):
+                row_lines, j = text_rowpipe.read_rows(lines, i)
+                if len(row_lines) >= 2:
+                    self.spaced_or_prose(pending)
+                    pending = []
+                    self.table(text_rowpipe.rows_to_table(row_lines, self.source, self.n_tables))
+                    i = j
+                    continue
             if text_pipe.is_pipe_start(lines[i]):
                 self.spaced_or_prose(pending)
                 pending = []
@@ -87,6 +110,21 @@ class _Builder:
             self.table(text_spaced.rows_to_table(rows, self.source, self.n_tables))
             at = b
         self.prose(lines[at:])
+
+
+def _wide_rows(lines: list[Line], i: int) -> bool:
+    """A row-per-line table starts at ``lines[i]`` with some line of more than one
+    written cell (``a | b``) — not a run of one-cell ``text |`` lines."""
+    if not text_rowpipe.is_row_start(lines[i]):
+        return False
+    rows, j = text_rowpipe.read_rows(lines, i)
+    if len(rows) < 2:
+        return False
+    for ln in lines[i:j]:
+        cells = text_rowpipe.split_row(ln.text) if text_rowpipe.is_row_line(ln) else []
+        if len(cells) > 2 or (len(cells) == 2 and cells[1]):
+            return True
+    return False
 
 
 def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTable]:

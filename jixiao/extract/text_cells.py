@@ -5,7 +5,12 @@
 - a merged cell's continuation is an empty TAB line (an empty cell);
 - a cell holding a line break shows as a TAB line, ONE blank line and a line
   without TAB that is immediately followed by another TAB line
-  (``"\\t度量" "" "单位" "\\t完成值"`` → one cell ``"度量\\n单位"``).
+  (``"\\t度量" "" "单位" "\\t完成值"`` → one cell ``"度量\\n单位"``);
+- a cell whose text is broken over several lines by the dump shows as a TAB line
+  followed directly (no blank line) by lines without TAB: those lines continue the
+  cell above (``"\\t度量" "单位" "\\t完成值"`` → ``"度量\\n单位"``) — when the table
+  goes on after them (a TAB line follows, directly or after blank lines);
+  otherwise they are the text after the table.
 """
 
 from __future__ import annotations
@@ -36,6 +41,19 @@ def _cell_of(line: Line) -> _Cell:
     return _Cell(text, raw, line.no, line.no)
 
 
+def _continuation_end(lines: list[Line], i: int) -> int:
+    """End of the plain lines starting at ``lines[i]`` (right after a cell line) when
+    they continue that cell, i.e. the table goes on after them; else ``i``."""
+    n = len(lines)
+    j = i
+    while j < n and not lines[j].is_cell and not lines[j].is_blank and not lines[j].is_tsv:
+        j += 1
+    k = j
+    while k < n and lines[k].is_blank:
+        k += 1
+    return j if k < n and lines[k].is_cell else i
+
+
 def read_cell_table(lines: list[Line], i: int) -> tuple[list[list[_Cell]], int]:
     """Read the cell-line table that starts at ``lines[i]`` (a cell line).
 
@@ -51,7 +69,15 @@ def read_cell_table(lines: list[Line], i: int) -> tuple[list[list[_Cell]], int]:
             i += 1
             continue
         if not ln.is_blank:
-            break
+            j = _continuation_end(lines, i) if row else i
+            if j == i:
+                break
+            last = row[-1]
+            more = lines[i:j]
+            row[-1] = _Cell("\n".join([last.text, *(m.text.strip() for m in more)]),
+                            "\n".join([last.raw, *(m.raw.strip() for m in more)]), last.first, more[-1].no)
+            i = j
+            continue
         j = i
         while j < n and lines[j].is_blank:
             j += 1
