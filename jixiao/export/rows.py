@@ -75,6 +75,7 @@ def _indicator_row(report_id: str, ind: Indicator, role: str) -> Row:
         ",".join(ind.filled) or None, ind.origin,
         prov.table if prov is not None else None, prov.row if prov is not None else None,
         _flag(target_met(ind)),
+        _raw(ind.mid_target), _value(ind.mid_target), _value(ind.weight_share), _value(ind.converted_score),
     )
 
 

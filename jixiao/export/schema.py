@@ -114,6 +114,10 @@ TABLES: dict[str, tuple[tuple[str, ColType], ...]] = {
         ("source_table", "int"),
         ("source_row", "int"),
         ("target_met", "int"),
+        ("mid_target_raw", "str"),
+        ("mid_target_value", "dec"),
+        ("weight_share", "dec"),
+        ("converted_score", "dec"),
     ),
     "stated_scores": (
         ("report_id", "str"),
