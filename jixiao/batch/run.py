@@ -11,7 +11,6 @@ chosen formats into a temp directory and swap it in atomically
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import time
 from collections import Counter
@@ -21,6 +20,7 @@ from pathlib import Path
 import regex
 
 from jixiao.batch.cache import Cache
+from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
 from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
@@ -31,12 +31,7 @@ from jixiao.export import TableRows, write_dataset
 from jixiao.model import Document
 from jixiao.pipeline import doc_id_for
 
-DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
 _ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
-
-
-def default_jobs() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass

@@ -8,10 +8,8 @@ from types import FrameType
 
 import click
 
-from jixiao.batch import DEFAULT_FORMATS, default_jobs, paths_to_dataset
-from jixiao.batch.output import OutputDirError
-from jixiao.errors import JixiaoError
-from jixiao.export import FORMATS
+from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
+from jixiao.export.write import FORMATS
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -66,6 +64,10 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
       jixiao ingest corpus --out out --exclude meta.toml --exclude '*.gt.json'
       jixiao ingest old_reports/ --out dataset --convert --config my_rules.toml
     """
+    from jixiao.batch.output import OutputDirError
+    from jixiao.batch.run import paths_to_dataset
+    from jixiao.errors import JixiaoError
+
     old = signal.signal(signal.SIGTERM, _term)
     try:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
