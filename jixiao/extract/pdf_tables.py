@@ -1,7 +1,7 @@
 """Ruled PDF tables: cell boxes → a grid with spans, and tables stitched across pages.
 
 Grid from boxes
-    pdfplumber finds the cell boxes of a ruled table on one page (a *chunk*).
+    :mod:`.pdf_ruling` finds the cell boxes of a ruled table on one page (a *chunk*).
     The distinct left/right edges of all boxes (within :data:`SNAP` points) are
     the column boundaries, the distinct top/bottom edges the row boundaries; a
     box from boundary i to boundary j spans ``j - i`` columns (rows).  A merged
