@@ -137,58 +137,110 @@ def _char_text(code: int, unmapped: bool) -> str:
     return chr(code)
 
 
+class _Text:
+    """pdfium's per-character text-page functions, prototyped to take and return plain
+    addresses (``c_void_p``): the loop below calls them ~10 times per character, and
+    converting pointer objects would cost more than the calls themselves."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as c
+
+        try:
+            from pypdfium2_raw.bindings import _libs
+
+            lib = _libs["pdfium"]
+        except (ImportError, KeyError, AttributeError):  # pragma: no cover - another binding layout
+            lib = None
+        vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+        dp, fp = ctypes.POINTER(d), ctypes.POINTER(f)
+
+        def fn(name: str, restype: Any, *args: Any) -> Any:
+            if lib is None:  # pragma: no cover
+                return getattr(c, name)
+            proto = lib[name]
+            proto.argtypes, proto.restype = args, restype
+            return proto
+
+        self.count = fn("FPDFText_CountChars", i, vp)
+        self.generated = fn("FPDFText_IsGenerated", i, vp, i)
+        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.map_error = fn("FPDFText_HasUnicodeMapError", i, vp, i)
+        self.loose = fn("FPDFText_GetLooseCharBox", i, vp, i, ctypes.POINTER(c.FS_RECTF))
+        self.matrix = fn("FPDFText_GetMatrix", i, vp, i, ctypes.POINTER(c.FS_MATRIX))
+        self.origin = fn("FPDFText_GetCharOrigin", i, vp, i, dp, dp)
+        self.font_size = fn("FPDFText_GetFontSize", d, vp, i)
+        self.text_object = fn("FPDFText_GetTextObject", vp, vp, i)
+        self.font = fn("FPDFTextObj_GetFont", vp, vp)
+        self.descent = fn("FPDFFont_GetDescent", i, vp, f, fp)
+
+
+_TEXT: _Text | None = None
+
+
 def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
+    global _TEXT
     import pypdfium2.raw as c
 
-    n = c.FPDFText_CountChars(tp)
-    out: list[Glyph] = []
-    box = c.FS_RECTF()
-    m = c.FS_MATRIX()
+    if _TEXT is None:
+        _TEXT = _Text()
+    t = _TEXT
+    page = ctypes.cast(tp, ctypes.c_void_p).value
+    generated, unicode, map_error, loose, matrix = t.generated, t.unicode, t.map_error, t.loose, t.matrix
+    origin, font_size, text_object = t.origin, t.font_size, t.text_object
+    box, m = c.FS_RECTF(), c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    descent_of: dict[int | None, float] = {}
-    d = ctypes.c_float()
-    for i in range(max(n, 0)):
-        if c.FPDFText_IsGenerated(tp, i) == 1:
+    box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
+    descent_of: dict[int | None, float] = {}  # by text object
+    out: list[Glyph] = []
+    for i in range(max(t.count(page), 0)):
+        if generated(page, i) == 1:
             continue
-        code = c.FPDFText_GetUnicode(tp, i)
-        text = _char_text(code, c.FPDFText_HasUnicodeMapError(tp, i) == 1)
-        if not c.FPDFText_GetLooseCharBox(tp, i, box) or not c.FPDFText_GetMatrix(tp, i, m):
+        code = unicode(page, i)
+        if not loose(page, i, box_p) or not matrix(page, i, m_p):
             continue
-        c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        fs = c.FPDFText_GetFontSize(tp, i)
-        font = c.FPDFTextObj_GetFont(c.FPDFText_GetTextObject(tp, i))
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        if key not in descent_of:
-            descent_of[key] = d.value if font and c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
-        g = _glyph(text, (box.left, box.bottom, box.right, box.top), (m.a, m.b, m.c, m.d), (ox.value, oy.value),
-                   fs, descent_of[key], page_top)
+        text = _char_text(code, map_error(page, i) == 1)
+        origin(page, i, ox_p, oy_p)
+        obj = text_object(page, i)
+        descent = descent_of.get(obj)
+        if descent is None:
+            descent = descent_of[obj] = _descent(t, obj)
+        g = _glyph(text, box.left, box.bottom, box.right, box.top, m.a, m.b, m.c, m.d, ox.value, oy.value,
+                   font_size(page, i), descent, page_top)
         if g is not None:
             out.append(g)
     return out
 
 
-def _glyph(text: str, loose: tuple[float, float, float, float], mat: tuple[float, float, float, float],
-           origin: tuple[float, float], fs: float, descent: float, page_top: float) -> Glyph | None:
+def _descent(t: _Text, obj: int | None) -> float:
+    """The descent of a text object's font per unit of font size (negative)."""
+    font = t.font(obj) if obj else None
+    d = ctypes.c_float()
+    return d.value if font and t.descent(font, 1.0, ctypes.byref(d)) else 0.0
+
+
+def _glyph(text: str, lx0: float, ly0: float, lx1: float, ly1: float, a: float, b: float, cc: float, dd: float,
+           ox: float, oy: float, fs: float, descent: float, page_top: float) -> Glyph | None:
     """A glyph box as pdfminer defines it (see module docstring), flipped to top-down."""
-    a, b, cc, dd = mat
-    lx0, ly0, lx1, ly1 = loose
-    if not all(math.isfinite(v) for v in (a, b, cc, dd, lx0, ly0, lx1, ly1, fs, *origin)):
+    if not math.isfinite(lx0 + ly0 + lx1 + ly1 + a + b + cc + dd + ox + oy + fs + descent):
         return None
     # the advance width in text space, from the extent of pdfium's box along the text direction
     if abs(a) >= abs(b):
         adv = abs(lx1 - lx0) / abs(a) if a else 0.0
     else:
         adv = abs(ly1 - ly0) / abs(b)
-    lo, hi = descent * fs, descent * fs + fs
-    xs, ys = [], []
-    for u, v in ((0.0, lo), (adv, lo), (0.0, hi), (adv, hi)):
-        xs.append(origin[0] + a * u + cc * v)
-        ys.append(origin[1] + b * u + dd * v)
-    x0, x1 = round(min(xs), 4), round(max(xs), 4)
-    top, bottom = round(page_top - max(ys), 4), round(page_top - min(ys), 4)
-    size = bottom - top
-    turn = _turn(a, b)
-    return Glyph(text, x0, x1, top, bottom, size, turn)
+    lo = descent * fs
+    hi = lo + fs
+    if b == 0 and cc == 0:  # upright (or mirrored) text: the common case
+        xa, xb = ox, ox + a * adv
+        ya, yb = oy + dd * lo, oy + dd * hi
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+    else:
+        xs = (ox + cc * lo, ox + a * adv + cc * lo, ox + cc * hi, ox + a * adv + cc * hi)
+        ys = (oy + dd * lo, oy + b * adv + dd * lo, oy + dd * hi, oy + b * adv + dd * hi)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    top, bottom = round(page_top - y1, 4), round(page_top - y0, 4)
+    return Glyph(text, round(x0, 4), round(x1, 4), top, bottom, bottom - top, _turn(a, b))
 
 
 def _turn(a: float, b: float) -> int:
@@ -255,18 +307,17 @@ class _Walk:
         Such an object -- no text of its own and no ink (empty bounds) -- is a space glyph at
         the object's origin, as pdfminer reads it (0.25 em wide)."""
         c = self.c
-        if c.FPDFTextObj_GetText(obj, self.tp, None, 0) > 2:  # UTF-16 bytes incl. the terminator
-            return
         left, b, r, t = self.box
         if not c.FPDFPageObj_GetBounds(obj, left, b, r, t) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
+            return
+        if c.FPDFTextObj_GetText(obj, self.tp, None, 0) > 2:  # UTF-16 bytes incl. the terminator
             return
         if not c.FPDFTextObj_GetFontSize(obj, self.size):
             return
         font = c.FPDFTextObj_GetFont(obj)
         d = ctypes.c_float()
         descent = d.value if font and c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
-        g = _glyph(" ", (0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0), mat[:4], (mat[4], mat[5]),
-                   self.size.value, descent, self.page_top)
+        g = _glyph(" ", 0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0, *mat, self.size.value, descent, self.page_top)
         if g is not None:
             self.spaces.append(g)
 
