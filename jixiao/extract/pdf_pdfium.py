@@ -162,8 +162,8 @@ class _Text:
             return proto
 
         self.count = fn("FPDFText_CountChars", i, vp)
-        self.generated = fn("FPDFText_IsGenerated", i, vp, i)
         self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.text = fn("FPDFText_GetText", i, vp, i, i, ctypes.POINTER(ctypes.c_ushort))
         self.map_error = fn("FPDFText_HasUnicodeMapError", i, vp, i)
         self.loose = fn("FPDFText_GetLooseCharBox", i, vp, i, ctypes.POINTER(c.FS_RECTF))
         self.matrix = fn("FPDFText_GetMatrix", i, vp, i, ctypes.POINTER(c.FS_MATRIX))
@@ -185,35 +185,57 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
         _TEXT = _Text()
     t = _TEXT
     page = ctypes.cast(tp, ctypes.c_void_p).value
-    generated, unicode, map_error, loose, matrix = t.generated, t.unicode, t.map_error, t.loose, t.matrix
+    n = max(t.count(page), 0)
+    codes = _codes(t, page, n)
+    unicode, map_error, loose, matrix = t.unicode, t.map_error, t.loose, t.matrix
     origin, font_size, text_object = t.origin, t.font_size, t.text_object
     box, m = c.FS_RECTF(), c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
-    descent_of: dict[int | None, float] = {}  # by text object
+    descent_of: dict[int, float] = {}  # by text object
     out: list[Glyph] = []
-    for i in range(max(t.count(page), 0)):
-        if generated(page, i) == 1:
+    for i in range(n):
+        obj = text_object(page, i)
+        if not obj:  # a character pdfium generated (an inferred space or line break): not painted
             continue
-        code = unicode(page, i)
         if not loose(page, i, box_p) or not matrix(page, i, m_p):
             continue
+        code = codes[i] if codes is not None else unicode(page, i)
         text = _char_text(code, map_error(page, i) == 1)
-        origin(page, i, ox_p, oy_p)
-        obj = text_object(page, i)
         descent = descent_of.get(obj)
         if descent is None:
             descent = descent_of[obj] = _descent(t, obj)
-        g = _glyph(text, box.left, box.bottom, box.right, box.top, m.a, m.b, m.c, m.d, ox.value, oy.value,
-                   font_size(page, i), descent, page_top)
+        a, b, cc, dd = m.a, m.b, m.c, m.d
+        if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
+            x, y = (box.left if a >= 0 else box.right), m.f
+            if not (box.bottom <= y <= box.top):  # text rise: the baseline is the origin's
+                origin(page, i, ox_p, oy_p)
+                y = oy.value
+        else:
+            origin(page, i, ox_p, oy_p)
+            x, y = ox.value, oy.value
+        g = _glyph(text, box.left, box.bottom, box.right, box.top, a, b, cc, dd, x, y, font_size(page, i), descent,
+                   page_top)
         if g is not None:
             out.append(g)
     return out
 
 
-def _descent(t: _Text, obj: int | None) -> float:
+def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
+    """Every character's code point in one call (``FPDFText_GetText``: UTF-16, one unit per
+    character); None when the page has characters outside the BMP (then one call each)."""
+    if n == 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = t.text(page, 0, n, buf)
+    if got != n + 1 or any(0xD800 <= u <= 0xDFFF for u in buf[:n]):
+        return None
+    return list(buf[:n])
+
+
+def _descent(t: _Text, obj: int) -> float:
     """The descent of a text object's font per unit of font size (negative)."""
-    font = t.font(obj) if obj else None
+    font = t.font(obj)
     d = ctypes.c_float()
     return d.value if font and t.descent(font, 1.0, ctypes.byref(d)) else 0.0
 
