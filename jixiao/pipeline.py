@@ -11,7 +11,6 @@ from jixiao.assemble import raw_to_reports
 from jixiao.errors import UnreadableFile
 from jixiao.extract import load
 from jixiao.model import Document, Provenance, TextItem
-from jixiao.rules import run_rules
 
 
 def doc_id_for(source: str, sha256: str) -> str:
@@ -61,6 +60,8 @@ def path_to_document(
     doc = Document(doc_id=doc_id, source=src, format=raw.format, sha256=sha, status=status,
                    error=None if raw.blocks else "文件中没有可读文本", reports=reports, notes=notes)
     if rules:
+        from jixiao.rules import run_rules  # imported on first use: a run without rules never loads them
+
         doc = doc.model_copy(update={"findings": run_rules(doc, config, select, ignore)})
     return doc
 

@@ -64,6 +64,7 @@ def test_extract_of_a_txt_loads_no_dataframe_or_other_format_parser() -> None:
     mods = _modules("extract", "corpus/seed-004/report.txt", "--no-rules")
     assert "jixiao.extract.text" in mods
     assert _loaded(mods, NOT_FOR_TXT) == []
+    assert "jixiao.rules" not in mods  # --no-rules: the rule catalogue is never loaded
 
 
 def test_registry_names_match_the_commands() -> None:
