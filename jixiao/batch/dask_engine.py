@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,7 @@ class DaskPool:
         client, cluster = self._client()
         try:
             window = max(2, 4 * sum(client.nthreads().values()))  # tasks in flight at once
+            run = uuid.uuid4().hex[:12]  # task keys unique per run on a shared, long-lived cluster
             futures: dict[Any, Task] = {}
             queue = iter(pending)
 
@@ -92,7 +94,7 @@ class DaskPool:
                 if on_start:
                     on_start(t)
                 f = client.submit(process_file, str(t.path), t.source, self.options, pure=False,
-                                  key=f"jixiao-file-{t.id}-{os.getpid()}")
+                                  key=f"jixiao-file-{run}-{t.id}")
                 futures[f] = t
                 return f
 
