@@ -161,6 +161,22 @@ class _Open:
     nested: list[etree._Element] = field(default_factory=list)
 
 
+_DEL, _GRID_BEFORE, _GRID_AFTER = w("del"), w("gridBefore"), w("gridAfter")
+_GRID_SPAN, _VMERGE, _HMERGE = w("gridSpan"), w("vMerge"), w("hMerge")
+
+
+def _props(el: etree._Element, tag: str) -> dict[object, etree._Element]:
+    """The properties in ``el``'s first ``tag`` child (``w:trPr``, ``w:tcPr``) by tag, the
+    first of each (what ``find`` would give; one pass instead of a path search per property)."""
+    for ch in el:
+        if ch.tag == tag:
+            out: dict[object, etree._Element] = {}
+            for prop in ch:
+                out.setdefault(prop.tag, prop)
+            return out
+    return {}
+
+
 def _cell_text(tc: etree._Element) -> str:
     lines = [paragraph_text(p) for p in children(tc, T_P)]
     return "\n".join(t for t in lines if t)
@@ -185,17 +201,16 @@ def _table_to_raw(
     above: dict[int, _Open] = {}  # grid col → cell whose bottom row is the previous row
     width = 0
     # a row deleted with tracked changes on (w:trPr/w:del) is not part of the table
-    rows = [tr for tr in children(tbl, T_TR) if tr.find(T_TRPR + "/" + w("del")) is None]
-    for r, tr in enumerate(rows):
-        trpr = tr.find(T_TRPR)
-        col = int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+    rows = [(tr, trpr) for tr in children(tbl, T_TR) if _DEL not in (trpr := _props(tr, T_TRPR))]
+    for r, (tr, trpr) in enumerate(rows):
+        col = int_val(trpr.get(_GRID_BEFORE), 0)
         current: dict[int, _Open] = {}
         last: _Open | None = None
         for tc in children(tr, T_TC):
-            tcpr = tc.find(T_TCPR)
-            span = max(1, int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
-            vm_el = tcpr.find(w("vMerge")) if tcpr is not None else None
-            hm_el = tcpr.find(w("hMerge")) if tcpr is not None else None
+            tcpr = _props(tc, T_TCPR)
+            span = max(1, int_val(tcpr.get(_GRID_SPAN), 1))
+            vm_el = tcpr.get(_VMERGE)
+            hm_el = tcpr.get(_HMERGE)
             text = _cell_text(tc)
             nested = list(children(tc, T_TBL))
             if hm_el is not None and hm_el.get(VAL) != "restart" and last is not None and last.row == r:
@@ -226,7 +241,7 @@ def _table_to_raw(
                 current[col] = cell
                 last = cell
             col += span
-        col += int_val(trpr.find(w("gridAfter")) if trpr is not None else None, 0)
+        col += int_val(trpr.get(_GRID_AFTER), 0)
         width = max(width, col)
         above = current
     # keep only grid lines some cell edge uses (a w:tblGrid line no cell starts or
