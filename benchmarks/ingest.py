@@ -176,6 +176,8 @@ def run_ingest(src: Path, out: Path, jobs: int, cache: bool, engine: str = "loca
         "  'error': s.documents['error'], 'empty': s.documents['empty'], 'reports': s.reports,\n"
         "  'indicators': s.indicators, 'processed': s.processed, 'cached': s.cached,\n"
         "  'worker_rss_mb': s.peak_worker_rss_kb / 1024,\n"
+        "  'cpu': sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)\n"
+        "             for f in ('ru_utime', 'ru_stime')),\n"
         "  'parent_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
     )
     t0 = time.perf_counter()
@@ -186,10 +188,11 @@ def run_ingest(src: Path, out: Path, jobs: int, cache: bool, engine: str = "loca
 
 
 def _time(fn, paths: list[Path]) -> float:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
+    """CPU seconds of fn over the files (CPU, not wall: steadier on a shared machine)."""
+    t0 = time.process_time()
     for p in paths:
         fn(p)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def bare_pdfplumber(p: Path) -> None:
@@ -300,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"documents/s, {r['reports'] / r['seconds']:.1f} reports/s, "
                       f"{r['indicators'] / r['seconds']:.0f} indicators/s "
                       f"(ok {r['ok']}, empty {r['empty']}, error {r['error']}; {r['reports']} reports, "
-                      f"{r['indicators']} indicators); peak RSS parent {r['parent_rss_mb']:.0f} MB, "
-                      f"worker {r['worker_rss_mb']:.0f} MB")
+                      f"{r['indicators']} indicators); CPU {r['cpu']:.0f} s (workers included); "
+                      f"peak RSS parent {r['parent_rss_mb']:.0f} MB, worker {r['worker_rss_mb']:.0f} MB")
         engine, jobs = next(iter(results))
         last = max(job_counts)
         warm = run_ingest(src, work / f"out-{engine}-j{last}", last, cache=True, engine=engine)
@@ -316,12 +319,13 @@ def main(argv: list[str] | None = None) -> int:
                 k = r["files"]
                 bare = {"pdf": "pdfplumber open + extract_text", "docx": "python-docx load", "txt": "text read"}[fmt]
                 extra = f"; bare pypdfium2 text {r['pdfium'] / k * 1000:.1f} ms/file" if "pdfium" in r else ""
-                print(f"{fmt}: jixiao {r['jixiao'] / k * 1000:.1f} ms/file vs bare {bare} {r['floor'] / k * 1000:.1f} "
+                print(f"{fmt} (CPU): jixiao {r['jixiao'] / k * 1000:.1f} ms/file vs bare {bare} {r['floor'] / k * 1000:.1f} "
                       f"ms/file = {r['jixiao'] / r['floor']:.2f}x{extra} ({k} files, one process)")
             if whole:
-                print(f"bare parse floor of all {args.n} files (one process): {floor_total:.1f} s")
+                print(f"bare parse floor of all {args.n} files (one process): {floor_total:.1f} s CPU")
                 for (engine, jobs), r in results.items():
-                    print(f"  ingest {engine} --jobs {jobs} / floor = {r['seconds'] / floor_total:.2f}x")
+                    print(f"  ingest {engine} --jobs {jobs}: wall / floor = {r['seconds'] / floor_total:.2f}x, "
+                          f"CPU / floor = {r['cpu'] / floor_total:.2f}x")
         for name, sec in startup(next(src.rglob("*.txt"))).items():
             print(f"start-up {name}: {sec:.3f} s")
         print(f"benchmark peak RSS (this process, per-format runs): "
