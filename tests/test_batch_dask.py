@@ -104,3 +104,20 @@ def test_partitions_split_by_rows_in_dataset_order(tmp_path: Path) -> None:
     files = sorted((tmp_path / "parquet" / "documents").glob("*.parquet"))
     assert [f.name for f in files] == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
     assert [pq.read_table(f).column(0).to_pylist() for f in files] == [["d0", "d1"], ["d2", "d3"], ["d4"]]
+
+
+def test_cli_engine_dask_writes_the_dataset_and_the_partitions(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jixiao.cli import app
+
+    src = tmp_path / "in"
+    shutil.copytree(CORPUS / "seed-000", src / "seed-000", ignore=shutil.ignore_patterns("*.json", "*.toml"))
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(out), "--format", "csv", "--engine", "dask",
+                                 "--jobs", "1"])
+    assert r.exit_code == 0, r.output
+    assert "文档 1 个：正常 1" in r.output
+    assert (out / "reports.csv").read_text(encoding="utf-8").count("\n") >= 2
+    assert (out / "parquet" / "reports" / "part-00000.parquet").is_file()
+    assert (out / "parquet" / "views.sql").is_file()
