@@ -13,7 +13,6 @@ from jixiao.errors import UnreadableFile
 from jixiao.extract import load
 from jixiao.extract.text_decode import decode_bytes, junk_share, looks_like_text
 from jixiao.model import Document, DocumentKind, Provenance, TextItem
-from jixiao.rules import run_rules
 
 
 def doc_id_for(source: str, sha256: str) -> str:
@@ -73,6 +72,8 @@ def path_to_document(
                    kind=decision.kind, kind_evidence=decision.evidence, error=decision.reason,
                    reports=reports, notes=notes)
     if rules:
+        from jixiao.rules import run_rules  # imported on first use: a run without rules never loads them
+
         doc = doc.model_copy(update={"findings": run_rules(doc, config, select, ignore)})
     return doc
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from conftest import CORPUS
 
 from jixiao.model import DocumentKind

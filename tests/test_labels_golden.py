@@ -14,7 +14,7 @@ import pytest
 from golden import assert_golden
 
 from jixiao.assemble import raw_to_labels
-from jixiao.cli.explain import labels_json, render
+from jixiao.assemble.label_render import labels_json, render
 from jixiao.extract import load
 
 ROOT = Path(__file__).resolve().parent.parent

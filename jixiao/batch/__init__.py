@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_LAZY = {name: "jixiao.batch.run" for name in ("DEFAULT_FORMATS", "Summary", "default_jobs", "paths_to_dataset")}
+_LAZY = {name: "jixiao.batch.run" for name in ("Summary", "paths_to_dataset")}
+_LAZY.update({name: "jixiao.batch.defaults" for name in ("DEFAULT_FORMATS", "default_jobs")})
 
 __all__ = sorted(_LAZY)
 

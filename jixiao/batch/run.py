@@ -11,7 +11,6 @@ chosen formats into a temp directory and swap it in atomically
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import time
 from collections import Counter
@@ -21,6 +20,7 @@ from pathlib import Path
 import regex
 
 from jixiao.batch.cache import Cache
+from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
 from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
@@ -31,12 +31,7 @@ from jixiao.export import TableRows, write_dataset
 from jixiao.model import Document
 from jixiao.pipeline import doc_id_for
 
-DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
 _ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
-
-
-def default_jobs() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass
@@ -129,6 +124,8 @@ def paths_to_dataset(
     progress: Progress | bool | None = True,
     convert: bool = False,
     config: str | Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -138,7 +135,14 @@ def paths_to_dataset(
     ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
     ``convert``: convert legacy .doc/.wps with LibreOffice (on PATH) instead of refusing them.
     ``config``: a rules TOML overlaid on the defaults (validated here, before any file is read).
+    ``engine="dask"`` runs the files on a Dask cluster (:mod:`jixiao.batch.dask_engine`): the
+    one at ``scheduler`` (``tcp://host:port``), or a local one of ``jobs`` processes; the
+    dataset is the same, plus partitioned Parquet under ``out/parquet/``.
     """
+    if scheduler:
+        engine = "dask"
+    if engine not in ("local", "dask"):
+        raise ValueError(f"未知的执行引擎：{engine}（可选：local, dask）")
     options: dict[str, object] = {"rules": rules, "convert": convert}
     digest = None
     if config is not None:
@@ -149,13 +153,13 @@ def paths_to_dataset(
         digest = hashlib.sha256(Path(config).read_bytes()).hexdigest()
     with exclusive(Path(out)):  # one run at a time per output directory
         return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
-                    timeout, ignore, progress)
+                    timeout, ignore, progress, (engine, scheduler))
 
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
          cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
          timeout: float | None, ignore: list[str] | None,
-         progress: Progress | bool | None) -> Summary:
+         progress: Progress | bool | None, engine: tuple[str, str | None] = ("local", None)) -> Summary:
     t0 = time.perf_counter()
     recover(out)
     check_replaceable(out)
@@ -217,19 +221,30 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     try:
         if tasks:
             out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
-            pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
+            if engine[0] == "dask":
+                from jixiao.batch.dask_engine import DaskPool
+
+                pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options)
+            else:
+                pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
         if prog:
             prog.close()
         tmp = make_tmp(out)
-        summary.paths = write_dataset(rows.tables(), tmp, formats)
+        tables = rows.tables()
+        summary.paths = write_dataset(tables, tmp, formats)
+        if engine[0] == "dask":
+            from jixiao.batch.dask_engine import write_partitions
+
+            summary.paths += write_partitions(tables, tmp)
+        written = [p.relative_to(tmp) for p in summary.paths]
         pause_hook("swap")
         swap_in(tmp, out, keep_cache=own_cache)
         tmp = None
         if own_cache:
             cache.prune()
-        summary.paths = [out / p.name for p in summary.paths]
+        summary.paths = [out / p for p in written]
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

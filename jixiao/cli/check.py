@@ -5,28 +5,28 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from jixiao.errors import JixiaoError
-from jixiao.extract.formats import READABLE_SUFFIXES
-from jixiao.model import Document, Finding, Provenance, Severity
-from jixiao.pipeline import path_to_document
-from jixiao.rules import REGISTRY, RulesConfig, load_config, selected_rules
-from jixiao.serialize import to_plain
+if TYPE_CHECKING:  # imported inside the commands, so that ``jixiao --help`` starts at once
+    from jixiao.model import Document, Finding, Provenance
+    from jixiao.rules import RulesConfig
 
-SUFFIXES = tuple(sorted(READABLE_SUFFIXES))  # the one list of readable formats (jixiao.extract.formats)
-RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
-LABEL = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.INFO: "提示 info"}
+# keyed by Severity's string values (Severity is a StrEnum: Severity.ERROR == "error")
+RANK: dict[str, int] = {"error": 2, "warning": 1, "info": 0}
+LABEL: dict[str, str] = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
 
 
 def walk(paths: tuple[str, ...]) -> list[Path]:
-    """Files named on the command line, and every readable file (``SUFFIXES``) under named directories
-    (sorted, hidden entries skipped)."""
+    """Files named on the command line, and every readable file (the one list,
+    ``jixiao.extract.formats.READABLE_SUFFIXES``) under named directories (sorted, hidden entries skipped)."""
+    from jixiao.extract.formats import READABLE_SUFFIXES
+
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES
                               and not any(part.startswith(".") for part in f.relative_to(p).parts)))
         else:
             out.append(p)
@@ -59,6 +59,8 @@ def finding_lines(f: Finding) -> list[str]:
 
 
 def document_text(doc: Document) -> list[str]:
+    from jixiao.model import Severity
+
     counts = {s: sum(1 for f in doc.findings if f.severity == s) for s in Severity}
     head = f"{doc.source}：{len(doc.reports)}份报告，{len(doc.findings)}条发现" + (
         f"（错误{counts[Severity.ERROR]}，警告{counts[Severity.WARNING]}，提示{counts[Severity.INFO]}）"
@@ -83,6 +85,8 @@ def document_text(doc: Document) -> list[str]:
 
 
 def document_json(doc: Document) -> dict[str, object]:
+    from jixiao.serialize import to_plain
+
     return {"source": doc.source, "doc_id": doc.doc_id, "status": doc.status, "error": doc.error,
             "reports": [{"seq": r.seq, "report_id": r.report_id,
                          "project_name": r.project_name.text if r.project_name else None} for r in doc.reports],
@@ -90,6 +94,9 @@ def document_json(doc: Document) -> dict[str, object]:
 
 
 def _config(path: str | None) -> RulesConfig:
+    from jixiao.errors import JixiaoError
+    from jixiao.rules import load_config
+
     try:
         return load_config(path)
     except JixiaoError as e:
@@ -122,6 +129,10 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
       jixiao check reports/ --fail-on warning --ignore TXT004,IND006
       jixiao check reports/ --select BUD --format json > findings.json
     """
+    from jixiao.model import Severity
+    from jixiao.pipeline import path_to_document
+    from jixiao.rules import REGISTRY, selected_rules
+
     cfg = _config(config_path)
     bad = [k for k in cfg.severity if k not in REGISTRY]
     if bad:
@@ -170,6 +181,8 @@ def rules_cmd(fmt: str) -> None:
     Example:
       jixiao rules --format json
     """
+    from jixiao.rules import selected_rules
+
     rules = selected_rules()
     if fmt == "json":
         sys.stdout.write(json.dumps([{"id": r.id, "severity": r.severity.value, "title": r.title,

@@ -1,11 +1,10 @@
+"""``jixiao extract``: one file → a Document as canonical JSON."""
+
 from __future__ import annotations
 
 import sys
 
 import click
-
-from jixiao.pipeline import read
-from jixiao.serialize import canonical_json
 
 
 @click.command("extract")
@@ -20,6 +19,9 @@ def extract_cmd(file: str, no_rules: bool, convert: bool) -> None:
       jixiao extract corpus/seed-004/report.txt > 004.json
       jixiao extract old_report.doc --convert
     """
+    from jixiao.pipeline import read
+    from jixiao.serialize import canonical_json
+
     doc = read(file, rules=not no_rules, convert=convert)
     sys.stdout.write(canonical_json(doc))
     if doc.status == "error":

@@ -8,10 +8,8 @@ from types import FrameType
 
 import click
 
-from jixiao.batch import DEFAULT_FORMATS, default_jobs, paths_to_dataset
-from jixiao.batch.output import OutputDirError
-from jixiao.errors import JixiaoError
-from jixiao.export import FORMATS
+from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
+from jixiao.export.write import FORMATS
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -45,10 +43,15 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
               help="Rules TOML overlaid on the defaults (tolerances, regional variants; see docs/rules.md).")
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
 @click.option("--timeout", type=float, default=600, show_default=True,
-              help="Seconds one file may take before it is recorded as an error.")
+              help="Seconds one file may take before it is recorded as an error (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are processed: local worker processes, or a Dask cluster "
+                   "(a local one of --jobs processes unless --scheduler is given; needs jixiao[dask]).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Address of a running Dask scheduler (implies --engine dask; see docs/scale.md).")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
-               timeout: float) -> None:
+               timeout: float, engine: str, scheduler: str | None) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
@@ -65,18 +68,34 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
       jixiao ingest reports/ more/ --out dataset --format csv,parquet,xlsx,duckdb --jobs 2
       jixiao ingest corpus --out out --exclude meta.toml --exclude '*.gt.json'
       jixiao ingest old_reports/ --out dataset --convert --config my_rules.toml
+      jixiao ingest /shared/reports --out /shared/dataset --scheduler tcp://10.0.0.5:8786
     """
+    from jixiao.batch.output import OutputDirError
+    from jixiao.batch.run import paths_to_dataset
+    from jixiao.errors import JixiaoError
+
     old = signal.signal(signal.SIGTERM, _term)
     try:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
-                                   ignore=list(exclude), progress=True, convert=convert, config=config)
+                                   ignore=list(exclude), progress=True, convert=convert, config=config,
+                                   engine=engine, scheduler=scheduler)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)
     except (OutputDirError, FileNotFoundError, JixiaoError) as e:
         click.echo(f"错误：{e}", err=True)
         sys.exit(2)
+    except ImportError as e:
+        if engine == "dask" or scheduler:
+            click.echo(f"错误：Dask 执行引擎需要安装 dask[distributed]（pip install 'jixiao[dask]'）：{e}", err=True)
+            sys.exit(2)
+        raise
+    except OSError as e:
+        if scheduler:
+            click.echo(f"错误：无法连接 Dask 调度器 {scheduler}：{e}", err=True)
+            sys.exit(2)
+        raise
     finally:
         signal.signal(signal.SIGTERM, old)
     for line in summary.lines():

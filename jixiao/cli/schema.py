@@ -1,10 +1,10 @@
+"""``jixiao schema``: the JSON Schema of a Document."""
+
 from __future__ import annotations
 
 import json
 
 import click
-
-from jixiao.model import Document
 
 
 @click.command("schema")
@@ -15,6 +15,8 @@ def schema_cmd() -> None:
     Example:
       jixiao schema > document.schema.json
     """
+    from jixiao.model import Document
+
     click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=1, sort_keys=True))
 
 

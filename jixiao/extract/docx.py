@@ -1,7 +1,9 @@
-"""DOCX → :class:`RawDocument` (python-docx to open the package, lxml below it).
+"""DOCX → :class:`RawDocument` (zipfile and lxml; python-docx is not needed).
 
 Stages: ``check_docx_package`` (zip bomb / XXE / corrupt, before any parsing) →
-``bytes_to_body`` (python-docx finds the main document part) →
+``bytes_to_body`` (the main document part found as python-docx finds it: the
+package's officeDocument relationship, a Word main-part content type; parsed
+with lxml as python-docx parses it) →
 ``body_to_blocks`` (paragraphs and tables in body order).
 
 Body order
@@ -57,10 +59,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
 import zipfile
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
-import docx
 from lxml import etree
 
 from jixiao.errors import UnreadableFile
@@ -82,43 +85,65 @@ from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.model import Provenance
 
-# main-part content types of Word files that are DOCX inside (.docm .dotx .dotm)
-_WORD_MAIN_VARIANTS = (
-    b"application/vnd.ms-word.document.macroEnabled.main+xml",
-    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-)
-_WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# content types of the main part of Word files (.docx, and .docm .dotx .dotm: DOCX inside;
+# macros are never run)
+_WORD_MAIN = frozenset({
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+})
+_OFFICE_DOCUMENT = "/relationships/officeDocument"  # the type URI ends so (transitional and strict)
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# as python-docx parses parts: no entity resolution (DTDs are refused before), blank text between
+# elements dropped; lxml's defaults keep the network and DTD loading off
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
 
 
-def _as_plain_docx(data: bytes) -> bytes:
-    """A macro-enabled document or a template, relabelled as a plain document
-    (only the content type of the main part changes; macros are never run)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        ct = z.read("[Content_Types].xml")
-        if not any(v in ct for v in _WORD_MAIN_VARIANTS):
-            return data
-        for v in _WORD_MAIN_VARIANTS:
-            ct = ct.replace(v, _WORD_MAIN)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
-            for info in z.infolist():
-                w.writestr(info, ct if info.filename == "[Content_Types].xml" else z.read(info))
-        return out.getvalue()
+def _xml(z: zipfile.ZipFile, name: str) -> etree._Element:
+    return etree.fromstring(z.read(name), _PARSER)
+
+
+def _main_part(z: zipfile.ZipFile, source: str) -> str:
+    """The ZIP member holding the main document part: the target of the package's
+    officeDocument relationship, whose content type must be a Word main part."""
+    members = {n.lower(): n for n in z.namelist()}
+    if "_rels/.rels" not in members or "[content_types].xml" not in members:
+        raise UnreadableFile(source, "不是Word文档（DOCX），无法读取：压缩包中缺少OPC包结构（_rels/.rels 或 [Content_Types].xml）")
+    rels = _xml(z, members["_rels/.rels"])
+    target = next((r.get("Target", "") for r in rels.iter(_RELS)
+                   if r.get("Type", "").endswith(_OFFICE_DOCUMENT) and r.get("TargetMode") != "External"), None)
+    if not target:
+        raise UnreadableFile(source, "不是Word文档（DOCX），无法读取：缺少主文档部件（officeDocument 关系）")
+    part = posixpath.normpath("/" + unquote(target).lstrip("/")).lstrip("/")
+    if part.lower() not in members:
+        raise UnreadableFile(source, f"DOCX文件已损坏或不完整：主文档部件 {part} 不存在")
+    types = _xml(z, members["[content_types].xml"])
+    ctype = next((o.get("ContentType", "") for o in types.iter(_CT + "Override")
+                  if o.get("PartName", "").lower() == "/" + part.lower()), None)
+    if ctype is None:
+        ext = part.rsplit(".", 1)[-1].lower()
+        ctype = next((d.get("ContentType", "") for d in types.iter(_CT + "Default")
+                      if d.get("Extension", "").lower() == ext), "")
+    if ctype not in _WORD_MAIN:
+        raise UnreadableFile(source, f"不是Word文档（DOCX），无法读取：主文档部件 {part} 的类型为 {ctype or '（未声明）'}")
+    return members[part.lower()]
 
 
 def bytes_to_body(data: bytes, source: str) -> etree._Element:
-    """Open a DOCX package (after the safety checks) and return its ``w:body``.
-    .docm/.dotx/.dotm files are read as documents (their macros are ignored)."""
+    """Open a DOCX package (after the safety checks) and return its ``w:body``, parsed
+    from the main document part (``word/document.xml``) with lxml."""
     check_docx_package(data, source)
     try:
-        document = docx.Document(io.BytesIO(_as_plain_docx(data)))
-    except ValueError as e:  # python-docx: not a Word main document part
-        raise UnreadableFile(source, f"不是Word文档（DOCX），无法读取：{e}") from e
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            root = _xml(z, _main_part(z, source))
+    except UnreadableFile:
+        raise
     except Exception as e:  # noqa: BLE001 - any failure of the package reader = unreadable file
         raise UnreadableFile(source, f"DOCX文件已损坏或不完整：{type(e).__name__}: {e}") from e
-    body = document.element.body
-    if body is None:
+    body = root.find(w("body"))
+    if root.tag != w("document") or body is None:
         raise UnreadableFile(source, "DOCX文件中没有正文（w:body）")
     return body
 
@@ -134,6 +159,22 @@ class _Open:
     parts: list[str] = field(default_factory=list)
     vmerge: bool = False
     nested: list[etree._Element] = field(default_factory=list)
+
+
+_DEL, _GRID_BEFORE, _GRID_AFTER = w("del"), w("gridBefore"), w("gridAfter")
+_GRID_SPAN, _VMERGE, _HMERGE = w("gridSpan"), w("vMerge"), w("hMerge")
+
+
+def _props(el: etree._Element, tag: str) -> dict[object, etree._Element]:
+    """The properties in ``el``'s first ``tag`` child (``w:trPr``, ``w:tcPr``) by tag, the
+    first of each (what ``find`` would give; one pass instead of a path search per property)."""
+    for ch in el:
+        if ch.tag == tag:
+            out: dict[object, etree._Element] = {}
+            for prop in ch:
+                out.setdefault(prop.tag, prop)
+            return out
+    return {}
 
 
 def _cell_text(tc: etree._Element) -> str:
@@ -160,17 +201,16 @@ def _table_to_raw(
     above: dict[int, _Open] = {}  # grid col → cell whose bottom row is the previous row
     width = 0
     # a row deleted with tracked changes on (w:trPr/w:del) is not part of the table
-    rows = [tr for tr in children(tbl, T_TR) if tr.find(T_TRPR + "/" + w("del")) is None]
-    for r, tr in enumerate(rows):
-        trpr = tr.find(T_TRPR)
-        col = int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+    rows = [(tr, trpr) for tr in children(tbl, T_TR) if _DEL not in (trpr := _props(tr, T_TRPR))]
+    for r, (tr, trpr) in enumerate(rows):
+        col = int_val(trpr.get(_GRID_BEFORE), 0)
         current: dict[int, _Open] = {}
         last: _Open | None = None
         for tc in children(tr, T_TC):
-            tcpr = tc.find(T_TCPR)
-            span = max(1, int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
-            vm_el = tcpr.find(w("vMerge")) if tcpr is not None else None
-            hm_el = tcpr.find(w("hMerge")) if tcpr is not None else None
+            tcpr = _props(tc, T_TCPR)
+            span = max(1, int_val(tcpr.get(_GRID_SPAN), 1))
+            vm_el = tcpr.get(_VMERGE)
+            hm_el = tcpr.get(_HMERGE)
             text = _cell_text(tc)
             nested = list(children(tc, T_TBL))
             if hm_el is not None and hm_el.get(VAL) != "restart" and last is not None and last.row == r:
@@ -201,7 +241,7 @@ def _table_to_raw(
                 current[col] = cell
                 last = cell
             col += span
-        col += int_val(trpr.find(w("gridAfter")) if trpr is not None else None, 0)
+        col += int_val(trpr.get(_GRID_AFTER), 0)
         width = max(width, col)
         above = current
     # keep only grid lines some cell edge uses (a w:tblGrid line no cell starts or

@@ -1,7 +1,7 @@
 """Ruled PDF tables: cell boxes → a grid with spans, and tables stitched across pages.
 
 Grid from boxes
-    pdfplumber finds the cell boxes of a ruled table on one page (a *chunk*).
+    :mod:`.pdf_ruling` finds the cell boxes of a ruled table on one page (a *chunk*).
     The distinct left/right edges of all boxes (within :data:`SNAP` points) are
     the column boundaries, the distinct top/bottom edges the row boundaries; a
     box from boundary i to boundary j spans ``j - i`` columns (rows).  A merged
@@ -56,7 +56,13 @@ def snap_edges(values: list[float], tol: float = SNAP) -> list[float]:
 
 
 def edge_index(edges: list[float], v: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+    """Index of the boundary nearest to ``v`` in the sorted ``edges`` (the lower one on a tie)."""
+    i = bisect.bisect_left(edges, v)
+    if i == 0:
+        return 0
+    if i == len(edges):
+        return i - 1
+    return i - 1 if v - edges[i - 1] <= edges[i] - v else i
 
 
 @dataclass
@@ -100,12 +106,13 @@ def _bands(boxes: list[tuple[float, float, float, float]], ys: list[float]) -> l
     return bands
 
 
-def _candidates(bands: list[list[int]], k: int) -> list[int]:
-    """Boxes that may hold a glyph in band ``k``: those of the band and its neighbours
-    (edges are snapped, so a box may start or end up to SNAP away), in box order so the
-    first box holding the glyph wins, as in a scan of every box."""
-    near = {i for j in (k - 1, k, k + 1) if 0 <= j < len(bands) for i in bands[j]}
-    return sorted(near)
+def _candidates(bands: list[list[int]]) -> list[list[int]]:
+    """For each band ``k`` (and ``-1``, above the first edge, as the last entry), the boxes
+    that may hold a glyph in it: those of the band and its neighbours (edges are snapped,
+    so a box may start or end up to SNAP away), in box order so the first box holding the
+    glyph wins, as in a scan of every box."""
+    n = len(bands)
+    return [sorted({i for j in (k - 1, k, k + 1) if 0 <= j < n for i in bands[j]}) for k in (*range(n + 1), -1)]
 
 
 def boxes_to_chunk(
@@ -120,12 +127,12 @@ def boxes_to_chunk(
     ys = snap_edges([b[1] for b in boxes] + [b[3] for b in boxes])
     inside: dict[int, list[Glyph]] = {i: [] for i in range(len(boxes))}
     rest: list[Glyph] = []
-    bands = _bands(boxes, ys)
+    near = _candidates(_bands(boxes, ys))
     for g in glyphs:
-        k = bisect.bisect_right(ys, g.mid_y) - 1
-        for i in _candidates(bands, k):
+        mx, my = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        for i in near[bisect.bisect_right(ys, my) - 1]:
             x0, top, x1, bottom = boxes[i]
-            if x0 <= g.mid_x <= x1 and top <= g.mid_y <= bottom:
+            if x0 <= mx <= x1 and top <= my <= bottom:
                 inside[i].append(g)
                 break
         else:

@@ -78,14 +78,17 @@ def _is_cjk(ch: str) -> bool:
 def glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines, top to bottom, each left to right."""
     rows: list[list[Glyph]] = []
+    total = 0.0  # sum of the mid_y of the last row's glyphs, added in order (the mean's numerator)
     for g in sorted(glyphs, key=lambda g: (round(g.mid_y, 1), g.x0)):
+        my = g.mid_y
         if rows:
             last = rows[-1]
-            ref = sum(x.mid_y for x in last) / len(last)
-            if abs(g.mid_y - ref) <= max(g.size, last[0].size) * 0.5:
+            if abs(my - total / len(last)) <= max(g.size, last[0].size) * 0.5:
                 last.append(g)
+                total += my
                 continue
         rows.append([g])
+        total = my
     out = []
     for row in rows:
         row.sort(key=lambda g: g.x0)

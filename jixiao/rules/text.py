@@ -4,9 +4,12 @@ numbers that contradict the indicator table or their own "其中" parts."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from jixiao.model import Indicator, Kind, Quantity, Report, Severity, TextItem
 from jixiao.normalize import parse_quantity
@@ -73,11 +76,25 @@ def year_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
 
 # ---------------------------------------------------------------- narrative numbers vs the table
 
-@lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    """jieba, imported on first need (it costs ~0.5 s); its dictionary cache is kept in the user
+    cache directory ($XDG_CACHE_HOME/jixiao, else ~/.cache/jixiao) instead of the shared /tmp."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jixiao"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
+    except OSError:  # an unwritable home: jieba falls back to the temporary directory
+        pass
+    return jieba
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    jieba = _jieba()
     return frozenset(w for w in jieba.cut(text) if w.strip() and not w.isdigit())
 
 

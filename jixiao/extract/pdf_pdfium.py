@@ -1,0 +1,389 @@
+"""Stage 1 of the PDF loader through pypdfium2: characters, ruling segments and images per page.
+
+What is read (all in PDF points, ``top`` measured down from the top edge of the page *as
+written*, i.e. before ``/Rotate``, so a page shown rotated reads like an upright one):
+
+characters  from pdfium's text page: Unicode, box, size, reading direction.  The box follows
+            pdfminer's definition (so the layout code keeps its tolerances): along the text
+            direction from the glyph origin over its advance width, across it from the font's
+            descent for one font size; both mapped through the character's matrix.  Size is the
+            box height (pdfminer's ``size``).  Characters pdfium *generates* (spaces and line
+            breaks it infers) are dropped: only glyphs the PDF paints are kept, as with
+            pdfminer.  A glyph without a Unicode mapping becomes ``"(cid:N)"`` (pdfminer's
+            spelling; :func:`jixiao.extract.pdf.check_text_layer` counts them).
+segments    the straight pieces of every painted path (lines, rectangles, polygons; a Bézier
+            segment contributes the chord between its end points, as in pdfminer), in page
+            space (the object's matrix and those of the form XObjects around it applied).
+            Only horizontal and vertical ones are kept: they are the ruling that
+            :mod:`.pdf_ruling` turns into table cells.
+images      the number of image objects (form XObjects included).
+
+pdfium is not thread-safe: one document is read at a time per process (a module lock).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from jixiao.errors import UnreadableFile
+from jixiao.extract.pdf_text import Glyph
+
+_LOCK = threading.Lock()
+MAX_FORM_DEPTH = 12  # nested form XObjects followed for ruling and images
+AXIS_TOL = 0.01  # points: a segment is horizontal/vertical when its ends differ by less
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A horizontal (``x0 < x1``, ``top == bottom``) or vertical (``x0 == x1``) ruling piece."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.top == self.bottom and self.x0 != self.x1
+
+
+@dataclass
+class RawPage:
+    """What pdfium read from one page."""
+
+    number: int  # 1-based
+    width: float  # as written (before /Rotate)
+    height: float
+    glyphs: list[Glyph]
+    segments: list[Segment]
+    n_images: int
+
+
+def _reason(e: BaseException) -> str:
+    """Chinese reason for a pdfium failure (password and security scheme named)."""
+    import pypdfium2.raw as c
+
+    code = getattr(e, "err_code", None)
+    if code == c.FPDF_ERR_PASSWORD:
+        return "PDF已加密（需要密码才能打开），无法读取；请提供未加密的文件"
+    if code == c.FPDF_ERR_SECURITY:
+        return "PDF已加密（加密方式不受支持），无法读取；请提供未加密的文件"
+    detail = {c.FPDF_ERR_FORMAT: "文件结构无法识别", c.FPDF_ERR_FILE: "文件无法访问",
+              c.FPDF_ERR_PAGE: "页面不存在或内容有误"}.get(code or -1, str(e) or type(e).__name__)
+    return f"PDF文件已损坏或不完整，无法解析：{detail}"
+
+
+def bytes_to_raw_pages(data: bytes, source: str) -> list[RawPage]:
+    """Every page of a PDF.  Unopenable, encrypted and broken files raise
+    :class:`UnreadableFile` with a Chinese reason."""
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        try:
+            doc = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            raise UnreadableFile(source, _reason(e)) from e
+        try:
+            pages = []
+            for i in range(len(doc)):
+                try:
+                    page = doc[i]
+                except pdfium.PdfiumError as e:
+                    raise UnreadableFile(source, f"PDF文件已损坏或不完整，无法解析：第{i + 1}页无法打开") from e
+                try:
+                    pages.append(_read_page(page, i + 1, source))
+                finally:
+                    page.close()
+            return pages
+        finally:
+            doc.close()
+
+
+def _page_box(page: Any, number: int, source: str) -> tuple[float, float, float, float]:
+    import pypdfium2.raw as c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPage_GetMediaBox(page.raw, left, bottom, right, top):  # inherited from the page tree
+        box = page.get_bbox()
+    else:
+        box = (left.value, bottom.value, right.value, top.value)
+    x0, x1 = sorted((box[0], box[2]))
+    y0, y1 = sorted((box[1], box[3]))
+    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)) or x1 - x0 < 1 or y1 - y0 < 1:
+        raise UnreadableFile(source, f"PDF文件已损坏或不完整，无法解析：第{number}页的页面尺寸（MediaBox）无效")
+    return x0, y0, x1, y1
+
+
+def _read_page(page: Any, number: int, source: str) -> RawPage:
+    x0, _y0, x1, y1 = _page_box(page, number, source)
+    textpage = page.get_textpage()
+    try:
+        glyphs = _glyphs(textpage.raw, y1)
+        walk = _Walk(page.raw, textpage.raw, y1)
+        walk.objects(None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
+    finally:
+        textpage.close()
+    return RawPage(number, x1 - x0, y1 - _y0, glyphs + walk.spaces, walk.segments, walk.images)
+
+
+# ---------------------------------------------------------------- characters
+def _char_text(code: int, unmapped: bool) -> str:
+    if unmapped or code in (0, 0xFFFD, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return f"(cid:{code})"
+    return chr(code)
+
+
+class _Text:
+    """pdfium's per-character text-page functions, prototyped to take and return plain
+    addresses (``c_void_p``): the loop below calls them ~10 times per character, and
+    converting pointer objects would cost more than the calls themselves."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as c
+
+        try:
+            from pypdfium2_raw.bindings import _libs
+
+            lib = _libs["pdfium"]
+        except (ImportError, KeyError, AttributeError):  # pragma: no cover - another binding layout
+            lib = None
+        vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+        dp, fp = ctypes.POINTER(d), ctypes.POINTER(f)
+
+        def fn(name: str, restype: Any, *args: Any) -> Any:
+            if lib is None:  # pragma: no cover
+                return getattr(c, name)
+            proto = lib[name]
+            proto.argtypes, proto.restype = args, restype
+            return proto
+
+        self.count = fn("FPDFText_CountChars", i, vp)
+        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
+        self.text = fn("FPDFText_GetText", i, vp, i, i, ctypes.POINTER(ctypes.c_ushort))
+        self.map_error = fn("FPDFText_HasUnicodeMapError", i, vp, i)
+        self.loose = fn("FPDFText_GetLooseCharBox", i, vp, i, ctypes.POINTER(c.FS_RECTF))
+        self.matrix = fn("FPDFText_GetMatrix", i, vp, i, ctypes.POINTER(c.FS_MATRIX))
+        self.origin = fn("FPDFText_GetCharOrigin", i, vp, i, dp, dp)
+        self.font_size = fn("FPDFText_GetFontSize", d, vp, i)
+        self.text_object = fn("FPDFText_GetTextObject", vp, vp, i)
+        self.font = fn("FPDFTextObj_GetFont", vp, vp)
+        self.descent = fn("FPDFFont_GetDescent", i, vp, f, fp)
+
+
+_TEXT: _Text | None = None
+
+
+def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
+    global _TEXT
+    import pypdfium2.raw as c
+
+    if _TEXT is None:
+        _TEXT = _Text()
+    t = _TEXT
+    page = ctypes.cast(tp, ctypes.c_void_p).value
+    n = max(t.count(page), 0)
+    codes = _codes(t, page, n)
+    unicode, map_error, loose, matrix = t.unicode, t.map_error, t.loose, t.matrix
+    origin, font_size, text_object = t.origin, t.font_size, t.text_object
+    box, m = c.FS_RECTF(), c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
+    descent_of: dict[int, float] = {}  # by text object
+    out: list[Glyph] = []
+    for i in range(n):
+        obj = text_object(page, i)
+        if not obj:  # a character pdfium generated (an inferred space or line break): not painted
+            continue
+        if not loose(page, i, box_p) or not matrix(page, i, m_p):
+            continue
+        code = codes[i] if codes is not None else unicode(page, i)
+        text = _char_text(code, map_error(page, i) == 1)
+        descent = descent_of.get(obj)
+        if descent is None:
+            descent = descent_of[obj] = _descent(t, obj)
+        a, b, cc, dd = m.a, m.b, m.c, m.d
+        if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
+            x, y = (box.left if a >= 0 else box.right), m.f
+            if not (box.bottom <= y <= box.top):  # text rise: the baseline is the origin's
+                origin(page, i, ox_p, oy_p)
+                y = oy.value
+        else:
+            origin(page, i, ox_p, oy_p)
+            x, y = ox.value, oy.value
+        g = _glyph(text, box.left, box.bottom, box.right, box.top, a, b, cc, dd, x, y, font_size(page, i), descent,
+                   page_top)
+        if g is not None:
+            out.append(g)
+    return out
+
+
+def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
+    """Every character's code point in one call (``FPDFText_GetText``: UTF-16, one unit per
+    character); None when the page has characters outside the BMP (then one call each)."""
+    if n == 0:
+        return []
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = t.text(page, 0, n, buf)
+    if got != n + 1 or any(0xD800 <= u <= 0xDFFF for u in buf[:n]):
+        return None
+    return list(buf[:n])
+
+
+def _descent(t: _Text, obj: int) -> float:
+    """The descent of a text object's font per unit of font size (negative)."""
+    font = t.font(obj)
+    d = ctypes.c_float()
+    return d.value if font and t.descent(font, 1.0, ctypes.byref(d)) else 0.0
+
+
+def _glyph(text: str, lx0: float, ly0: float, lx1: float, ly1: float, a: float, b: float, cc: float, dd: float,
+           ox: float, oy: float, fs: float, descent: float, page_top: float) -> Glyph | None:
+    """A glyph box as pdfminer defines it (see module docstring), flipped to top-down."""
+    if not math.isfinite(lx0 + ly0 + lx1 + ly1 + a + b + cc + dd + ox + oy + fs + descent):
+        return None
+    # the advance width in text space, from the extent of pdfium's box along the text direction
+    if abs(a) >= abs(b):
+        adv = abs(lx1 - lx0) / abs(a) if a else 0.0
+    else:
+        adv = abs(ly1 - ly0) / abs(b)
+    lo = descent * fs
+    hi = lo + fs
+    if b == 0 and cc == 0:  # upright (or mirrored) text: the common case
+        xa, xb = ox, ox + a * adv
+        ya, yb = oy + dd * lo, oy + dd * hi
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+    else:
+        xs = (ox + cc * lo, ox + a * adv + cc * lo, ox + cc * hi, ox + a * adv + cc * hi)
+        ys = (oy + dd * lo, oy + b * adv + dd * lo, oy + dd * hi, oy + b * adv + dd * hi)
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    top, bottom = round(page_top - y1, 4), round(page_top - y0, 4)
+    return Glyph(text, round(x0, 4), round(x1, 4), top, bottom, bottom - top, _turn(a, b))
+
+
+def _turn(a: float, b: float) -> int:
+    """Reading direction from the character matrix (y up): 0 horizontal, 1 reads downwards,
+    -1 reads upwards."""
+    if abs(b) <= abs(a):
+        return 0
+    return 1 if b < 0 else -1
+
+
+# ---------------------------------------------------------------- ruling and images
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """``outer ∘ inner``: a point mapped by ``inner`` first."""
+    a1, b1, c1, d1, e1, f1 = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+class _Walk:
+    """One pass over a page's objects (form XObjects followed): ruling segments of the paths,
+    the image count, and the spaces pdfium's text page does not report (see :meth:`space`)."""
+
+    def __init__(self, page: Any, textpage: Any, page_top: float) -> None:
+        import pypdfium2.raw as c
+
+        self.c, self.page, self.tp, self.page_top = c, page, textpage, page_top
+        self.segments: list[Segment] = []
+        self.spaces: list[Glyph] = []
+        self.images = 0
+        self.m = c.FS_MATRIX()
+        self.box = [ctypes.c_float() for _ in range(4)]
+        self.size = ctypes.c_float()
+
+    def objects(self, form: Any, outer: Matrix, depth: int) -> None:
+        c = self.c
+        count = c.FPDFFormObj_CountObjects(form) if form is not None else c.FPDFPage_CountObjects(self.page)
+        for k in range(max(count, 0)):
+            obj = c.FPDFFormObj_GetObject(form, k) if form is not None else c.FPDFPage_GetObject(self.page, k)
+            if not obj:
+                continue
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_IMAGE:
+                self.images += 1
+                continue
+            if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM, c.FPDF_PAGEOBJ_TEXT):
+                continue
+            m = self.m
+            own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
+            full = _compose(own, outer)
+            if kind == c.FPDF_PAGEOBJ_PATH:
+                _path_segments(obj, full, self.page_top, self.segments)
+            elif kind == c.FPDF_PAGEOBJ_TEXT:
+                self.space(obj, full)
+            elif depth < MAX_FORM_DEPTH:
+                self.objects(obj, full, depth + 1)
+
+    def space(self, obj: Any, mat: Matrix) -> None:
+        """A text object that paints only spaces (a writer may set each space apart) has no
+        characters in pdfium's text page, which reports a *generated* space there instead.
+        Such an object -- no text of its own and no ink (empty bounds) -- is a space glyph at
+        the object's origin, as pdfminer reads it (0.25 em wide)."""
+        c = self.c
+        left, b, r, t = self.box
+        if not c.FPDFPageObj_GetBounds(obj, left, b, r, t) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
+            return
+        if c.FPDFTextObj_GetText(obj, self.tp, None, 0) > 2:  # UTF-16 bytes incl. the terminator
+            return
+        if not c.FPDFTextObj_GetFontSize(obj, self.size):
+            return
+        font = c.FPDFTextObj_GetFont(obj)
+        d = ctypes.c_float()
+        descent = d.value if font and c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
+        g = _glyph(" ", 0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0, *mat, self.size.value, descent, self.page_top)
+        if g is not None:
+            self.spaces.append(g)
+
+
+def _path_segments(path: Any, mat: Matrix, page_top: float, out: list[Segment]) -> None:
+    """The straight pieces of a path's subpaths (closing pieces included), axis-aligned only."""
+    import pypdfium2.raw as c
+
+    a, b, cc, d, e, f = mat
+    if not all(math.isfinite(v) for v in mat):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start: tuple[float, float] | None = None
+    prev: tuple[float, float] | None = None
+    bezier = 0
+    for j in range(max(c.FPDFPath_CountSegments(path), 0)):
+        seg = c.FPDFPath_GetPathSegment(path, j)
+        if not seg or not c.FPDFPathSegment_GetPoint(seg, x, y):
+            continue
+        kind = c.FPDFPathSegment_GetType(seg)
+        pt = (a * x.value + cc * y.value + e, b * x.value + d * y.value + f)
+        if kind == c.FPDF_SEGMENT_MOVETO:
+            start = prev = pt
+            bezier = 0
+            continue
+        if kind == c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:  # control points: only the end point of a curve counts
+                continue
+        if prev is not None:
+            _add(prev, pt, page_top, out)
+        prev = pt
+        if c.FPDFPathSegment_GetClose(seg) and start is not None:
+            _add(pt, start, page_top, out)
+            prev = start
+
+
+def _add(p: tuple[float, float], q: tuple[float, float], page_top: float, out: list[Segment]) -> None:
+    (px, py), (qx, qy) = p, q
+    if not all(math.isfinite(v) for v in (px, py, qx, qy)):
+        return
+    if abs(py - qy) < AXIS_TOL and abs(px - qx) >= AXIS_TOL:
+        t = round(page_top - (py + qy) / 2, 4)
+        out.append(Segment(round(min(px, qx), 4), t, round(max(px, qx), 4), t))
+    elif abs(px - qx) < AXIS_TOL and abs(py - qy) >= AXIS_TOL:
+        xm = round((px + qx) / 2, 4)
+        out.append(Segment(xm, round(page_top - max(py, qy), 4), xm, round(page_top - min(py, qy), 4)))

@@ -1,0 +1,73 @@
+"""The command line starts at once: ``jixiao --help`` and every ``CMD --help`` import no
+pipeline, model, pandas or parser; ``extract`` of a TXT file loads no DataFrame or PDF/DOCX library."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from jixiao.cli import COMMANDS, app, load_command
+
+HEAVY = ("pydantic", "jixiao.model", "jixiao.pipeline", "jixiao.rules", "jixiao.assemble", "jixiao.batch.run",
+         "pandas", "pyarrow", "duckdb", "jieba", "pdfplumber", "pypdfium2", "docx", "lxml", "openpyxl")
+# what a TXT extract must never need
+NOT_FOR_TXT = ("pandas", "pyarrow", "duckdb", "pdfplumber", "pdfminer", "pypdfium2", "docx", "openpyxl", "dask")
+
+_PROBE = """
+import json, sys
+from jixiao.cli import app
+try:
+    app(sys.argv[1:], prog_name="jixiao", standalone_mode=False)
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules(*args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                       timeout=120)
+    assert "MODULES=" in r.stderr, r.stderr
+    return set(json.loads(r.stderr.rsplit("MODULES=", 1)[1]))
+
+
+def _loaded(mods: set[str], names: tuple[str, ...]) -> list[str]:
+    return [n for n in names if n in mods]
+
+
+def test_help_imports_nothing_heavy() -> None:
+    mods = _modules("--help")
+    assert _loaded(mods, HEAVY) == []
+    assert "jixiao.cli.check" in mods  # the command list is real (every command module was read) ...
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_command_help_imports_nothing_heavy(name: str) -> None:
+    mods = _modules(name, "--help")
+    assert _loaded(mods, HEAVY) == []
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    mods = _modules("schema")
+    assert "jixiao.model" in mods  # it did run
+    assert _loaded(mods, ("jixiao.cli.ingest", "jixiao.cli.check", "jixiao.cli.extract")) == []
+
+
+def test_extract_of_a_txt_loads_no_dataframe_or_other_format_parser() -> None:
+    mods = _modules("extract", "corpus/seed-004/report.txt", "--no-rules")
+    assert "jixiao.extract.text" in mods
+    assert _loaded(mods, NOT_FOR_TXT) == []
+    assert "jixiao.rules" not in mods  # --no-rules: the rule catalogue is never loaded
+
+
+def test_registry_names_match_the_commands() -> None:
+    for name in COMMANDS:
+        assert load_command(name).name == name
+    assert app.list_commands(None) == list(COMMANDS)  # type: ignore[arg-type]
