@@ -129,6 +129,7 @@ def paths_to_dataset(
     progress: Progress | bool | None = True,
     convert: bool = False,
     config: str | Path | None = None,
+    raw_csv: bool = False,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -138,6 +139,7 @@ def paths_to_dataset(
     ``cache_dir`` is given; the in-``out`` cache keeps only this run's entries.
     ``convert``: convert legacy .doc/.wps with LibreOffice (on PATH) instead of refusing them.
     ``config``: a rules TOML overlaid on the defaults (validated here, before any file is read).
+    ``raw_csv``: CSV texts starting with ``= + - @`` are written unescaped (see :mod:`jixiao.export.cellsafe`).
     """
     options: dict[str, object] = {"rules": rules, "convert": convert}
     digest = None
@@ -149,13 +151,13 @@ def paths_to_dataset(
         digest = hashlib.sha256(Path(config).read_bytes()).hexdigest()
     with exclusive(Path(out)):  # one run at a time per output directory
         return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
-                    timeout, ignore, progress)
+                    timeout, ignore, progress, raw_csv)
 
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
          cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
          timeout: float | None, ignore: list[str] | None,
-         progress: Progress | bool | None) -> Summary:
+         progress: Progress | bool | None, raw_csv: bool = False) -> Summary:
     t0 = time.perf_counter()
     recover(out)
     check_replaceable(out)
@@ -223,7 +225,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
         if prog:
             prog.close()
         tmp = make_tmp(out)
-        summary.paths = write_dataset(rows.tables(), tmp, formats)
+        summary.paths = write_dataset(rows.tables(), tmp, formats, raw_csv=raw_csv)
         pause_hook("swap")
         swap_in(tmp, out, keep_cache=own_cache)
         tmp = None

@@ -44,11 +44,14 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
               help="Rules TOML overlaid on the defaults (tolerances, regional variants; see docs/rules.md).")
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
+@click.option("--raw-csv", is_flag=True,
+              help="Write CSV texts starting with = + - @ as they are (default: prefixed with ' so that "
+                   "spreadsheets never run them as formulas).")
 @click.option("--timeout", type=float, default=600, show_default=True,
               help="Seconds one file may take before it is recorded as an error.")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
-               timeout: float) -> None:
+               raw_csv: bool, timeout: float) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
@@ -70,7 +73,8 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
     try:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
-                                   ignore=list(exclude), progress=True, convert=convert, config=config)
+                                   ignore=list(exclude), progress=True, convert=convert, config=config,
+                                   raw_csv=raw_csv)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)

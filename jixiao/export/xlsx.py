@@ -2,7 +2,9 @@
 autofilter, numbers as numbers, findings coloured by severity.
 
 The file is made reproducible: fixed document-property dates and fixed ZIP entry
-times, so the same rows give a byte-identical workbook.
+times, so the same rows give a byte-identical workbook.  Every string is a text
+cell (a text starting with ``=`` is never a live formula) and characters XML cannot
+hold are replaced (see :mod:`jixiao.export.cellsafe`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from jixiao.export.cellsafe import xml_text
 from jixiao.export.schema import TABLES
 from jixiao.export.values import Row, finite
 
@@ -26,7 +29,6 @@ from jixiao.export.values import Row, finite
 SEVERITY_FILL = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 FIXED_DATE = "2000-01-01T00:00:00Z"
-_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATES = regex.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -34,7 +36,7 @@ def _cell_value(v: Any) -> Any:
     if isinstance(v, Decimal):
         return finite(v)
     if isinstance(v, str):
-        v = _ILLEGAL.sub("", v)
+        v = xml_text(v)
         return v if len(v) <= MAX_CELL else v[: MAX_CELL - 1] + "…"
     return v
 
@@ -69,15 +71,19 @@ def _sheet(wb: Workbook, table: str, rows: list[Row]) -> None:
     for r in rows:
         values = [_cell_value(v) for v in r]
         fill = fills.get(r[sev_col]) if sev_col is not None else None
-        if fill is None:
-            ws.append(values)
+        if fill is None and not any(isinstance(v, str) and v.startswith("=") for v in values):
+            ws.append(values)  # openpyxl types plain values itself: only "=…" would become a formula
             continue
-        cells = []
-        for v in values:
-            cell = WriteOnlyCell(ws, value=v)
-            cell.fill = fill
-            cells.append(cell)
-        ws.append(cells)
+        ws.append([_cell(ws, v, fill) for v in values])
+
+
+def _cell(ws: Any, v: Any, fill: PatternFill | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=v)
+    if isinstance(v, str):
+        cell.data_type = "s"  # text, whatever it starts with: never a formula
+    if fill is not None:
+        cell.fill = fill
+    return cell
 
 
 def _reproducible(data: bytes) -> bytes:
