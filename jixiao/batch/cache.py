@@ -51,7 +51,9 @@ class Cache:
         self.used: set[str] = set()
 
     def key(self, sha256: str, source: str) -> str:
-        return hashlib.sha256(f"{sha256}\0{source}\0{self._salt}".encode()).hexdigest()
+        # the name's own bytes: a name that is not UTF-8 (surrogate escapes) is a key like any other
+        name = source.encode("utf-8", "surrogateescape")
+        return hashlib.sha256(f"{sha256}\0".encode() + name + f"\0{self._salt}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"

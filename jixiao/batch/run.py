@@ -29,7 +29,7 @@ from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
 from jixiao.model import Document
-from jixiao.pipeline import doc_id_for
+from jixiao.pipeline import display_name, doc_id_for
 
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
 _ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
@@ -83,14 +83,14 @@ class Summary:
 def _unsupported(inp: Input, sha: str) -> Document:
     suffix = inp.suffix or "无扩展名"
     return Document(
-        doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+        doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
         sha256=sha, status="error",
         error=f"不支持的文件格式（{suffix}）：jixiao 只读取 {'、'.join(sorted(SUPPORTED))}，请先另存为 .docx 或 PDF",
     )
 
 
 def _failed(inp: Input, sha: str, reason: str) -> Document:
-    return Document(doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+    return Document(doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
                     sha256=sha, status="error", error=reason)
 
 
@@ -178,7 +178,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)
             _count(document_to_result(doc), rows, summary)
             if prog:
-                prog.finish(inp.source, doc.status, doc.error)
+                prog.finish(display_name(inp.source), doc.status, doc.error)
             continue
         key = cache.key(sha, inp.source)
         text = cache.get_json(key) if use_cache else None
@@ -192,7 +192,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             summary.cached += 1
             _count(res, rows, summary)
             if prog:
-                prog.finish(inp.source, res.status, res.error, cached=True)
+                prog.finish(display_name(inp.source), res.status, res.error, cached=True)
             continue
         t = Task(len(tasks), inp.path, inp.source)
         tasks.append(t)
@@ -200,7 +200,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
 
     def on_start(task: Task) -> None:
         if prog:
-            prog.start(task.source)
+            prog.start(display_name(task.source))
 
     def on_done(o: Outcome) -> None:
         inp, sha, key = meta[o.task.id]
@@ -213,7 +213,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             res = document_to_result(_failed(inp, sha, reason))
         _count(res, rows, summary)
         if prog:
-            prog.finish(inp.source, res.status, res.error)
+            prog.finish(display_name(inp.source), res.status, res.error)
 
     tmp: Path | None = None
     try:
