@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import jixiao
+from jixiao.errors import LIMIT, UNRECOGNISED
 
 _PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
 
@@ -144,7 +145,8 @@ class Pool:
                         assert task is not None
                         w.proc.kill()
                         self._retire(w)
-                        on_done(Outcome(task, "timeout", f"处理超时（超过 {self.timeout:g} 秒），已终止"))
+                        on_done(Outcome(task, "timeout",
+                                        f"处理超时（{LIMIT}：超过 {self.timeout:g} 秒），工作进程已终止并替换"))
         finally:
             self.close()
 
@@ -160,7 +162,8 @@ class Pool:
                 w.proc.kill()
                 code = w.proc.wait()
             self._retire(w)
-            on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}）"))
+            cause = f"{LIMIT}：可能内存不足" if code in (-signal.SIGKILL, -signal.SIGABRT) else UNRECOGNISED
+            on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}；{cause}）"))
             return
         _id, kind, payload, rss = msg
         w.task, w.rss_kb, w.done = None, rss, w.done + 1

@@ -209,8 +209,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             res = json_to_result(o.payload)
             cache.put_json(key, o.payload)
         else:
-            reason = f"处理时出错：{o.payload}" if o.kind == "exception" else o.payload
-            res = document_to_result(_failed(inp, sha, reason))
+            res = document_to_result(_failed(inp, sha, o.payload))  # a Chinese reason with its cause class
         _count(res, rows, summary)
         if prog:
             prog.finish(display_name(inp.source), res.status, res.error)

@@ -101,7 +101,9 @@ def worker_main(rx: Connection, tx: Connection) -> None:
             doc = path_to_document(path, source, **_options(options))
             reply = (task_id, "ok", result_to_json(document_to_result(doc)), peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
-            reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
+            from jixiao.errors import exception_reason
+
+            reply = (task_id, "exception", exception_reason(e), peak_rss_kb())
         try:
             tx.send(reply)
         except (BrokenPipeError, OSError):
