@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,13 +96,28 @@ def _failed(inp: Input, sha: str, reason: str) -> Document:
 
 
 def _sha256(path: Path) -> str | None:
+    """The file's hash; None if it cannot be read or is no longer a regular file (a
+    FIFO put in its place would block an ordinary open: opened non-blocking, not
+    through a link, and checked before reading)."""
     h = hashlib.sha256()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
         return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     return h.hexdigest()
 
 
@@ -130,6 +146,7 @@ def paths_to_dataset(
     convert: bool = False,
     config: str | Path | None = None,
     raw_csv: bool = False,
+    follow_links: bool = False,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -140,6 +157,8 @@ def paths_to_dataset(
     ``convert``: convert legacy .doc/.wps with LibreOffice (on PATH) instead of refusing them.
     ``config``: a rules TOML overlaid on the defaults (validated here, before any file is read).
     ``raw_csv``: CSV texts starting with ``= + - @`` are written unescaped (see :mod:`jixiao.export.cellsafe`).
+    ``follow_links``: read symbolic links that point outside the inputs (see :mod:`jixiao.batch.walk`).
+    ``out`` may be a symbolic link: its target is locked and replaced (the link stays).
     """
     options: dict[str, object] = {"rules": rules, "convert": convert}
     digest = None
@@ -149,15 +168,19 @@ def paths_to_dataset(
         load_config(config)  # a bad config is a clean error now, not one per file
         options["config"] = str(Path(config).resolve())
         digest = hashlib.sha256(Path(config).read_bytes()).hexdigest()
-    with exclusive(Path(out)):  # one run at a time per output directory
-        return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
-                    timeout, ignore, progress, raw_csv)
+    real = Path(out).resolve()  # a linked --out and its target are one directory: one lock
+    with exclusive(real):  # one run at a time per output directory
+        summary = _run(paths, real, tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
+                       timeout, ignore, progress, raw_csv, follow_links)
+    summary.out_dir = Path(out)
+    summary.paths = [Path(out) / p.name for p in summary.paths]
+    return summary
 
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
          cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
          timeout: float | None, ignore: list[str] | None,
-         progress: Progress | bool | None, raw_csv: bool = False) -> Summary:
+         progress: Progress | bool | None, raw_csv: bool = False, follow_links: bool = False) -> Summary:
     t0 = time.perf_counter()
     recover(out)
     check_replaceable(out)
@@ -166,13 +189,20 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": options["rules"], "convert": options["convert"], "config": config_digest})  # type: ignore[arg-type]
     excluded = [out, cache.root]
     summary = Summary(out_dir=out, formats=formats)
-    inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored)
+    inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored,
+                             follow_links=follow_links)
     prog = progress if isinstance(progress, Progress) else Progress(len(inputs)) if progress else None
     rows = TableRows()
 
     tasks: list[Task] = []
     meta: dict[int, tuple[Input, str, str]] = {}  # task id → (input, sha, cache key)
     for inp in inputs:
+        if inp.problem is not None:  # a link out of the inputs, a FIFO …: listed, never opened
+            doc = _failed(inp, "", inp.problem)
+            _count(document_to_result(doc), rows, summary)
+            if prog:
+                prog.finish(display_name(inp.source), doc.status, doc.error)
+            continue
         sha = _sha256(inp.path)
         if sha is None or not inp.supported:
             doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)

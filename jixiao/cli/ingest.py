@@ -44,6 +44,9 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
               help="Rules TOML overlaid on the defaults (tolerances, regional variants; see docs/rules.md).")
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that point outside PATHS and walk linked folders "
+                   "(default: such links are listed as errors, never opened).")
 @click.option("--raw-csv", is_flag=True,
               help="Write CSV texts starting with = + - @ as they are (default: prefixed with ' so that "
                    "spreadsheets never run them as formulas).")
@@ -51,7 +54,7 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
               help="Seconds one file may take before it is recorded as an error.")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
-               raw_csv: bool, timeout: float) -> None:
+               follow_links: bool, raw_csv: bool, timeout: float) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
@@ -74,7 +77,7 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
                                    ignore=list(exclude), progress=True, convert=convert, config=config,
-                                   raw_csv=raw_csv)
+                                   raw_csv=raw_csv, follow_links=follow_links)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)
