@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from jixiao.batch.cache import Cache
-from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
+from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in, writing
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
 from jixiao.batch.result import DocResult, document_to_result, json_to_result
@@ -56,6 +56,7 @@ class Summary:
     seconds: float = 0.0
     peak_worker_rss_kb: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    notes: list[str] = field(default_factory=list)  # operational notes (a cache that could not be written …)
     paths: list[Path] = field(default_factory=list)
 
     @property
@@ -71,7 +72,7 @@ class Summary:
             f"报告 {self.reports} 份，指标 {self.indicators} 条",
             f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
             f"用时 {self.seconds:.1f} 秒；输出 {self.out_dir}（{', '.join(self.formats)}）",
-        ] + ([f"错误原因：{self.error_kinds()}"] if self.errors else [])
+        ] + ([f"错误原因：{self.error_kinds()}"] if self.errors else []) + [f"注意：{n}" for n in self.notes]
 
     def error_kinds(self, top: int = 6) -> str:
         """Errors grouped by the head of their reason ("不支持的文件格式 5，PDF已加密 1")."""
@@ -182,8 +183,9 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
          timeout: float | None, ignore: list[str] | None,
          progress: Progress | bool | None, raw_csv: bool = False, follow_links: bool = False) -> Summary:
     t0 = time.perf_counter()
-    recover(out)
-    check_replaceable(out)
+    with writing(out):
+        recover(out)
+        check_replaceable(out)
     own_cache = cache_dir is None
     # everything besides the file that changes a result is part of the key
     cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": options["rules"], "convert": options["convert"], "config": config_digest})  # type: ignore[arg-type]
@@ -247,16 +249,21 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     tmp: Path | None = None
     try:
         if tasks:
-            out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
+            with writing(out):
+                out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
             pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
         if prog:
             prog.close()
-        tmp = make_tmp(out)
-        summary.paths = write_dataset(rows.tables(), tmp, formats, raw_csv=raw_csv)
-        pause_hook("swap")
-        swap_in(tmp, out, keep_cache=own_cache)
+        if cache.write_failures:
+            summary.notes.append(f"缓存写入失败 {cache.write_failures} 次（{cache.write_error}），"
+                                 "这些文件下次会重新处理；数据集不受影响")
+        with writing(out):
+            tmp = make_tmp(out)
+            summary.paths = write_dataset(rows.tables(), tmp, formats, raw_csv=raw_csv)
+            pause_hook("swap")
+            swap_in(tmp, out, keep_cache=own_cache)
         tmp = None
         if own_cache:
             cache.prune()

@@ -84,6 +84,11 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
     except (OutputDirError, FileNotFoundError, JixiaoError) as e:
         click.echo(f"错误：{e}", err=True)
         sys.exit(2)
+    except OSError as e:  # an operational failure outside the output directory (one line, no traceback)
+        from jixiao.errors import os_error_text
+
+        click.echo(f"错误：{os_error_text(e)}" + (f"：{e.filename}" if e.filename else ""), err=True)
+        sys.exit(2)
     finally:
         signal.signal(signal.SIGTERM, old)
     for line in summary.lines():
