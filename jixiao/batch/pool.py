@@ -5,6 +5,13 @@ one worker dies), each worker here holds one task at a time; a worker that dies
 (``os._exit``, a segfault, the OOM killer) or overruns the per-file timeout is
 reported for its task only and replaced, and the batch goes on.
 
+Resource limits: the per-file wall-clock limit is enforced here, in the parent
+(a worker that overruns is killed with SIGKILL, which stops it even inside C code
+such as a parser loop, and replaced; the file is listed with the reason); the
+memory cap is an address-space limit (``RLIMIT_AS``) each worker sets on itself,
+so an allocation past it fails as ``MemoryError`` (or kills only that worker).
+Defaults: :data:`DEFAULT_TIMEOUT` seconds and :data:`DEFAULT_MEMORY_MB` MiB.
+
 Workers are started as ``python -m jixiao.batch.worker`` with two pipes (not by
 ``multiprocessing``), so they never re-import the caller's ``__main__``: the
 pool works the same from the CLI, a script without a ``__main__`` guard, a
@@ -28,6 +35,10 @@ import jixiao
 from jixiao.errors import LIMIT, UNRECOGNISED
 
 _PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
+#: seconds one file may take (ingest, check and extract); a real report takes 0.1–5 s
+DEFAULT_TIMEOUT = 120.0
+#: address space per worker in MiB (0: no limit); a worker reading the corpus peaks near 300 MiB
+DEFAULT_MEMORY_MB = 2048
 
 
 @dataclass(frozen=True)
@@ -78,13 +89,14 @@ def _worker_env() -> dict[str, str]:
 
 class Pool:
     def __init__(self, jobs: int, *, options: dict[str, object] | None = None, timeout: float | None = None,
-                 max_tasks_per_worker: int | None = 500) -> None:
+                 max_tasks_per_worker: int | None = 500, memory_mb: int = DEFAULT_MEMORY_MB) -> None:
         self.jobs = max(1, jobs)
         # a fresh worker after this many files bounds slow leaks (a start costs ~1 s: imports + jieba)
         self.max_tasks = max_tasks_per_worker
         # keyword arguments of jixiao.pipeline.path_to_document (rules, convert, config path)
         self.options = dict(options or {})
         self.timeout = timeout
+        self.memory_mb = memory_mb
         self._workers: list[_Worker] = []
         self.peak_rss_kb = 0
 
@@ -93,7 +105,8 @@ class Pool:
         to_worker_r, to_worker_w = os.pipe()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "jixiao.batch.worker", str(to_worker_r), str(to_parent_w)],
+                [sys.executable, "-m", "jixiao.batch.worker", str(to_worker_r), str(to_parent_w),
+                 str(self.memory_mb)],
                 pass_fds=(to_worker_r, to_parent_w), env=_worker_env(), stdin=subprocess.DEVNULL,
             )
         except BaseException:
@@ -166,6 +179,9 @@ class Pool:
             on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}；{cause}）"))
             return
         _id, kind, payload, rss = msg
+        if kind == "start":  # the worker is ready and has begun the file: its time limit starts now
+            w.started = time.monotonic()
+            return
         w.task, w.rss_kb, w.done = None, rss, w.done + 1
         self.peak_rss_kb = max(self.peak_rss_kb, rss)
         if self.max_tasks is not None and w.done >= self.max_tasks:

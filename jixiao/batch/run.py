@@ -23,7 +23,7 @@ import regex
 
 from jixiao.batch.cache import Cache
 from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in, writing
-from jixiao.batch.pool import Outcome, Pool, Task
+from jixiao.batch.pool import DEFAULT_MEMORY_MB, Outcome, Pool, Task
 from jixiao.batch.progress import Progress
 from jixiao.batch.result import DocResult, document_to_result, json_to_result
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
@@ -82,7 +82,7 @@ class Summary:
         return "，".join(f"{k} {n}" for k, n in ranked[:top]) + more
 
 
-def _unsupported(inp: Input, sha: str) -> Document:
+def unsupported_document(inp: Input, sha: str) -> Document:
     suffix = inp.suffix or "无扩展名"
     return Document(
         doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
@@ -91,12 +91,12 @@ def _unsupported(inp: Input, sha: str) -> Document:
     )
 
 
-def _failed(inp: Input, sha: str, reason: str) -> Document:
+def failed_document(inp: Input, sha: str, reason: str) -> Document:
     return Document(doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
                     sha256=sha, status="error", error=reason)
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
     """The file's hash; None if it cannot be read or is no longer a regular file (a
     FIFO put in its place would block an ordinary open: opened non-blocking, not
     through a link, and checked before reading)."""
@@ -148,6 +148,7 @@ def paths_to_dataset(
     config: str | Path | None = None,
     raw_csv: bool = False,
     follow_links: bool = False,
+    memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -160,8 +161,11 @@ def paths_to_dataset(
     ``raw_csv``: CSV texts starting with ``= + - @`` are written unescaped (see :mod:`jixiao.export.cellsafe`).
     ``follow_links``: read symbolic links that point outside the inputs (see :mod:`jixiao.batch.walk`).
     ``out`` may be a symbolic link: its target is locked and replaced (the link stays).
+    ``timeout`` (seconds per file) and ``memory_mb`` (address space per worker, 0 = none): see
+    :mod:`jixiao.batch.pool`.
     """
     options: dict[str, object] = {"rules": rules, "convert": convert}
+    limits = (timeout, memory_mb)
     digest = None
     if config is not None:
         from jixiao.rules import load_config
@@ -172,7 +176,7 @@ def paths_to_dataset(
     real = Path(out).resolve()  # a linked --out and its target are one directory: one lock
     with exclusive(real):  # one run at a time per output directory
         summary = _run(paths, real, tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
-                       timeout, ignore, progress, raw_csv, follow_links)
+                       limits, ignore, progress, raw_csv, follow_links)
     summary.out_dir = Path(out)
     summary.paths = [Path(out) / p.name for p in summary.paths]
     return summary
@@ -180,7 +184,7 @@ def paths_to_dataset(
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
          cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
-         timeout: float | None, ignore: list[str] | None,
+         limits: tuple[float | None, int], ignore: list[str] | None,
          progress: Progress | bool | None, raw_csv: bool = False, follow_links: bool = False) -> Summary:
     t0 = time.perf_counter()
     with writing(out):
@@ -200,14 +204,14 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     meta: dict[int, tuple[Input, str, str]] = {}  # task id → (input, sha, cache key)
     for inp in inputs:
         if inp.problem is not None:  # a link out of the inputs, a FIFO …: listed, never opened
-            doc = _failed(inp, "", inp.problem)
+            doc = failed_document(inp, "", inp.problem)
             _count(document_to_result(doc), rows, summary)
             if prog:
                 prog.finish(display_name(inp.source), doc.status, doc.error)
             continue
-        sha = _sha256(inp.path)
+        sha = file_sha256(inp.path)
         if sha is None or not inp.supported:
-            doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)
+            doc = failed_document(inp, sha or "", "无法读取文件") if sha is None else unsupported_document(inp, sha)
             _count(document_to_result(doc), rows, summary)
             if prog:
                 prog.finish(display_name(inp.source), doc.status, doc.error)
@@ -241,7 +245,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             res = json_to_result(o.payload)
             cache.put_json(key, o.payload)
         else:
-            res = document_to_result(_failed(inp, sha, o.payload))  # a Chinese reason with its cause class
+            res = document_to_result(failed_document(inp, sha, o.payload))  # a Chinese reason with its cause class
         _count(res, rows, summary)
         if prog:
             prog.finish(display_name(inp.source), res.status, res.error)
@@ -251,7 +255,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
         if tasks:
             with writing(out):
                 out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
-            pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
+            pool = Pool(jobs or default_jobs(), options=options, timeout=limits[0], memory_mb=limits[1])
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
         if prog:

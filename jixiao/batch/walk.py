@@ -145,13 +145,17 @@ def _under(p: Path, excluded: list[Path]) -> bool:
 
 
 def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None, ignore: list[str] | None = None,
-                    ignored: list[str] | None = None, follow_links: bool = False) -> list[Input]:
+                    ignored: list[str] | None = None, follow_links: bool = False, *,
+                    suffixes: frozenset[str] | None = None, as_given: bool = False) -> list[Input]:
     """Files to read, sorted by source name, each named uniquely.
 
     ``exclude``: paths never read (the output and cache directories); ``ignore``:
     glob patterns (see the module doc); ``ignored`` collects the source names
-    the patterns left out; ``follow_links``: see the module doc.  Raises
-    ``FileNotFoundError`` for a missing argument.
+    the patterns left out; ``follow_links``: see the module doc.  ``suffixes``:
+    only files with these extensions are taken from directories (files named on
+    the command line are always taken); ``as_given``: sources are the paths as
+    typed (``dir/sub/a.txt``) rather than ``<dir name>/…`` (``jixiao check``).
+    Raises ``FileNotFoundError`` for a missing argument.
     """
     excluded = [e.resolve() for e in (exclude or [])]
     roots = [_real(Path(a)) for a in paths if os.path.lexists(a)]
@@ -169,10 +173,11 @@ def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None, 
         if not p.is_dir():
             # named by the user: read through its link, but never a FIFO or a device
             path, problem = _file_problem(_real(p) if p.exists() else p, roots, True)
-            found.setdefault(path if problem is None else p.absolute(), (_file_source(str(arg), p), problem))
+            name = str(arg) if as_given else _file_source(str(arg), p)
+            found.setdefault(path if problem is None else p.absolute(), (name, problem))
             continue
         root = p.resolve()
-        prefix = root.name or "root"
+        prefix = str(arg).rstrip("/") if as_given else (root.name or "root")
         pats = _patterns(root, list(ignore or []))
         visited = {root}
         for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_links):
@@ -199,7 +204,8 @@ def paths_to_inputs(paths: list[str | Path], exclude: list[Path] | None = None, 
             dirnames[:] = keep
             for name in sorted(filenames):
                 f = d / name
-                if _hidden(name) or _under(f, excluded):
+                if _hidden(name) or _under(f, excluded) or (suffixes is not None
+                                                             and f.suffix.lower() not in suffixes):
                     continue
                 rel = f.relative_to(root).as_posix()
                 if _ignored(rel, False, pats):

@@ -10,6 +10,7 @@ import click
 
 from jixiao.batch import DEFAULT_FORMATS, default_jobs, paths_to_dataset
 from jixiao.batch.output import OutputDirError
+from jixiao.batch.pool import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from jixiao.errors import JixiaoError
 from jixiao.export import FORMATS
 
@@ -50,11 +51,13 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
 @click.option("--raw-csv", is_flag=True,
               help="Write CSV texts starting with = + - @ as they are (default: prefixed with ' so that "
                    "spreadsheets never run them as formulas).")
-@click.option("--timeout", type=float, default=600, show_default=True,
-              help="Seconds one file may take before it is recorded as an error.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one file may take; a worker that overruns is killed and the file recorded as an error.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+              show_default=True, help="Address space per worker process in MiB (0: no limit).")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
-               follow_links: bool, raw_csv: bool, timeout: float) -> None:
+               follow_links: bool, raw_csv: bool, timeout: float, memory_mb: int) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
@@ -77,7 +80,8 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
                                    ignore=list(exclude), progress=True, convert=convert, config=config,
-                                   raw_csv=raw_csv, follow_links=follow_links)
+                                   raw_csv=raw_csv, follow_links=follow_links,
+                                   memory_mb=memory_mb)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
         sys.exit(130)
