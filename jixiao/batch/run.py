@@ -57,6 +57,8 @@ class Summary:
     peak_worker_rss_kb: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     notes: list[str] = field(default_factory=list)  # operational notes (a cache that could not be written …)
+    #: how the processed files ended in the pool: ok | exception (a stage raised) | died | timeout
+    outcomes: Counter[str] = field(default_factory=Counter)
     paths: list[Path] = field(default_factory=list)
 
     @property
@@ -241,6 +243,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     def on_done(o: Outcome) -> None:
         inp, sha, key = meta[o.task.id]
         summary.processed += 1
+        summary.outcomes[o.kind] += 1
         if o.kind == "ok":
             res = json_to_result(o.payload)
             cache.put_json(key, o.payload)
