@@ -78,3 +78,27 @@ def test_xlsx_xml_illegal_character_is_replaced_not_fatal(tmp_path: Path, ch: st
 
 def test_xml_text_keeps_tab_newline_and_astral_characters() -> None:
     assert xml_text("a\tb\nc\rd\U00020000") == "a\tb\nc\rd\U00020000"
+
+
+def test_ingest_raw_csv_switch_reaches_the_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from jixiao.cli import app
+
+    seen: list[bool] = []
+    real = write_dataset
+
+    def spy(tables: dict, out: Path, formats: tuple, *, raw_csv: bool = False) -> list[Path]:
+        seen.append(raw_csv)
+        return real(tables, out, formats, raw_csv=raw_csv)
+
+    monkeypatch.setattr("jixiao.batch.run.write_dataset", spy)
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(Path(__file__).resolve().parent.parent / "corpus" / "seed-003" / "report.txt", src / "a.txt")
+    for extra in ([], ["--raw-csv"]):
+        r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(tmp_path / "out"), "-j", "1", *extra])
+        assert r.exit_code == 0, r.output
+    assert seen == [False, True]
