@@ -37,6 +37,8 @@ from jixiao.errors import LIMIT, UNRECOGNISED
 _PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
 #: seconds one file may take (ingest, check and extract); a real report takes 0.1–5 s
 DEFAULT_TIMEOUT = 120.0
+#: extra seconds a fresh worker may take to load the pipeline before it begins its first file
+STARTUP_GRACE = 90.0
 #: address space per worker in MiB (0: no limit); a worker reading the corpus peaks near 300 MiB
 DEFAULT_MEMORY_MB = 2048
 
@@ -65,6 +67,7 @@ class _Worker:
     tx: Connection  # parent → worker
     task: Task | None = None
     started: float = 0.0
+    acked: bool = False  # the worker has begun the task (sent its start message)
     rss_kb: int = 0
     done: int = field(default=0)
 
@@ -130,7 +133,7 @@ class Pool:
         w.tx.close()
 
     def _assign(self, w: _Worker, task: Task, on_start: Callable[[Task], None] | None) -> None:
-        w.task, w.started = task, time.monotonic()
+        w.task, w.started, w.acked = task, time.monotonic(), False
         if on_start is not None:
             on_start(task)
         try:
@@ -153,7 +156,8 @@ class Pool:
                 for w in busy:
                     if w.rx in ready:
                         self._collect(w, on_done)
-                    elif self.timeout is not None and time.monotonic() - w.started > self.timeout:
+                    elif self.timeout is not None and time.monotonic() - w.started > (
+                            self.timeout if w.acked else self.timeout + STARTUP_GRACE):
                         task = w.task
                         assert task is not None
                         w.proc.kill()
@@ -180,7 +184,7 @@ class Pool:
             return
         _id, kind, payload, rss = msg
         if kind == "start":  # the worker is ready and has begun the file: its time limit starts now
-            w.started = time.monotonic()
+            w.started, w.acked = time.monotonic(), True
             return
         w.task, w.rss_kb, w.done = None, rss, w.done + 1
         self.peak_rss_kb = max(self.peak_rss_kb, rss)
