@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint venv clean system-deps
+.PHONY: demo test lint venv clean system-deps fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: venv
 	$(BIN)/ruff check jixiao tests benchmarks tools
 	$(BIN)/mypy jixiao
 	$(BIN)/lint-imports
+
+## Long fuzz run (5,000 mutated files per format; figures in docs/reliability.md).
+fuzz: venv
+	$(BIN)/python tools/fuzz.py --long --json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -15,9 +15,25 @@ from jixiao.extract.text_decode import decode_bytes, junk_share, looks_like_text
 from jixiao.model import Document, DocumentKind, Provenance, TextItem
 
 
+def name_bytes(name: str) -> bytes:
+    """The bytes of a file name as the OS gave them: a name that is not valid UTF-8
+    (a GBK name from a Windows zip) arrives with its bad bytes as surrogate escapes."""
+    try:
+        return name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escape: keep it distinct
+        return name.encode("utf-8", "surrogatepass")
+
+
+def display_name(name: str) -> str:
+    """A file name as shown and stored: bytes that are not UTF-8 become U+FFFD."""
+    return name_bytes(name).decode("utf-8", "replace")
+
+
 def doc_id_for(source: str, sha256: str) -> str:
-    """Stable id of a document: the same file under the same name, the same id."""
-    return hashlib.sha256(f"{source}\0{sha256}".encode()).hexdigest()[:16]
+    """Stable id of a document: the same file under the same name, the same id.
+    Taken from the name's bytes, so two names that differ only in bytes that are not
+    UTF-8 (and show alike) keep different ids."""
+    return hashlib.sha256(name_bytes(source) + f"\0{sha256}".encode()).hexdigest()[:16]
 
 
 def path_to_document(
@@ -35,16 +51,17 @@ def path_to_document(
 
     ``convert``: convert legacy .doc/.wps/.xls with LibreOffice (when on PATH)
     instead of refusing them."""
-    src = source if source is not None else str(path)
+    key = source if source is not None else str(path)
+    src = display_name(key)
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as e:
         sha = ""
-        return Document(doc_id=doc_id_for(src, sha), source=src, format=p.suffix.lstrip(".").lower() or "unknown",
+        return Document(doc_id=doc_id_for(key, sha), source=src, format=p.suffix.lstrip(".").lower() or "unknown",
                         sha256=sha, status="error", error=f"无法读取文件：{e.strerror or e}")
     sha = hashlib.sha256(data).hexdigest()
-    doc_id = doc_id_for(src, sha)
+    doc_id = doc_id_for(key, sha)
     from jixiao.extract.sniff import sniff_format
 
     fmt = sniff_format(data, p.name)

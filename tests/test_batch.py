@@ -135,7 +135,7 @@ def test_a_foreign_directory_is_never_replaced(tmp_path: Path) -> None:
 def test_timeout_is_recorded_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = _seed_tree(tmp_path, {"slow.txt": "004", "fast.txt": "001"})
     monkeypatch.setenv(HOOK_ENV, "sleep:slow.txt:30")
-    s = paths_to_dataset([src], tmp_path / "out", jobs=1, timeout=3, progress=False)
+    s = paths_to_dataset([src], tmp_path / "out", jobs=1, timeout=5, progress=False)
     docs = _docs(tmp_path / "out").set_index("source")
     assert "处理超时" in docs.loc["in/slow.txt", "error"] and docs.loc["in/fast.txt", "status"] == "ok"
     assert s.seconds < 25

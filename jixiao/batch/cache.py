@@ -5,7 +5,9 @@ The key hashes the file's sha256, its source name, the jixiao version, a digest
 of jixiao's own code and data files (so a changed parser or vocabulary never
 serves stale results, even before the version is bumped) and a hash of the run's
 configuration.  Entries are written atomically (temp file + rename), so a killed
-run leaves no half-written entry.
+run leaves no half-written entry.  A cache that cannot be written (full disk,
+read-only, no permission) never stops a batch: the entry is skipped and counted
+in :attr:`Cache.write_failures` (the run summary says so).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from jixiao import __version__
+from jixiao.errors import os_error_text
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -49,9 +52,13 @@ class Cache:
         self.root = Path(root)
         self._salt = f"{__version__}\0{code_digest()}\0{config_hash(config)}"
         self.used: set[str] = set()
+        self.write_failures = 0
+        self.write_error: str | None = None  # the first failure, in Chinese
 
     def key(self, sha256: str, source: str) -> str:
-        return hashlib.sha256(f"{sha256}\0{source}\0{self._salt}".encode()).hexdigest()
+        # the name's own bytes: a name that is not UTF-8 (surrogate escapes) is a key like any other
+        name = source.encode("utf-8", "surrogateescape")
+        return hashlib.sha256(f"{sha256}\0".encode() + name + f"\0{self._salt}".encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -64,7 +71,19 @@ class Cache:
         self.used.add(key)
         return text
 
-    def put_json(self, key: str, text: str) -> None:
+    def put_json(self, key: str, text: str) -> bool:
+        """Store an entry; False (and counted) when the cache cannot be written."""
+        try:
+            self._write(key, text)
+        except OSError as e:
+            self.write_failures += 1
+            if self.write_error is None:
+                self.write_error = os_error_text(e)
+            return False
+        self.used.add(key)
+        return True
+
+    def _write(self, key: str, text: str) -> None:
         p = self._path(key)
         p.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=p.parent)
@@ -73,9 +92,11 @@ class Cache:
                 fh.write(text)
             os.replace(tmp, p)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            try:
+                Path(tmp).unlink(missing_ok=True)
+            except OSError:
+                pass
             raise
-        self.used.add(key)
 
     def prune(self) -> int:
         """Delete entries this run did not use; returns how many were deleted."""
@@ -84,6 +105,9 @@ class Cache:
             return 0
         for p in self.root.glob("*/*"):
             if p.is_file() and (p.name.startswith(".tmp-") or p.stem not in self.used):
-                p.unlink(missing_ok=True)
+                try:
+                    p.unlink(missing_ok=True)
+                except OSError:
+                    continue  # a read-only cache keeps its old entries
                 n += 1
         return n

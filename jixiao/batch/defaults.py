@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 
 DEFAULT_FORMATS: tuple[str, ...] = ("csv", "parquet")
+#: seconds one file may take (ingest, check and extract); a real report takes 0.1–5 s
+DEFAULT_TIMEOUT = 120.0
+#: address space per worker in MiB (0: no limit); a worker reading the corpus peaks near 300 MiB
+DEFAULT_MEMORY_MB = 2048
 
 
 def default_jobs() -> int:

@@ -5,7 +5,10 @@ swapped in by two renames (``DIR`` → ``.DIR.jixiao-old``, temp → ``DIR``), s
 interrupted or killed run leaves the previous dataset as it was.  A run killed
 between the two renames leaves ``.DIR.jixiao-old``; the next run puts it back
 first.  A directory that is neither empty nor a jixiao dataset (marked by
-``.jixiao-dataset``) is never replaced.
+``.jixiao-dataset``) is never replaced.  An operating-system failure while
+writing (full disk, read-only file system, no permission) becomes one
+:class:`OutputDirError` in Chinese (:func:`writing`); the previous dataset and
+its cache stay as they were.
 """
 
 from __future__ import annotations
@@ -16,12 +19,26 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from jixiao.errors import os_error_text
+
 MARKER = ".jixiao-dataset"
 CACHE_NAME = ".cache"
 
 
 class OutputDirError(Exception):
     """The output directory cannot be used (message in Chinese)."""
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """Turn an ``OSError`` raised while preparing or writing ``out`` into one Chinese line."""
+    try:
+        yield
+    except OutputDirError:
+        raise
+    except OSError as e:
+        where = f"：{e.filename}" if e.filename else ""
+        raise OutputDirError(f"无法写入输出目录 {out}（{os_error_text(e)}{where}），原有数据集未改动") from e
 
 
 def _pid_alive(pid: int) -> bool:
@@ -43,9 +60,11 @@ def exclusive(out: Path) -> Iterator[None]:
     except ImportError:  # not POSIX: no lock
         yield
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
     path = out.parent / f".{out.name}.jixiao-lock"
-    with open(path, "a+b") as fh:
+    with writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a+b")  # noqa: SIM115 - closed below
+    with fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -106,14 +125,25 @@ def make_tmp(out: Path) -> Path:
 
 def swap_in(tmp: Path, out: Path, keep_cache: bool) -> None:
     """Make ``tmp`` the new ``out``.  With ``keep_cache`` the cache inside ``out``
-    moves into the new directory."""
+    moves into the new directory.  If a rename fails, what was moved is moved back
+    (the cache into ``out``, ``out`` into place) before the error propagates."""
+    moved_cache = False
     if keep_cache and (out / CACHE_NAME).is_dir():
         os.rename(out / CACHE_NAME, tmp / CACHE_NAME)
+        moved_cache = True
     old = old_dir(out)
-    if out.exists():
-        if old.exists():
-            shutil.rmtree(old)
-        os.rename(out, old)
-    os.rename(tmp, out)
+    try:
+        if out.exists():
+            if old.exists():
+                shutil.rmtree(old)
+            os.rename(out, old)
+        os.rename(tmp, out)
+    except OSError:
+        with contextlib.suppress(OSError):
+            if old.is_dir() and not out.exists():
+                os.rename(old, out)
+            if moved_cache and out.is_dir() and not (out / CACHE_NAME).exists():
+                os.rename(tmp / CACHE_NAME, out / CACHE_NAME)
+        raise
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)

@@ -5,6 +5,13 @@ one worker dies), each worker here holds one task at a time; a worker that dies
 (``os._exit``, a segfault, the OOM killer) or overruns the per-file timeout is
 reported for its task only and replaced, and the batch goes on.
 
+Resource limits: the per-file wall-clock limit is enforced here, in the parent
+(a worker that overruns is killed with SIGKILL, which stops it even inside C code
+such as a parser loop, and replaced; the file is listed with the reason); the
+memory cap is an address-space limit (``RLIMIT_AS``) each worker sets on itself,
+so an allocation past it fails as ``MemoryError`` (or kills only that worker).
+Defaults: :data:`DEFAULT_TIMEOUT` seconds and :data:`DEFAULT_MEMORY_MB` MiB.
+
 Workers are started as ``python -m jixiao.batch.worker`` with two pipes (not by
 ``multiprocessing``), so they never re-import the caller's ``__main__``: the
 pool works the same from the CLI, a script without a ``__main__`` guard, a
@@ -25,8 +32,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import jixiao
+from jixiao.batch.defaults import DEFAULT_MEMORY_MB
+from jixiao.errors import LIMIT, UNRECOGNISED
 
 _PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
+#: extra seconds a fresh worker may take to load the pipeline before it begins its first file
+STARTUP_GRACE = 90.0
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class _Worker:
     tx: Connection  # parent → worker
     task: Task | None = None
     started: float = 0.0
+    acked: bool = False  # the worker has begun the task (sent its start message)
     rss_kb: int = 0
     done: int = field(default=0)
 
@@ -77,13 +89,14 @@ def _worker_env() -> dict[str, str]:
 
 class Pool:
     def __init__(self, jobs: int, *, options: dict[str, object] | None = None, timeout: float | None = None,
-                 max_tasks_per_worker: int | None = 500) -> None:
+                 max_tasks_per_worker: int | None = 500, memory_mb: int = DEFAULT_MEMORY_MB) -> None:
         self.jobs = max(1, jobs)
         # a fresh worker after this many files bounds slow leaks (a start costs ~1 s: imports + jieba)
         self.max_tasks = max_tasks_per_worker
         # keyword arguments of jixiao.pipeline.path_to_document (rules, convert, config path)
         self.options = dict(options or {})
         self.timeout = timeout
+        self.memory_mb = memory_mb
         self._workers: list[_Worker] = []
         self.peak_rss_kb = 0
 
@@ -92,7 +105,8 @@ class Pool:
         to_worker_r, to_worker_w = os.pipe()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "jixiao.batch.worker", str(to_worker_r), str(to_parent_w)],
+                [sys.executable, "-m", "jixiao.batch.worker", str(to_worker_r), str(to_parent_w),
+                 str(self.memory_mb)],
                 pass_fds=(to_worker_r, to_parent_w), env=_worker_env(), stdin=subprocess.DEVNULL,
             )
         except BaseException:
@@ -116,7 +130,7 @@ class Pool:
         w.tx.close()
 
     def _assign(self, w: _Worker, task: Task, on_start: Callable[[Task], None] | None) -> None:
-        w.task, w.started = task, time.monotonic()
+        w.task, w.started, w.acked = task, time.monotonic(), False
         if on_start is not None:
             on_start(task)
         try:
@@ -139,12 +153,14 @@ class Pool:
                 for w in busy:
                     if w.rx in ready:
                         self._collect(w, on_done)
-                    elif self.timeout is not None and time.monotonic() - w.started > self.timeout:
+                    elif self.timeout is not None and time.monotonic() - w.started > (
+                            self.timeout if w.acked else self.timeout + STARTUP_GRACE):
                         task = w.task
                         assert task is not None
                         w.proc.kill()
                         self._retire(w)
-                        on_done(Outcome(task, "timeout", f"处理超时（超过 {self.timeout:g} 秒），已终止"))
+                        on_done(Outcome(task, "timeout",
+                                        f"处理超时（{LIMIT}：超过 {self.timeout:g} 秒），工作进程已终止并替换"))
         finally:
             self.close()
 
@@ -160,9 +176,13 @@ class Pool:
                 w.proc.kill()
                 code = w.proc.wait()
             self._retire(w)
-            on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}）"))
+            cause = f"{LIMIT}：可能内存不足" if code in (-signal.SIGKILL, -signal.SIGABRT) else UNRECOGNISED
+            on_done(Outcome(task, "died", f"处理该文件时工作进程异常退出（{_signal_name(code)}；{cause}）"))
             return
         _id, kind, payload, rss = msg
+        if kind == "start":  # the worker is ready and has begun the file: its time limit starts now
+            w.started, w.acked = time.monotonic(), True
+            return
         w.task, w.rss_kb, w.done = None, rss, w.done + 1
         self.peak_rss_kb = max(self.peak_rss_kb, rss)
         if self.max_tasks is not None and w.done >= self.max_tasks:

@@ -11,7 +11,9 @@ chosen formats into a temp directory and swap it in atomically
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,8 +22,8 @@ from pathlib import Path
 import regex
 
 from jixiao.batch.cache import Cache
-from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
-from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in
+from jixiao.batch.defaults import DEFAULT_FORMATS, DEFAULT_MEMORY_MB, default_jobs
+from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in, writing
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import Progress
 from jixiao.batch.result import DocResult, document_to_result, json_to_result
@@ -29,7 +31,7 @@ from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
 from jixiao.model import Document
-from jixiao.pipeline import doc_id_for
+from jixiao.pipeline import display_name, doc_id_for
 
 _ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
 
@@ -50,6 +52,9 @@ class Summary:
     seconds: float = 0.0
     peak_worker_rss_kb: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    notes: list[str] = field(default_factory=list)  # operational notes (a cache that could not be written …)
+    #: how the processed files ended in the pool: ok | exception (a stage raised) | died | timeout
+    outcomes: Counter[str] = field(default_factory=Counter)
     paths: list[Path] = field(default_factory=list)
 
     @property
@@ -65,7 +70,7 @@ class Summary:
             f"报告 {self.reports} 份，指标 {self.indicators} 条",
             f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
             f"用时 {self.seconds:.1f} 秒；输出 {self.out_dir}（{', '.join(self.formats)}）",
-        ] + ([f"错误原因：{self.error_kinds()}"] if self.errors else [])
+        ] + ([f"错误原因：{self.error_kinds()}"] if self.errors else []) + [f"注意：{n}" for n in self.notes]
 
     def error_kinds(self, top: int = 6) -> str:
         """Errors grouped by the head of their reason ("不支持的文件格式 5，PDF已加密 1")."""
@@ -75,28 +80,43 @@ class Summary:
         return "，".join(f"{k} {n}" for k, n in ranked[:top]) + more
 
 
-def _unsupported(inp: Input, sha: str) -> Document:
+def unsupported_document(inp: Input, sha: str) -> Document:
     suffix = inp.suffix or "无扩展名"
     return Document(
-        doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+        doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
         sha256=sha, status="error",
         error=f"不支持的文件格式（{suffix}）：jixiao 只读取 {'、'.join(sorted(SUPPORTED))}，请先另存为 .docx 或 PDF",
     )
 
 
-def _failed(inp: Input, sha: str, reason: str) -> Document:
-    return Document(doc_id=doc_id_for(inp.source, sha), source=inp.source, format=inp.suffix.lstrip(".") or "unknown",
+def failed_document(inp: Input, sha: str, reason: str) -> Document:
+    return Document(doc_id=doc_id_for(inp.source, sha), source=display_name(inp.source), format=inp.suffix.lstrip(".") or "unknown",
                     sha256=sha, status="error", error=reason)
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
+    """The file's hash; None if it cannot be read or is no longer a regular file (a
+    FIFO put in its place would block an ordinary open: opened non-blocking, not
+    through a link, and checked before reading)."""
     h = hashlib.sha256()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
         return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     return h.hexdigest()
 
 
@@ -126,6 +146,9 @@ def paths_to_dataset(
     config: str | Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    raw_csv: bool = False,
+    follow_links: bool = False,
+    memory_mb: int = DEFAULT_MEMORY_MB,
 ) -> Summary:
     """Read every file under ``paths`` into the dataset directory ``out``.
 
@@ -138,12 +161,18 @@ def paths_to_dataset(
     ``engine="dask"`` runs the files on a Dask cluster (:mod:`jixiao.batch.dask_engine`): the
     one at ``scheduler`` (``tcp://host:port``), or a local one of ``jobs`` processes; the
     dataset is the same, plus partitioned Parquet under ``out/parquet/``.
+    ``raw_csv``: CSV texts starting with ``= + - @`` are written unescaped (see :mod:`jixiao.export.cellsafe`).
+    ``follow_links``: read symbolic links that point outside the inputs (see :mod:`jixiao.batch.walk`).
+    ``out`` may be a symbolic link: its target is locked and replaced (the link stays).
+    ``timeout`` (seconds per file) and ``memory_mb`` (address space per worker, 0 = none): see
+    :mod:`jixiao.batch.pool`.
     """
     if scheduler:
         engine = "dask"
     if engine not in ("local", "dask"):
         raise ValueError(f"未知的执行引擎：{engine}（可选：local, dask）")
     options: dict[str, object] = {"rules": rules, "convert": convert}
+    limits = (timeout, memory_mb)
     digest = None
     if config is not None:
         from jixiao.rules import load_config
@@ -151,36 +180,49 @@ def paths_to_dataset(
         load_config(config)  # a bad config is a clean error now, not one per file
         options["config"] = str(Path(config).resolve())
         digest = hashlib.sha256(Path(config).read_bytes()).hexdigest()
-    with exclusive(Path(out)):  # one run at a time per output directory
-        return _run(paths, Path(out), tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
-                    timeout, ignore, progress, (engine, scheduler))
+    real = Path(out).resolve()  # a linked --out and its target are one directory: one lock
+    with exclusive(real):  # one run at a time per output directory
+        summary = _run(paths, real, tuple(dict.fromkeys(formats)), jobs, use_cache, cache_dir, options, digest,
+                       limits, ignore, progress, raw_csv, follow_links, (engine, scheduler))
+    summary.out_dir = Path(out)
+    summary.paths = [Path(out) / p.relative_to(real) for p in summary.paths]
+    return summary
 
 
 def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int | None, use_cache: bool,
          cache_dir: str | Path | None, options: dict[str, object], config_digest: str | None,
-         timeout: float | None, ignore: list[str] | None,
-         progress: Progress | bool | None, engine: tuple[str, str | None] = ("local", None)) -> Summary:
+         limits: tuple[float | None, int], ignore: list[str] | None,
+         progress: Progress | bool | None, raw_csv: bool = False, follow_links: bool = False,
+         engine: tuple[str, str | None] = ("local", None)) -> Summary:
     t0 = time.perf_counter()
-    recover(out)
-    check_replaceable(out)
+    with writing(out):
+        recover(out)
+        check_replaceable(out)
     own_cache = cache_dir is None
     # everything besides the file that changes a result is part of the key
     cache = Cache(out / CACHE_NAME if own_cache else Path(cache_dir), config={"rules": options["rules"], "convert": options["convert"], "config": config_digest})  # type: ignore[arg-type]
     excluded = [out, cache.root]
     summary = Summary(out_dir=out, formats=formats)
-    inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored)
+    inputs = paths_to_inputs(list(paths), exclude=excluded, ignore=ignore, ignored=summary.ignored,
+                             follow_links=follow_links)
     prog = progress if isinstance(progress, Progress) else Progress(len(inputs)) if progress else None
     rows = TableRows()
 
     tasks: list[Task] = []
     meta: dict[int, tuple[Input, str, str]] = {}  # task id → (input, sha, cache key)
     for inp in inputs:
-        sha = _sha256(inp.path)
-        if sha is None or not inp.supported:
-            doc = _failed(inp, sha or "", "无法读取文件") if sha is None else _unsupported(inp, sha)
+        if inp.problem is not None:  # a link out of the inputs, a FIFO …: listed, never opened
+            doc = failed_document(inp, "", inp.problem)
             _count(document_to_result(doc), rows, summary)
             if prog:
-                prog.finish(inp.source, doc.status, doc.error)
+                prog.finish(display_name(inp.source), doc.status, doc.error)
+            continue
+        sha = file_sha256(inp.path)
+        if sha is None or not inp.supported:
+            doc = failed_document(inp, sha or "", "无法读取文件") if sha is None else unsupported_document(inp, sha)
+            _count(document_to_result(doc), rows, summary)
+            if prog:
+                prog.finish(display_name(inp.source), doc.status, doc.error)
             continue
         key = cache.key(sha, inp.source)
         text = cache.get_json(key) if use_cache else None
@@ -194,7 +236,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             summary.cached += 1
             _count(res, rows, summary)
             if prog:
-                prog.finish(inp.source, res.status, res.error, cached=True)
+                prog.finish(display_name(inp.source), res.status, res.error, cached=True)
             continue
         t = Task(len(tasks), inp.path, inp.source)
         tasks.append(t)
@@ -202,45 +244,50 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
 
     def on_start(task: Task) -> None:
         if prog:
-            prog.start(task.source)
+            prog.start(display_name(task.source))
 
     def on_done(o: Outcome) -> None:
         inp, sha, key = meta[o.task.id]
         summary.processed += 1
+        summary.outcomes[o.kind] += 1
         if o.kind == "ok":
             res = json_to_result(o.payload)
             cache.put_json(key, o.payload)
         else:
-            reason = f"处理时出错：{o.payload}" if o.kind == "exception" else o.payload
-            res = document_to_result(_failed(inp, sha, reason))
+            res = document_to_result(failed_document(inp, sha, o.payload))  # a Chinese reason with its cause class
         _count(res, rows, summary)
         if prog:
-            prog.finish(inp.source, res.status, res.error)
+            prog.finish(display_name(inp.source), res.status, res.error)
 
     tmp: Path | None = None
     try:
         if tasks:
-            out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
+            with writing(out):
+                out.mkdir(parents=True, exist_ok=True)  # the cache may live inside it
             if engine[0] == "dask":
                 from jixiao.batch.dask_engine import DaskPool
 
                 pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options)
             else:
-                pool = Pool(jobs or default_jobs(), options=options, timeout=timeout)
+                pool = Pool(jobs or default_jobs(), options=options, timeout=limits[0], memory_mb=limits[1])
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
         if prog:
             prog.close()
-        tmp = make_tmp(out)
-        tables = rows.tables()
-        summary.paths = write_dataset(tables, tmp, formats)
-        if engine[0] == "dask":
-            from jixiao.batch.dask_engine import write_partitions
+        if cache.write_failures:
+            summary.notes.append(f"缓存写入失败 {cache.write_failures} 次（{cache.write_error}），"
+                                 "这些文件下次会重新处理；数据集不受影响")
+        with writing(out):
+            tmp = make_tmp(out)
+            tables = rows.tables()
+            summary.paths = write_dataset(tables, tmp, formats, raw_csv=raw_csv)
+            if engine[0] == "dask":
+                from jixiao.batch.dask_engine import write_partitions
 
-            summary.paths += write_partitions(tables, tmp)
-        written = [p.relative_to(tmp) for p in summary.paths]
-        pause_hook("swap")
-        swap_in(tmp, out, keep_cache=own_cache)
+                summary.paths += write_partitions(tables, tmp)
+            written = [p.relative_to(tmp) for p in summary.paths]
+            pause_hook("swap")
+            swap_in(tmp, out, keep_cache=own_cache)
         tmp = None
         if own_cache:
             cache.prune()

@@ -1,11 +1,13 @@
 """The worker process: receives (task id, path, source, options) and answers with the
-document's table rows and counts as JSON (:mod:`jixiao.batch.result`).  Runs in
-a child process, so a file that crashes the extractor (even the interpreter)
-takes down only this worker.
+document's table rows and counts as JSON (:mod:`jixiao.batch.result`), or with the
+whole Document as JSON when ``options["reply"] == "document"`` (``check`` and
+``extract``).  Runs in a child process, so a file that crashes the extractor (even
+the interpreter) takes down only this worker.  The worker caps its own address
+space (``RLIMIT_AS``, the third argument in MiB; 0 for none).
 
 Test-only hook: ``JIXIAO_BATCH_TEST_HOOK`` holds ``;``-separated actions
 ``exit:<text>`` (``os._exit(3)``), ``segv:<text>`` (SIGSEGV), ``raise:<text>``
-(a RuntimeError), ``sleep:<text>:<seconds>``, each applied to files whose
+(a RuntimeError), ``sleep:<text>:<seconds>``, ``alloc:<text>:<MiB>``, each applied to files whose
 source name contains ``<text>`` (``sleep`` first appends the source name to the
 file named by ``JIXIAO_BATCH_TEST_MARKER``, if set), and ``pause:<stage>:<seconds>`` (the parent
 sleeps before a stage such as ``swap``).  It exists so tests can prove the
@@ -35,7 +37,9 @@ def _test_hook(source: str) -> None:
         text, _, arg = rest.partition(":")
         if not text or text not in source:
             continue
-        if kind == "exit":
+        if kind == "alloc":  # allocate ``arg`` MiB (proves the memory cap)
+            _ = bytearray(int(arg) * 1024 * 1024)
+        elif kind == "exit":
             os._exit(3)
         elif kind == "segv":
             os.kill(os.getpid(), signal.SIGSEGV)
@@ -77,13 +81,38 @@ def peak_rss_kb() -> int:
     return rss // 1024 if os.uname().sysname == "Darwin" else rss
 
 
-def worker_main(rx: Connection, tx: Connection) -> None:
+def limit_memory(mb: int) -> None:
+    """Cap this process's address space at ``mb`` MiB (never above the hard limit)."""
+    if mb <= 0:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    want = mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):  # pragma: no cover - a platform without RLIMIT_AS
+        pass
+
+
+def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
     """Serve tasks read from ``rx`` until the parent closes the pipe or sends
     ``None``; answers go to ``tx``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    limit_memory(memory_mb)
     _die_with_parent()
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
+    try:  # load the stages now, so a file's time limit counts its own work, not the imports
+        import jieba  # the rules' word segmenter loads its dictionary (~1 s) on first use: do it now
+
+        import jixiao.batch.result  # noqa: F401
+        import jixiao.pipeline  # noqa: F401
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+    except Exception:  # a broken stage fails each file below, with its reason
+        pass
     while True:
         try:
             msg = rx.recv()
@@ -93,15 +122,24 @@ def worker_main(rx: Connection, tx: Connection) -> None:
             return
         task_id, path, source, options = msg
         try:
+            tx.send((task_id, "start", "", 0))  # the parent starts this file's clock now
+        except (BrokenPipeError, OSError):
+            return
+        try:
             # imported inside the try: a broken stage fails the file, not the worker
             from jixiao.batch.result import document_to_result, result_to_json
             from jixiao.pipeline import path_to_document
 
             _test_hook(source)
-            doc = path_to_document(path, source, **_options(options))
-            reply = (task_id, "ok", result_to_json(document_to_result(doc)), peak_rss_kb())
+            opts = _options(options)
+            as_document = opts.pop("reply", None) == "document"
+            doc = path_to_document(path, source, **opts)
+            text = doc.model_dump_json() if as_document else result_to_json(document_to_result(doc))
+            reply = (task_id, "ok", text, peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
-            reply = (task_id, "exception", f"{type(e).__name__}: {e}", peak_rss_kb())
+            from jixiao.errors import exception_reason
+
+            reply = (task_id, "exception", exception_reason(e), peak_rss_kb())
         try:
             tx.send(reply)
         except (BrokenPipeError, OSError):
@@ -125,7 +163,8 @@ def _options(options: dict) -> dict:
 
 def main(argv: list[str]) -> None:
     """``python -m jixiao.batch.worker <read fd> <write fd>`` (started by the pool)."""
-    worker_main(Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False))
+    worker_main(Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False),
+                int(argv[2]) if len(argv) > 2 else 0)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -16,21 +15,6 @@ if TYPE_CHECKING:  # imported inside the commands, so that ``jixiao --help`` sta
 # keyed by Severity's string values (Severity is a StrEnum: Severity.ERROR == "error")
 RANK: dict[str, int] = {"error": 2, "warning": 1, "info": 0}
 LABEL: dict[str, str] = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
-
-
-def walk(paths: tuple[str, ...]) -> list[Path]:
-    """Files named on the command line, and every readable file (the one list,
-    ``jixiao.extract.formats.READABLE_SUFFIXES``) under named directories (sorted, hidden entries skipped)."""
-    from jixiao.extract.formats import READABLE_SUFFIXES
-
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
 
 
 def prov_text(p: Provenance) -> str:
@@ -113,12 +97,23 @@ def _config(path: str | None) -> RulesConfig:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=str), default=None,
               help="TOML file overriding rule tolerances and regional variants (see jixiao/rules/data/default.toml).")
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes [default: 1–2].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one file may take (default 120); an overrunning file is listed with the reason.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=None,
+              help="Address space per worker process in MiB (default 2048; 0: no limit).")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links that point outside PATHS.")
 def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-              config_path: str | None, convert: bool) -> None:
+              config_path: str | None, convert: bool, jobs: int | None, timeout: float | None,
+              memory_mb: int | None, follow_links: bool) -> None:
     """Check report files for inconsistencies: findings per document and report.
 
-    Directories are walked for *.txt, *.docx, *.pdf and *.xlsx.  Each finding shows the rule id,
-    a Chinese message with the English title, the numbers compared and where they were read.
+    Directories are walked for report files (*.txt, *.docx, *.pdf, *.xlsx) and the office files
+    ingest also reads (.doc, .wps, … read by their real format or refused with the reason); a file
+    named on the command line is always checked (an image is refused).  Every file is read in an
+    isolated worker process with a time limit and a memory cap, like ingest.  Each finding shows
+    the rule id, a Chinese message with the English title, the numbers compared and where they
+    were read.
 
     Exit status: 0 when nothing at the --fail-on level was found, 1 when something was (or a
     file could not be read), 2 for a usage or configuration error.
@@ -130,7 +125,6 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
       jixiao check reports/ --select BUD --format json > findings.json
     """
     from jixiao.model import Severity
-    from jixiao.pipeline import path_to_document
     from jixiao.rules import REGISTRY, selected_rules
 
     cfg = _config(config_path)
@@ -141,18 +135,26 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
                and not selected_rules([part])]
     if unknown:
         raise click.UsageError(f"未知的规则编号或前缀：{', '.join(dict.fromkeys(unknown))}（见 jixiao rules）")
-    files = walk(paths)
-    if not files:
-        raise click.UsageError("没有找到可检查的文件（*.txt, *.docx, *.pdf, *.xlsx）")
-    docs: list[Document] = []
-    progress = fmt == "json" and sys.stderr.isatty() and len(files) > 1
-    for i, f in enumerate(files, 1):
-        if progress:
-            click.echo(f"\r[{i}/{len(files)}] {f}"[:100].ljust(100), err=True, nl=False)
-        docs.append(path_to_document(f, str(f), config=cfg, select=select or None, ignore=ignore or None,
-                                     convert=convert))
-        if fmt == "text":
-            click.echo("\n".join(document_text(docs[-1])) + "\n")
+    from jixiao.batch.defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+    from jixiao.batch.documents import paths_to_documents
+    from jixiao.batch.run import default_jobs
+
+    progress = fmt == "json" and sys.stderr.isatty()
+
+    def on_done(i: int, n: int, source: str) -> None:
+        if progress and n > 1:
+            click.echo(f"\r[{i}/{n}] {source}"[:100].ljust(100), err=True, nl=False)
+
+    docs = paths_to_documents(paths, jobs=jobs or default_jobs(), follow_links=follow_links,
+                              timeout=timeout or DEFAULT_TIMEOUT,
+                              memory_mb=DEFAULT_MEMORY_MB if memory_mb is None else memory_mb,
+                              config=config_path, select=select or None, ignore=ignore or None, convert=convert,
+                              on_done=on_done)
+    if not docs:
+        raise click.UsageError("没有找到可检查的文件（支持的格式见 README“Accepted formats”）")
+    if fmt == "text":
+        for d in docs:
+            click.echo("\n".join(document_text(d)) + "\n")
     findings = [f for d in docs for f in d.findings]
     counts = {s.value: sum(1 for f in findings if f.severity == s) for s in Severity}
     unreadable = sum(1 for d in docs if d.status == "error")

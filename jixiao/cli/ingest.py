@@ -8,7 +8,7 @@ from types import FrameType
 
 import click
 
-from jixiao.batch.defaults import DEFAULT_FORMATS, default_jobs
+from jixiao.batch.defaults import DEFAULT_FORMATS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, default_jobs
 from jixiao.export.write import FORMATS
 
 
@@ -42,8 +42,17 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=str), default=None,
               help="Rules TOML overlaid on the defaults (tolerances, regional variants; see docs/rules.md).")
 @click.option("--convert", is_flag=True, help="Convert legacy .doc/.wps with LibreOffice (must be on PATH).")
-@click.option("--timeout", type=float, default=600, show_default=True,
-              help="Seconds one file may take before it is recorded as an error (local engine).")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that point outside PATHS and walk linked folders "
+                   "(default: such links are listed as errors, never opened).")
+@click.option("--raw-csv", is_flag=True,
+              help="Write CSV texts starting with = + - @ as they are (default: prefixed with ' so that "
+                   "spreadsheets never run them as formulas).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds one file may take; a worker that overruns is killed and the file recorded as an error "
+                   "(local engine).")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+              show_default=True, help="Address space per worker process in MiB (0: no limit).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where files are processed: local worker processes, or a Dask cluster "
                    "(a local one of --jobs processes unless --scheduler is given; needs jixiao[dask]).")
@@ -51,7 +60,8 @@ def _term(_signum: int, _frame: FrameType | None) -> None:
               help="Address of a running Dask scheduler (implies --engine dask; see docs/scale.md).")
 def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs: int | None, no_cache: bool,
                cache_dir: str | None, exclude: tuple[str, ...], no_rules: bool, config: str | None, convert: bool,
-               timeout: float, engine: str, scheduler: str | None) -> None:
+               follow_links: bool, raw_csv: bool, timeout: float, memory_mb: int, engine: str,
+               scheduler: str | None) -> None:
     """Read every report file under PATHS into one dataset in OUT.
 
     .docx/.pdf/.txt/.xlsx and office files (.doc, .wps, … read by their real format)
@@ -79,6 +89,7 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
         summary = paths_to_dataset(list(paths), out, formats=formats, jobs=jobs, use_cache=not no_cache,
                                    cache_dir=cache_dir, rules=not no_rules, timeout=timeout,
                                    ignore=list(exclude), progress=True, convert=convert, config=config,
+                                   raw_csv=raw_csv, follow_links=follow_links, memory_mb=memory_mb,
                                    engine=engine, scheduler=scheduler)
     except KeyboardInterrupt:
         click.echo("已中断：原有数据集未改动。", err=True)
@@ -91,11 +102,14 @@ def ingest_cmd(paths: tuple[str, ...], out: str, formats: tuple[str, ...], jobs:
             click.echo(f"错误：Dask 执行引擎需要安装 dask[distributed]（pip install 'jixiao[dask]'）：{e}", err=True)
             sys.exit(2)
         raise
-    except OSError as e:
-        if scheduler:
+    except OSError as e:  # an operational failure outside the output directory (one line, no traceback)
+        if scheduler and not e.filename:
             click.echo(f"错误：无法连接 Dask 调度器 {scheduler}：{e}", err=True)
             sys.exit(2)
-        raise
+        from jixiao.errors import os_error_text
+
+        click.echo(f"错误：{os_error_text(e)}" + (f"：{e.filename}" if e.filename else ""), err=True)
+        sys.exit(2)
     finally:
         signal.signal(signal.SIGTERM, old)
     for line in summary.lines():

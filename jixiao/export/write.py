@@ -11,10 +11,12 @@ XLSX_NAME = "dataset.xlsx"
 DUCKDB_NAME = "dataset.duckdb"
 
 
-def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tuple[str, ...] | list[str]) -> list[Path]:
+def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tuple[str, ...] | list[str],
+                  *, raw_csv: bool = False) -> list[Path]:
     """Write ``tables`` (as from ``TableRows.tables()`` or ``frames_to_tables``) into
     ``out_dir`` (which must exist): ``<table>.csv`` with ``datapackage.json`` (their
-    Frictionless table schemas), ``<table>.parquet``, ``dataset.xlsx``, ``dataset.duckdb``.  Returns the paths written."""
+    Frictionless table schemas), ``<table>.parquet``, ``dataset.xlsx``, ``dataset.duckdb``.  Returns the paths written.
+    ``raw_csv``: write formula-like CSV texts unescaped (see :mod:`jixiao.export.cellsafe`)."""
     out = Path(out_dir)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -23,7 +25,7 @@ def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tu
     if "csv" in formats:
         from jixiao.export.csvfile import tables_to_csv
 
-        paths += tables_to_csv(tables, out)
+        paths += tables_to_csv(tables, out, escape=not raw_csv)
         from jixiao.export.datapackage import write_datapackage
 
         paths.append(write_datapackage(list(tables), out))

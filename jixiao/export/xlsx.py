@@ -2,7 +2,9 @@
 autofilter, numbers as numbers, findings coloured by severity.
 
 The file is made reproducible: fixed document-property dates and fixed ZIP entry
-times, so the same rows give a byte-identical workbook.
+times, so the same rows give a byte-identical workbook.  Every string is a text
+cell (a text starting with ``=`` is never a live formula) and characters XML cannot
+hold are replaced (see :mod:`jixiao.export.cellsafe`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from jixiao.export import xlsx_style
+from jixiao.export.cellsafe import xml_text
 from jixiao.export.schema import TABLES
 from jixiao.export.values import Row, finite
 
@@ -27,7 +30,6 @@ from jixiao.export.values import Row, finite
 SEVERITY_FILL = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 FIXED_DATE = "2000-01-01T00:00:00Z"
-_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DATES = regex.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -35,7 +37,7 @@ def _cell_value(v: Any) -> Any:
     if isinstance(v, Decimal):
         return finite(v)
     if isinstance(v, str):
-        v = _ILLEGAL.sub("", v)
+        v = xml_text(v)
         return v if len(v) <= MAX_CELL else v[: MAX_CELL - 1] + "…"
     return v
 
@@ -62,10 +64,13 @@ def _sheet(wb: Workbook, table: str, rows: list[Row]) -> None:
         fill = fills.get(r[sev_col]) if sev_col is not None else None
         cells: list[Any] = []
         for i, v in enumerate(values):
-            if fill is None and (i not in styled or v is None):
-                cells.append(v)
+            formula_like = isinstance(v, str) and v.startswith("=")
+            if fill is None and not formula_like and (i not in styled or v is None):
+                cells.append(v)  # openpyxl types plain values itself: only "=…" would become a formula
                 continue
             cell = WriteOnlyCell(ws, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"  # text, whatever it starts with: never a formula
             if fill is not None:
                 cell.fill = fill
             if i in styled:

@@ -11,8 +11,10 @@ Chinese reason:
    what parsing can read);
 3. XXE / entity expansion: any XML part whose prolog holds ``<!DOCTYPE`` or
    ``<!ENTITY`` (OOXML never needs one).  A DTD can only stand in the prolog,
-   so scanning the bytes before the root element is exact (UTF-16 parts are
-   decoded first).  Nothing is resolved: python-docx's parser is also built with
+   so scanning the bytes before the root element is exact.  A part in UTF-16 or
+   UTF-32, with or without a byte-order mark, is decoded first (the encoding is
+   told from the first bytes, as in XML 1.0 Appendix F); a part in an encoding
+   the guard cannot decode (EBCDIC …) is refused: OOXML is always UTF-8/UTF-16.  Nothing is resolved: python-docx's parser is also built with
    ``resolve_entities=False`` and without network or DTD loading.
 4. every member's CRC is checked while scanning (a damaged member is refused
    here rather than half-read later).
@@ -24,7 +26,7 @@ import io
 import zipfile
 import zlib
 
-from jixiao.errors import UnreadableFile
+from jixiao.errors import CORRUPT, UnreadableFile
 
 # what zipfile raises on damaged/encrypted archives
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, ValueError, RuntimeError)
@@ -57,10 +59,33 @@ def _prolog(head: bytes) -> bytes:
         return head[:j]
 
 
+#: first bytes → codec (XML 1.0 Appendix F), BOMs first; UTF-32 before UTF-16 (FF FE 00 00)
+_XML_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+)
+
+
+def xml_head_text(head: bytes) -> bytes | None:
+    """The first bytes of an XML part as UTF-8, whatever Unicode encoding it is in;
+    ``None`` when they are in no encoding the guard knows (the part is refused)."""
+    for magic, codec in _XML_ENCODINGS:
+        if head.startswith(magic):
+            unit = 4 if "32" in codec else 2
+            body = head[len(magic):] if magic.startswith((b"\xfe", b"\xff", b"\x00\x00\xfe")) else head
+            return body[: len(body) // unit * unit].decode(codec, errors="replace").encode("utf-8")
+    if head.startswith(b"\x4c\x6f\xa7\x94"):  # "<?xm" in EBCDIC
+        return None
+    return head
+
+
 def _check_xml_prolog(name: str, head: bytes, source: str, fmt: str = "DOCX") -> None:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head[: len(head) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
-    pro = _prolog(head)
+    text = xml_head_text(head)
+    if text is None:
+        raise UnreadableFile(source, f"{fmt}中的XML部件 {name} 使用了无法检查的编码，已拒绝读取")
+    pro = _prolog(text)
     if b"<!DOCTYPE" in pro or b"<!ENTITY" in pro:
         what = "外部实体" if (b"SYSTEM" in pro or b"PUBLIC" in pro) else "实体"
         raise UnreadableFile(
@@ -74,7 +99,7 @@ def check_docx_package(data: bytes, source: str, kind: str = "DOCX") -> None:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS as e:
-        raise UnreadableFile(source, f"{kind}文件已损坏或不完整（不是有效的ZIP压缩包：{e}）") from e
+        raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{CORRUPT}：不是有效的ZIP压缩包）") from e
     with z:
         infos = z.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -100,12 +125,12 @@ def check_docx_package(data: bytes, source: str, kind: str = "DOCX") -> None:
                 with z.open(i) as f:
                     head = f.read(_PROLOG_BYTES)
             except ZIP_ERRORS as e:
-                raise UnreadableFile(source, f"{kind}文件已损坏或不完整（部件 {i.filename} 无法解压：{e}）") from e
+                raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{CORRUPT}：部件 {i.filename} 无法解压）") from e
             _check_xml_prolog(i.filename, head, source, kind)
         bad = None
         try:
             bad = z.testzip()
         except ZIP_ERRORS as e:
-            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{e}）") from e
+            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{CORRUPT}：压缩数据无法解开）") from e
         if bad is not None:
-            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（部件 {bad} 校验失败）")
+            raise UnreadableFile(source, f"{kind}文件已损坏或不完整（{CORRUPT}：部件 {bad} 校验失败）")

@@ -13,7 +13,10 @@ exact form (10.0 → ``10``).  Values come from the cached results of formulas
 (``data_only``): a formula never run by Excel reads as empty.  A cell's provenance
 row/column are its 0-based position on the sheet (Excel row ``row + 1``, column
 ``col + 1``: ``row=7, col=7`` is H8), whatever the used range's first cell.  The package is
-checked for zip bombs and XML entity declarations before openpyxl parses it.
+checked for zip bombs and XML entity declarations before openpyxl parses it, and
+its cells against a budget (:mod:`jixiao.extract.xlsx_budget`); whatever openpyxl
+raises on a broken workbook (a missing styles part, a truncated sheet) becomes a
+Chinese reason with its cause class.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import regex
 
-from jixiao.errors import UnreadableFile
-from jixiao.extract.docx_safety import ZIP_ERRORS, check_docx_package
+from jixiao.errors import CORRUPT, LIMIT, UnreadableFile, cause_of
+from jixiao.extract.docx_safety import check_docx_package
 from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawCell, RawDocument, RawTable
+from jixiao.extract.xlsx_budget import check_area, check_workbook_budget
 from jixiao.model import Provenance
 
 _DECIMALS = regex.compile(r"0\.(0+)")
@@ -67,6 +71,8 @@ def value_to_text(value: object, number_format: str | None) -> str:
 def sheet_to_table(ws, index: int, source: str) -> RawTable | None:  # type: ignore[no-untyped-def]
     """One worksheet's used range as a grid table; None for an empty sheet."""
     texts: dict[tuple[int, int], str] = {}
+    if ws.max_row and ws.max_column:  # iter_rows creates a cell for every position of the range
+        check_area(source, ws.title, ws.max_row - ws.min_row + 1, ws.max_column - ws.min_column + 1)
     for row in ws.iter_rows():
         for c in row:
             t = value_to_text(c.value, c.number_format)
@@ -99,23 +105,36 @@ def sheet_to_table(ws, index: int, source: str) -> RawTable | None:  # type: ign
                     prov=Provenance(source=source, table=index, text=f"工作表：{ws.title}"))
 
 
+def _broken(e: BaseException) -> str:
+    cause = cause_of(e)
+    if cause == LIMIT:
+        return f"XLSX文件{LIMIT}（内存或嵌套深度超出上限；错误类型 {type(e).__name__}）"
+    # whatever else openpyxl raises (IndexError for a missing styles part …) means the package is malformed
+    return f"XLSX文件已损坏或无法解析（{CORRUPT}；错误类型 {type(e).__name__}）"
+
+
 def bytes_to_raw(data: bytes, source: str) -> RawDocument:
     """Read an XLSX workbook's bytes; :class:`UnreadableFile` for a corrupt or unsafe one."""
     import openpyxl
 
     check_docx_package(data, source, kind="XLSX")
+    check_workbook_budget(data, source)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (*ZIP_ERRORS, KeyError, TypeError) as e:
-        raise UnreadableFile(source, f"XLSX文件已损坏或无法解析：{e}") from e
     except zipfile.LargeZipFile as e:  # pragma: no cover - checked above
-        raise UnreadableFile(source, f"XLSX文件过大：{e}") from e
+        raise UnreadableFile(source, f"XLSX文件过大（{LIMIT}）") from e
+    except Exception as e:  # openpyxl's reaction to a hostile workbook is any exception
+        raise UnreadableFile(source, _broken(e)) from e
     blocks: list[RawTable] = []
     try:
         for ws in wb.worksheets:
             t = sheet_to_table(ws, len(blocks), source)
             if t is not None:
                 blocks.append(t.model_copy(update={"index": len(blocks)}))
+    except UnreadableFile:
+        raise
+    except Exception as e:
+        raise UnreadableFile(source, _broken(e)) from e
     finally:
         wb.close()
     return RawDocument(source=source, format="xlsx", sha256=hashlib.sha256(data).hexdigest(),

@@ -1,0 +1,39 @@
+"""Tiny hand-built PDFs for hostile-input tests: one page whose page dictionary gets ``extra``."""
+
+from __future__ import annotations
+
+_CONTENT = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
+
+
+def build_pdf(objs: list[bytes]) -> bytes:
+    """A PDF with these objects (1-based, object 1 the catalog) and a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def one_page_pdf(extra: bytes = b"/MediaBox [0 0 612 792]") -> bytes:
+    """Object 6 refers to itself (``6 0 R``): point a key at it to make a reference loop."""
+    return build_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R " + extra + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(_CONTENT) + _CONTENT + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"6 0 R",
+    ])
+
+
+HOSTILE_PDFS = {
+    "mediabox-1e400.pdf": one_page_pdf(b"/MediaBox [0 0 1e400 792]"),
+    "rotate-name.pdf": one_page_pdf(b"/MediaBox [0 0 612 792] /Rotate /X"),
+    "self-reference.pdf": one_page_pdf(b"/MediaBox 6 0 R"),
+}
