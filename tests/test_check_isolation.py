@@ -58,9 +58,9 @@ def test_check_dir_lists_office_files_and_refuses_a_named_image(tmp_path: Path) 
     src = _tree(tmp_path, {"r.txt": "000"})
     shutil.copy(CORPUS / "bad-legacy-wps" / "report.wps", src / "old.wps")
     shutil.copy(CORPUS / "bad-legacy-doc" / "report.doc", src / "old.doc")
-    (src / "notes.md").write_text("not a report", encoding="utf-8")
+    (src / "notes.csv").write_text("not a report", encoding="utf-8")
     r = CliRunner().invoke(app, ["check", str(src), "--fail-on", "never"])
-    assert "old.wps：0份报告" in r.output and "old.doc：0份报告" in r.output and "notes.md" not in r.output
+    assert "old.wps：0份报告" in r.output and "old.doc：0份报告" in r.output and "notes.csv" not in r.output
     (tmp_path / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a report")
     r = CliRunner().invoke(app, ["check", str(tmp_path / "a.jpg")])
     assert r.exit_code == 1 and "不支持的文件格式（.jpg）" in r.output

@@ -102,3 +102,13 @@ def test_ingest_raw_csv_switch_reaches_the_writer(tmp_path: Path, monkeypatch: p
         r = CliRunner().invoke(app, ["ingest", str(src), "--out", str(tmp_path / "out"), "-j", "1", *extra])
         assert r.exit_code == 0, r.output
     assert seen == [False, True]
+
+
+@pytest.mark.parametrize("text", ["=", "-", "+", "@"])
+def test_a_lone_sign_cannot_run_and_round_trips(text: str) -> None:
+    assert csv_text(text) == text
+
+
+@pytest.mark.parametrize("text", ["=1+1", "-1+1", "+A1", "@SUM(A1)", "-3.5)*2", "=HYPERLINK(\"x\")"])
+def test_anything_more_is_still_escaped(text: str) -> None:
+    assert csv_text(text) == "'" + text

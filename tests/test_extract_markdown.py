@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.batch.documents import REPORT_SUFFIXES
 from jixiao.batch.walk import SUPPORTED
-from jixiao.cli.check import SUFFIXES
 from jixiao.extract import load
 from jixiao.extract.formats import FORMATS, READABLE_SUFFIXES, is_readable_name
 from jixiao.extract.markdown import has_html_table, markdown_to_raw
@@ -63,7 +63,8 @@ def test_text_file_with_an_html_table_is_read_as_markdown(tmp_path: Path) -> Non
 
 
 def test_one_list_of_formats_for_ingest_check_and_extract() -> None:
-    assert READABLE_SUFFIXES == set(FORMATS) == SUPPORTED == set(SUFFIXES)
+    # check and extract walk inputs through the batch (jixiao.batch.documents), as ingest does
+    assert READABLE_SUFFIXES == set(FORMATS) == SUPPORTED and SUPPORTED <= REPORT_SUFFIXES
     assert {".md", ".html", ".htm", ".shtml", ".mht", ".xls", ".xlsb", ".et", ".ods", ".txt", ".docx", ".pdf",
             ".xlsx"} <= READABLE_SUFFIXES
     assert is_readable_name("报告.MD") and is_readable_name("a.b.html") and not is_readable_name("x.csv")

@@ -29,8 +29,13 @@ XML_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uff
 REPLACEMENT = "\ufffd"
 
 
+#: texts that start like a formula but cannot run as one: a lone sign (a comparator "=" or a
+#: dash "-" for "none", common in forms)
+_INERT = regex.compile(r"[=+\-@]")
+
+
 def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_START)
+    return text.startswith(FORMULA_START) and not _INERT.fullmatch(text)
 
 
 def csv_text(text: str) -> str:
