@@ -21,7 +21,7 @@ from jixiao.pipeline import path_to_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-PROVENANCE_KEYS = {"prov", "sources", "evidence", "report_id"}
+PROVENANCE_KEYS = {"prov", "sources", "evidence", "report_id", "kind_evidence"}  # kind_evidence quotes the document
 
 
 def _strip(obj: Any) -> Any:

@@ -53,7 +53,9 @@ def process_file(path: str, source: str, options: dict[str, object]) -> tuple[st
         doc = path_to_document(path, source, **_options(options))
         return "ok", result_to_json(document_to_result(doc)), peak_rss_kb()
     except Exception as e:  # noqa: BLE001 - a bug in a stage fails this file, not the batch
-        return "exception", f"{type(e).__name__}: {e}", peak_rss_kb()
+        from jixiao.errors import exception_reason  # the local worker's wording: same dataset
+
+        return "exception", exception_reason(e), peak_rss_kb()
 
 
 class DaskPool:
