@@ -76,7 +76,7 @@ def token_class(text: str) -> str:
         return "cmp"
     if is_unit(t):
         return "unit"
-    q = parse_quantity(t)
+    q = parse_quantity(t, phrases=False)  # a token, not a phrase: a name with a number stays text
     if q.kind == Kind.EMPTY:
         return "dash"
     if q.value is not None:
