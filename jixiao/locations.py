@@ -20,7 +20,7 @@ import regex
 
 from jixiao.model import LineKind, Provenance, Report
 
-SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".et", ".ods")
 
 
 def report_label(seq: int | None) -> str:
@@ -67,6 +67,8 @@ def _lines(p: Provenance) -> str:
 def location_parts(p: Provenance, sheet_names: Mapping[int, str] | None = None) -> list[str]:
     """The pieces of a location, each numbered from 1: ``["第3页", "表2", "第7行", "第5列"]``,
     ``["Sheet1!H8"]`` for a workbook cell, ``["文本第40–41行", "表1", "第7行", "第6列"]`` for text."""
+    if is_sheet_source(p.source) and p.path and "!" in p.path:
+        return [p.path]  # the loader's own Sheet!A1 reference, with the real sheet name
     if is_sheet_source(p.source) and p.row is not None and p.col is not None:
         return [f"{sheet_name(p, sheet_names)}!{cell_ref(p.row, p.col)}"]
     out: list[str] = []

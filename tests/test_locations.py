@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rule_cases_loader import load
 
 from jixiao.locations import cell_ref, column_letters, location_text, prov_text, report_label, subject_text
 from jixiao.model import Provenance
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 C = load()
 
@@ -29,6 +33,18 @@ def test_xlsx_cells_as_excel_names_them() -> None:
     p = Provenance(source="book.xlsx", table=0, row=7, col=7, text="10")
     assert location_text(p) == "工作表1!H8"
     assert location_text(p, {0: "自评表"}) == "自评表!H8"
+
+
+def test_a_loaders_sheet_reference_names_the_real_sheet(tmp_path) -> None:
+    """The XLSX (openpyxl) and calamine loaders put ``'Sheet'!A1`` in ``prov.path``: findings and
+    the QA report show the sheet's own name, not 工作表1."""
+    from jixiao.pipeline import read
+
+    doc = read(CORPUS / "xlsx-sichuan-004" / "report.xlsx", rules=True)
+    cell = doc.reports[0].budget_lines[0].adjusted.prov
+    assert cell.path and cell.path.endswith("!" + cell_ref(cell.row, cell.col))
+    assert location_text(cell) == cell.path and not location_text(cell).startswith("工作表1")
+    assert location_text(Provenance(source="b.xls", table=0, row=0, col=0, path="'自评表'!A1")) == "'自评表'!A1"
 
 
 def test_subjects_in_chinese() -> None:

@@ -33,6 +33,7 @@ from jixiao.errors import CORRUPT, LIMIT, UnreadableFile, cause_of
 from jixiao.extract.docx_safety import check_docx_package
 from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawCell, RawDocument, RawTable
+from jixiao.extract.sheet_grid import a1_ref
 from jixiao.extract.xlsx_budget import check_area, check_workbook_budget
 from jixiao.model import Provenance
 
@@ -100,7 +101,8 @@ def sheet_to_table(ws, index: int, source: str) -> RawTable | None:  # type: ign
             rr, cc = r - top, c - left
             cells.append(RawCell(row=rr, col=cc, row_span=min(rs, bottom - r), col_span=min(cs, right - c),
                                  text=working_text(verbatim),
-                                 prov=Provenance(source=source, table=index, row=r, col=c, text=verbatim)))
+                                 prov=Provenance(source=source, table=index, row=r, col=c, text=verbatim,
+                                                 path=a1_ref(ws.title, r, c))))
     return RawTable(index=0, table=index, dialect="grid", n_rows=bottom - top, n_cols=right - left, cells=cells,
                     prov=Provenance(source=source, table=index, text=f"工作表：{ws.title}"))
 
