@@ -113,3 +113,12 @@ def test_tab_separated_rows_keep_leading_blank_fields() -> None:
     t = text_to_raw(text, "x.tsv").tables()[0]
     assert _rows(t) == [["一级指标", "二级指标", "三级指标", "权重"], ["产出指标", "数量指标", "补助人数", "20"],
                         ["", "", "医疗保险应保尽保", "10"]]
+
+
+def test_a_bare_cr_inside_a_tab_line_is_a_character_not_a_crash() -> None:
+    """Regression (fuzzer, random bytes): csv raised "new-line character seen in unquoted field"
+    for a tab-separated line holding a bare CR; the fields are split on tabs instead."""
+    from jixiao.extract.text_tsv import _fields
+
+    assert _fields("项目\r名称\t某项目\t2024") == ["项目\r名称", "某项目", "2024"]
+    assert _fields('"带引号"\t值') == ["带引号", "值"]

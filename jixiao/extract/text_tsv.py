@@ -68,7 +68,10 @@ def read_tsv_rows(lines: list[Line], i: int) -> tuple[list[TsvRow], int]:
 
 
 def _fields(text: str) -> list[str]:
-    rec = next(csv.reader([text.rstrip(" ")], delimiter="\t", quotechar='"', strict=False), [])
+    try:
+        rec = next(csv.reader([text.rstrip(" ")], delimiter="\t", quotechar='"', strict=False), [])
+    except csv.Error:  # a bare CR inside the line ("new-line character seen in unquoted field")
+        rec = text.rstrip(" ").split("\t")
     return [f.strip() for f in rec]
 
 
