@@ -90,7 +90,7 @@ def test_split_rows_in_the_six_forms() -> None:
     on page 3 and ends on page 4: one row, read as the seed has it."""
     raw = load_case("pdf-sichuan-004")
     assert sum("被分页截断" in w for w in raw.warnings) == 4
-    assert "表格1：表格第18行被分页截断，已与第4页的续行合并" in raw.warnings
+    assert "表2：第19行被分页截断，已与第4页的续行合并" in raw.warnings
     t = raw.tables()[1]
     assert t.n_rows == 24
     row = t.rows()[18]

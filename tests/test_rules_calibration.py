@@ -59,7 +59,7 @@ def test_a_row_repaired_by_the_loader_casts_doubt_on_its_cells() -> None:
     inds[0] = inds[0].model_copy(update={"actual": Quantity(raw="", kind=Kind.EMPTY),
                                          "score": inds[0].score.model_copy(update={"prov": cell})})
     rep = C.BASE.model_copy(update={"indicators": inds})
-    note = TextItem(text="表格第4行被分页截断，已与第2页的续行合并", prov=Provenance(source="t.md", table=0, row=3))
+    note = TextItem(text="第4行被分页截断，已与第2页的续行合并", prov=Provenance(source="t.md", table=0, row=3))
     [plain] = [f for f in run_rules(_doc(rep), select=["SCR015"])]
     assert plain.severity == Severity.ERROR
     [f] = [f for f in run_rules(_doc(rep, notes=[note]), select=["SCR015"])]
@@ -141,7 +141,7 @@ def test_ten_thousand_indicators_check_in_seconds() -> None:
 
 def test_pdf_row_joined_across_a_page_break_is_in_doubt() -> None:
     """corpus/pdf-long-split: the PDF reader joins row 18 (监管工作经费（成本控制额）) cut by the page
-    break and says so ("表格0：表格第17行被分页截断…", 0-based); findings on that row are in doubt."""
+    break and says so ("表1：第18行被分页截断…", numbered from 1); findings on that row are in doubt."""
     from conftest import CORPUS, ROOT
 
     from jixiao.pipeline import path_to_document

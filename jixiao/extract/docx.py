@@ -227,14 +227,14 @@ def _table_to_raw(
                 if text:
                     prev.parts.append(text)
                     ctx.warnings.append(
-                        f"表格{number}第{r}行第{col}列：纵向合并的续格中有文字，已并入合并单元格"
+                        f"表{number + 1}第{r + 1}行第{col + 1}列：纵向合并的续格中有文字，已并入合并单元格"
                     )
                 prev.nested.extend(nested)
                 current[col] = prev
                 last = prev
             else:
                 if cont:
-                    ctx.warnings.append(f"表格{number}第{r}行第{col}列：纵向合并续格上方无可合并的单元格")
+                    ctx.warnings.append(f"表{number + 1}第{r + 1}行第{col + 1}列：纵向合并续格上方无可合并的单元格")
                 cell = _Open(row=r, col=col, col_span=span, parts=[text] if text else [],
                              vmerge=vm_el is not None, nested=nested)
                 cells.append(cell)

@@ -189,7 +189,7 @@ def items_to_blocks(items: list[_Item], source: str) -> tuple[list[RawParagraph 
     for m in merged:
         if isinstance(m, Stitched):
             blocks.append(_table_block(m, len(blocks), n_tables, source))
-            warnings.extend(f"表格{n_tables}：{note}" for note in m.notes)
+            warnings.extend(f"表{n_tables + 1}：{note}" for note in m.notes)  # numbered from 1
             n_tables += 1
         else:
             verbatim = join_lines(m.lines)

@@ -275,7 +275,7 @@ def stitch(t: Stitched, chunk: Chunk) -> None:
                     a.text = join_fragments(a.text, c.text)
                     a.verbatim = join_fragments(a.verbatim, c.verbatim)
                     a.parts.extend(c.parts)
-            t.notes.append(f"表格第{last_r}行被分页截断，已与第{chunk.page}页的续行合并")
+            t.notes.append(f"第{last_r + 1}行被分页截断，已与第{chunk.page}页的续行合并")
     # 3. continued spans (and the rest of a merged split row).  ``open_`` holds the
     # cells that may go on growing downwards, with the chunk row where they end.
     offset = t.n_rows - (1 if merged_row else 0)

@@ -40,7 +40,7 @@ CALIBRATION = [
     "- **Extraction doubt.** A finding whose subject or cited cells lie in a table with a column that was "
     "not understood (EXT009, `Report.unmapped_columns`, or another doubtful-column list on the report), or in "
     "a row the loader repaired (a `Document.notes` entry whose provenance, or failing that whose text — "
-    "\"表格1：表格第18行被分页截断…\" — names the row), has "
+    "\"表2：第19行被分页截断…\" — names the row), has "
     "`extraction_doubt = true`, is at most a `warning`, and its message ends in "
     f"`{DOUBT_NOTE.format(reason='…')}`.  EXT rules are about extraction and are never marked.",
     "- **One fault, one finding.** The same message on several rows of one report (a 其中 row repeating the "

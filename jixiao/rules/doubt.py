@@ -13,7 +13,7 @@ Signals (read from whatever the model carries, so a reader that adds one is used
 - repairs the loader reports with a location (``Document.notes`` whose provenance names a table
   and a row, e.g. a row joined across a page break): the cells of that row are in doubt.  A note
   without a location is read for one (``patterns.REPAIRED_ROW_NOTE``: the PDF reader's wording
-  "表格1：表格第18行被分页截断…", table and row 0-based) until the reader attaches it.
+  "表2：第19行被分页截断…", table and row numbered from 1) until the reader attaches it.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def repaired_rows(doc: Document) -> list[tuple[TextItem, Provenance]]:
         m = REPAIRED_ROW_NOTE.search(n.text)
         if m is not None:
             src = n.prov.source if n.prov is not None else doc.source
-            out.append((n, Provenance(source=src, table=int(m.group("table")), row=int(m.group("row")))))
+            out.append((n, Provenance(source=src, table=int(m.group("table")) - 1, row=int(m.group("row")) - 1)))
     return out
 
 

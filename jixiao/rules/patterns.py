@@ -41,6 +41,6 @@ EXECUTION_REASON = regex.compile(r"执行(?:率|进度)?[^。；]{0,12}(?:原因
 YEAR = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?=\s*年)")
 
 # A loader note on a row it joined across a page break, as the PDF reader words it today:
-# "表格1：表格第18行被分页截断，已与第4页的续行合并" (table and row 0-based, as in Provenance).
+# "表2：第19行被分页截断，已与第4页的续行合并" (table and row numbered from 1, as people read them).
 # Read only when the note carries no location of its own (rules/doubt.py).
-REPAIRED_ROW_NOTE = regex.compile(r"表格(?P<table>\d+)：表格第(?P<row>\d+)行被分页截断")
+REPAIRED_ROW_NOTE = regex.compile(r"表(?P<table>\d+)：第(?P<row>\d+)行被分页截断")

@@ -252,7 +252,7 @@ CASES: list[Case] = [
     Case("EXT007", "a readable document with no report", None, True, doc_of()),
     Case("EXT007", "an unreadable document (its error says why)", None, False, doc_of(status="error")),
     Case("EXT008", "pdf-long-split: the 成本指标 row cut by the page break was joined", None, True,
-         doc_of(BASE).model_copy(update={"notes": [TextItem(text="表格0：表格第17行被分页截断，已与第2页的续行合并")]})),
+         doc_of(BASE).model_copy(update={"notes": [TextItem(text="表1：第18行被分页截断，已与第2页的续行合并")]})),
     Case("EXT008", "a text dump: nothing repaired", None, False, doc_of(BASE)),
     _quiet("IND001", "a duration is not a unit slip: 完成时限 ≤ 1 年 done in “1个月”",
            BASE.model_copy(update={"indicators": [ind(2, "产出指标", "时效指标", "完成时限", "≤", "1", "年", "1个月",
