@@ -123,8 +123,6 @@ def test_target_declaration_workbook_gives_one_report_per_sheet(tmp_path: Path) 
     assert [r.indicators[0].target.raw for r in doc.reports] == ["≥10公里"] * 4
 
 
-@pytest.mark.xfail(strict=True, reason="assemble/segment.py (helper i10) anchors a form only when 项目名称 is among "
-                   "a table's first 3 rows: a 填报单位 line before it merges all sheets into one report")
 def test_sheets_with_a_unit_line_before_the_project_name_stay_apart(tmp_path: Path) -> None:
     _workbook(tmp_path / "t.xlsx", [["项目支出绩效目标申报表"], ["（2024年度）"], ["填报单位：某局", "", "", "金额单位：万元"]])
     doc = path_to_document(tmp_path / "t.xlsx", "t.xlsx", rules=False)

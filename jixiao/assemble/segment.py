@@ -40,12 +40,26 @@ class Segment:
 
 
 def is_form_table(table: RawTable) -> bool:
-    """A table that opens a form: one of its first rows is led by 项目名称."""
-    for row in table_to_rows(table)[:_ANCHOR_ROWS]:
+    """A table that opens a form: one of its first rows is led by 项目名称.  Title rows, blank
+    rows and preamble lines written as "label：value" cells (填报单位：某局 | 金额单位：万元) do
+    not count among those first rows."""
+    seen = 0
+    for row in table_to_rows(table):
         ld = lead(row)
         if ld is not None and form_role(ld[1].text) == "project_name":
             return True
+        if _is_title_or_blank(row) or _is_preamble(row):
+            continue
+        seen += 1
+        if seen >= _ANCHOR_ROWS:
+            break
     return False
+
+
+def _is_preamble(row: list[Slot]) -> bool:
+    """A line above the form whose every cell is one "label：value" (填报单位：…, 金额单位：…)."""
+    texts = [s.text for _, s in distinct(row) if not s.empty]
+    return bool(texts) and all(P.LABEL_VALUE.match(t.strip()) for t in texts)
 
 
 def is_name_paragraph(p: RawParagraph) -> bool:
