@@ -16,6 +16,7 @@ exact matches such as "三级指标(目标指标)"); :func:`normalize_header` do
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -58,6 +59,7 @@ def _strip_group(m: regex.Match[str]) -> str:
     return "" if _annotation(m.group(1)) else m.group(0)
 
 
+@functools.lru_cache(maxsize=8192)  # a table repeats few distinct header/label texts many times
 def fold_header(text: str | None) -> str:
     """Canonical form of a header cell: NFKC (full-width folded), no whitespace or
     line breaks, no trailing colon."""
@@ -66,6 +68,7 @@ def fold_header(text: str | None) -> str:
     return t.rstrip(":")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_header(text: str | None) -> str:
     """The folded header without annotations, units, points and numbering.
 
