@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from jixiao.batch.progress import Progress
 
@@ -38,3 +39,20 @@ def test_cached_errors_are_not_repeated() -> None:
     p = Progress(1, stream=buf, tty=False)
     p.finish("x.doc", "error", "不支持的文件格式（.doc）", cached=True)
     assert "错误：x.doc" not in buf.getvalue()
+
+
+def test_files_without_a_report_are_counted_too() -> None:
+    """Every file is accounted for: a file with no self-evaluation (not_report) and bytes that
+    are not text (unreadable) have their own counts, in the progress and in the summary."""
+    from jixiao.batch.run import Summary
+
+    buf = io.StringIO()
+    p = Progress(3, stream=buf, tty=False)
+    p.finish("a.txt", "ok")
+    p.finish("决算.pdf", "not_report")
+    p.finish("x.bin.pdf", "unreadable")
+    p.close()
+    assert "3/3 个文件 (正常 1，空 0，错误 0，非自评报告 1，无法识别 1)" in buf.getvalue()
+    s = Summary(out_dir=Path("out"), formats=("csv",))
+    s.documents.update({"ok": 1, "not_report": 1, "unreadable": 1})
+    assert s.lines()[0].startswith("文档 3 个：正常 1，空 0，错误 0，非自评报告 1，无法识别 1")

@@ -10,7 +10,9 @@ import unicodedata
 from collections import Counter
 from typing import TextIO
 
-STATUS_ZH = {"ok": "正常", "empty": "空", "error": "错误"}
+STATUS_ZH = {"ok": "正常", "empty": "空", "error": "错误", "not_report": "非自评报告", "unreadable": "无法识别"}
+#: statuses shown only when some file has them (a file with no self-evaluation, bytes that are not text)
+RARE_STATUSES = ("not_report", "unreadable")
 
 
 def _fit(text: str, width: int) -> str:
@@ -56,7 +58,8 @@ class Progress:
             print(f"jixiao: {self.done}/{self.total} 个文件 ({self._counts()})", file=self.stream)
 
     def _counts(self) -> str:
-        return "，".join(f"{STATUS_ZH[k]} {self.counts[k]}" for k in ("ok", "empty", "error"))
+        keys = ("ok", "empty", "error", *(k for k in RARE_STATUSES if self.counts.get(k)))
+        return "，".join(f"{STATUS_ZH[k]} {self.counts.get(k, 0)}" for k in keys)
 
     def _clear(self) -> None:
         width = shutil.get_terminal_size((100, 20)).columns

@@ -25,7 +25,7 @@ from jixiao.batch.cache import Cache
 from jixiao.batch.defaults import DEFAULT_FORMATS, DEFAULT_MEMORY_MB, default_jobs
 from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in, writing
 from jixiao.batch.pool import Outcome, Pool, Task
-from jixiao.batch.progress import Progress
+from jixiao.batch.progress import RARE_STATUSES, STATUS_ZH, Progress
 from jixiao.batch.result import DocResult, document_to_result, json_to_result
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
@@ -65,7 +65,8 @@ class Summary:
         d, f = self.documents, self.findings
         return [
             f"文档 {self.n_documents} 个：正常 {d['ok']}，空 {d['empty']}，错误 {d['error']}"
-            f"（本次处理 {self.processed}，取自缓存 {self.cached}）"
+            + "".join(f"，{STATUS_ZH[k]} {d[k]}" for k in RARE_STATUSES if d.get(k))
+            + f"（本次处理 {self.processed}，取自缓存 {self.cached}）"
             + (f"；按排除规则跳过 {len(self.ignored)} 个" if self.ignored else ""),
             f"报告 {self.reports} 份，指标 {self.indicators} 条",
             f"问题 {sum(f.values())} 条：error {f['error']}，warning {f['warning']}，info {f['info']}",
