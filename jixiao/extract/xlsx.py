@@ -31,11 +31,9 @@ import regex
 
 from jixiao.errors import CORRUPT, LIMIT, UnreadableFile, cause_of
 from jixiao.extract.docx_safety import check_docx_package
-from jixiao.extract.layout_text import working_text
-from jixiao.extract.raw import RawCell, RawDocument, RawTable
-from jixiao.extract.sheet_grid import a1_ref
+from jixiao.extract.raw import RawDocument, RawTable
+from jixiao.extract.sheet_grid import sheet_table
 from jixiao.extract.xlsx_budget import check_area, check_workbook_budget
-from jixiao.model import Provenance
 
 _DECIMALS = regex.compile(r"0\.(0+)")
 
@@ -79,32 +77,10 @@ def sheet_to_table(ws, index: int, source: str) -> RawTable | None:  # type: ign
             t = value_to_text(c.value, c.number_format)
             if t:
                 texts[(c.row - 1, c.column - 1)] = t
-    if not texts:
-        return None
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    covered: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
-        r0, c0 = rng.min_row - 1, rng.min_col - 1
-        spans[(r0, c0)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-        covered.update((r, c) for r in range(r0, rng.max_row) for c in range(c0, rng.max_col) if (r, c) != (r0, c0))
-    top = min(r for r, _ in texts)
-    left = min(c for _, c in texts)
-    bottom = max(r + spans.get((r, c), (1, 1))[0] for r, c in texts)
-    right = max(c + spans.get((r, c), (1, 1))[1] for r, c in texts)
-    cells = []
-    for r in range(top, bottom):
-        for c in range(left, right):
-            if (r, c) in covered:
-                continue
-            rs, cs = spans.get((r, c), (1, 1))
-            verbatim = texts.get((r, c), "")
-            rr, cc = r - top, c - left
-            cells.append(RawCell(row=rr, col=cc, row_span=min(rs, bottom - r), col_span=min(cs, right - c),
-                                 text=working_text(verbatim),
-                                 prov=Provenance(source=source, table=index, row=r, col=c, text=verbatim,
-                                                 path=a1_ref(ws.title, r, c))))
-    return RawTable(index=0, table=index, dialect="grid", n_rows=bottom - top, n_cols=right - left, cells=cells,
-                    prov=Provenance(source=source, table=index, text=f"工作表：{ws.title}"))
+    # merged ranges as inclusive 0-based (r0, c0, r1, c1); the grid itself is the one every
+    # spreadsheet loader shares (jixiao.extract.sheet_grid)
+    merges = [(rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1) for rng in ws.merged_cells.ranges]
+    return sheet_table(texts, merges, ws.title, index, source)
 
 
 def _broken(e: BaseException) -> str:
