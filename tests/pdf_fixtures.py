@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from pdf_build import build_pdf  # noqa: E402  (shared with tools/fuzz.py)
+
 _CONTENT = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
-
-
-def build_pdf(objs: list[bytes]) -> bytes:
-    """A PDF with these objects (1-based, object 1 the catalog) and a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 def one_page_pdf(extra: bytes = b"/MediaBox [0 0 612 792]") -> bytes:
