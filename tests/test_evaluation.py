@@ -88,6 +88,8 @@ def test_docx_evaluation_with_merged_level1_and_a_criteria_column() -> None:
     (b,) = r.budget_lines
     assert (b.initial.raw, b.adjusted.raw, b.executed.raw, b.rate.raw) == ("800万元", "760万元", "722.00万元", "95.00%")
     assert not [x for x in doc.findings if x.rule_id in ("SCR004", "SCR005", "SCR006", "BUD002")]
+    # the 评分标准 column is a known text column (role criteria): not reported as not understood
+    assert r.unmapped_columns == [] and not [x for x in doc.findings if x.rule_id == "EXT009"]
 
 
 def test_total_stated_as_overall_evaluation() -> None:
