@@ -133,3 +133,12 @@ def test_target_declaration_mid_term_targets() -> None:
                       ("群众出行条件", "明显改善", "有所改善"), ("沿线群众满意度", "≥90%", "≥90%")]
     assert got[2][:2] == [("维修渠道长度", "≥45公里", "≥15公里"), ("维修泵站数量", "≥12座", "≥4座")]
     assert sum(len(r.indicators) for r in doc.reports) == 18
+
+
+def test_department_form_names_its_department() -> None:
+    """A department-level form writes 部门名称 where a project form writes 主管部门 (role department)."""
+    (r,) = _doc("kind-department", rules=False).reports
+    assert r.kind == DocumentKind.DEPARTMENT_SELF_EVALUATION
+    assert r.department is not None and r.department.text == "某县市场监督管理局"
+    assert r.department.prov.row == 0 and r.department.prov.col == 1
+    assert r.project_name is None
