@@ -142,3 +142,15 @@ def test_department_form_names_its_department() -> None:
     assert r.department is not None and r.department.text == "某县市场监督管理局"
     assert r.department.prov.row == 0 and r.department.prov.col == 1
     assert r.project_name is None
+
+
+def test_target_declaration_budget_lines_without_an_amount_header() -> None:
+    """Each sheet's 项目资金（万元） block (年度资金总额 | 120, 其中：财政拨款 | 100, 其他资金 | 20 in
+    sheet 1) gives budget lines with the planned amount as 年初预算数, on their own sheet's rows."""
+    doc = _doc("kind-target-workbook", rules=True)
+    got = [[(b.line, b.initial.raw if b.initial else None) for b in r.budget_lines] for r in doc.reports]
+    assert got == [[("年度资金总额", "120.00"), ("其中:财政拨款", "100.00"), ("其他资金", "20.00")],
+                   [("年度资金总额", "45.50"), ("其中:财政拨款", "45.50"), ("其他资金", "0.00")],
+                   [("年度资金总额", "300.00"), ("其中:财政拨款", "260.00"), ("其他资金", "40.00")]]
+    assert doc.reports[0].budget_lines[0].initial.prov.path.endswith("!C5")
+    assert not [f for f in doc.findings if f.rule_id.startswith("BUD")]

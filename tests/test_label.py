@@ -122,6 +122,38 @@ def test_label_value_budget_row_with_points_in_the_block_title() -> None:
     assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["form", "budget_pairs"]
 
 
+def test_funding_lines_with_amounts_and_no_amount_header() -> None:
+    """A target declaration's budget block: line labels and amounts, the block label merged
+    down (its cell empty in the rows below); each amount is the line's planned budget."""
+    t = cells_table([
+        ["项目名称", "乡村道路养护项目", "", ""],
+        ["项目资金（万元）", "年度资金总额", "120", ""],
+        ["", "其中：财政拨款", "100", ""],
+        ["", "其他资金", "20", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值"],
+        ["产出指标", "数量指标", "养护农村公路里程", "≥100公里"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [(b.line, b.kind, b.depth, b.money_unit, b.initial.raw if b.initial else None)
+            for b in r.budget_lines] == [("年度资金总额", LineKind.TOTAL, 0, "万元", "120"),
+                                         ("其中：财政拨款", LineKind.FISCAL, 1, "万元", "100"),
+                                         ("其他资金", LineKind.OTHER, 1, "万元", "20")]
+    assert all(b.adjusted is None and b.executed is None for b in r.budget_lines)
+    assert r.budget_lines[1].prov.line_start is None and r.budget_lines[1].initial.prov.row == 2
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == [
+        "form", "budget_amounts", "budget_amounts", "budget_amounts", "header", "data"]
+    assert len(r.indicators) == 1
+
+
+def test_line_amounts_need_the_block_label_and_funding_line_labels() -> None:
+    # not below a budget block label: a form row with a number stays a form row
+    t = cells_table([["项目名称", "某项目"], ["年度资金总额", "120"]])
+    assert [x.kind for x in rows_to_labeled(table_to_rows(t)).rows] == ["form", "form"]
+    # a cell that is no funding line ends the pairs: not read as a budget
+    t = cells_table([["项目资金（万元）", "年度资金总额", "120", "备注", "见附件"]])
+    assert "budget_amounts" not in [x.kind for x in rows_to_labeled(table_to_rows(t)).rows]
+
+
 def test_points_in_a_budget_block_title_weight_the_total_line() -> None:
     t = cells_table([
         ["预算执行情况（万元）（20分）", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"],

@@ -74,6 +74,24 @@ def pairs_to_line(pairs: list[tuple[Slot, Slot]], label: Slot | None, source: st
                       prov=row_prov(source, table, row), **values)  # type: ignore[arg-type]
 
 
+def amounts_to_lines(rows: list[tuple[Slot | None, list[tuple[Slot, Slot]]]], source: str, table: RawTable,
+                     cells: list[list[Slot]]) -> list[BudgetLine]:
+    """Funding lines written with their amounts and no header naming the amount (a target
+    declaration's 项目资金（万元） | 年度资金总额 | 120 | 其中：财政拨款 | 100): each amount is the
+    line's budget as planned for the year, read as ``initial`` (年初预算数); the money unit from
+    the block label."""
+    unit = next((header_unit(lab.text) for lab, _ in rows if lab is not None and header_unit(lab.text)), None)
+    out: list[BudgetLine] = []
+    for (_, pairs), row in zip(rows, cells, strict=True):
+        for name, amount in pairs:
+            label = clean_text(name.text)
+            kind, depth = budget_row_kind(label) or (LineKind.OTHER, 1)
+            out.append(BudgetLine(seq=len(out), line=label, kind=kind, depth=depth, money_unit=unit,
+                                  initial=quantity(amount.text, amount.prov, unit),
+                                  prov=row_prov(source, table, row)))
+    return out
+
+
 def with_block_points(lines: list[BudgetLine], label: Slot | None) -> list[BudgetLine]:
     """Points stated in the budget block's title ("预算执行情况（万元）（20分）") are the
     weight of the total line, when no line states a weight of its own."""

@@ -42,6 +42,8 @@ class Labeling:
     block_of: list[int | None]  # block a row belongs to
     closed: list[int | None]  # block a form row closed (its total row lines up with it)
     pairs: dict[int, list[tuple[Slot, Slot]]] = field(default_factory=dict)  # label–value budget rows
+    # budget rows of line labels and amounts without an amount header: row → (block label, pairs)
+    amounts: dict[int, tuple[Slot | None, list[tuple[Slot, Slot]]]] = field(default_factory=dict)
 
 
 def _is_long_sub_header(row: list[Slot]) -> bool:
@@ -109,6 +111,29 @@ def value_pairs(row: list[Slot]) -> list[tuple[Slot, Slot]]:
     return out if len(out) >= 2 else []
 
 
+def line_amounts(row: list[Slot], block_open: bool) -> tuple[Slot | None, list[tuple[Slot, Slot]]] | None:
+    """A budget block written as funding lines and their amounts, with no header naming the
+    amount (a target declaration: 项目资金（万元） | 年度资金总额 | 120, then 其中：财政拨款 | 100
+    on the rows below, the block label merged down): the block label and the (line label,
+    amount) pairs of the row.  The row opens with the block label (written, or merged down
+    from the row above), or continues such a row (``block_open``); every other cell is a
+    funding-line label followed by a value.  None for any other row."""
+    cells = [s for _, s in distinct(row) if not s.empty]
+    label: Slot | None = None
+    if cells and form_role(cells[0].text) == "budget_block":
+        label, cells = cells[0], cells[1:]
+    elif not block_open:
+        return None
+    cells = [s for s in cells if not s.from_above]
+    if not cells or len(cells) % 2:
+        return None
+    pairs = list(zip(cells[::2], cells[1::2]))
+    if all(budget_row_kind(a.text) is not None and not looks_like_value(a.text) and looks_like_value(b.text)
+           for a, b in pairs):
+        return label, pairs
+    return None
+
+
 def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
     """Content profiles of the block's columns vote with the header (roles updated in place)."""
     block = "budget" if header.block.startswith("budget") else header.block
@@ -164,6 +189,7 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
     block_of: list[int | None] = []
     closed: list[int | None] = []
     pairs: dict[int, list[tuple[Slot, Slot]]] = {}
+    amounts: dict[int, tuple[Slot | None, list[tuple[Slot, Slot]]]] = {}
     data: dict[int, list[list[Slot]]] = {}
     header: Header | None = None
     cur: int | None = None
@@ -192,6 +218,11 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
             continue
         data_rows += 1
         vp = value_pairs(row)
+        la = None if vp or header is not None else line_amounts(row, r - 1 in amounts)
+        if la is not None:
+            amounts[r] = la
+            put("budget_amounts", None)
+            continue
         h = None if vp else row_to_header(row)
         if h is not None:
             data_rows = 0
@@ -241,7 +272,7 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
         blocks=tuple(_block_model(i, h) for i, h in enumerate(headers)),
         rows=tuple(LabeledRow(row=r, kind=kinds[r], block=block_of[r], filled=filled[r]) for r in range(len(rows))),
     )
-    return Labeling(table, headers, kinds, block_of, closed, pairs)
+    return Labeling(table, headers, kinds, block_of, closed, pairs, amounts)
 
 
 def rows_to_labeled(rows: list[list[Slot]], table_no: int = 0) -> LabeledTable:

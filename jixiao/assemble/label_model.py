@@ -18,6 +18,7 @@ RowKind = Literal[
     "repeat_header",  # a header repeated after a page break: the block goes on
     "data",  # a budget line, an indicator, a long-form role row
     "budget_pairs",  # a label–value budget row: 预算数 | 86.40 | 到位数 | 86.40 | 执行数 | 82.08
+    "budget_amounts",  # funding lines and amounts, no amount header: 项目资金（万元） | 年度资金总额 | 120
     "group",  # an indicator-table row with a level label (and weight) but no indicator
     "total",  # 合计 / 总分 / 总计 row
     "form",  # label cells of the form (项目名称 …), outside blocks

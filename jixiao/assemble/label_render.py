@@ -10,6 +10,7 @@ from jixiao.normalize.roles import display
 
 _ROW_KINDS = {"header": "表头", "sub_header": "子表头", "repeat_header": "重复表头", "data": "数据", "group": "分组",
               "budget_pairs": "预算（标签–数值）",
+              "budget_amounts": "预算（资金来源–金额）",
               "total": "合计", "form": "表单", "title": "标题", "blank": "空行"}
 _BLOCK_KINDS = {"budget": "预算表（每行一个资金来源）", "budget_long": "预算表（行次长表）", "indicator": "指标表"}
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.assemble.budget import long_form_to_lines, pairs_to_line, row_to_line, with_block_points
+from jixiao.assemble.budget import (
+    amounts_to_lines,
+    long_form_to_lines,
+    pairs_to_line,
+    row_to_line,
+    with_block_points,
+)
 from jixiao.assemble.classify import Header, align_to_header, unmapped_cells
 from jixiao.assemble.header_fields import HeaderFields, form_role, row_to_fields, title_fields
 from jixiao.assemble.indicators import IndicatorReader, split_score_label
@@ -156,6 +162,16 @@ class SegmentReader:
                     d.budget_execution.append(res.budget_execution)
                 continue
             # a form row
+            if r in lab.amounts:
+                if r + 1 not in lab.amounts:  # the last row of the block: its lines, from its first row
+                    first = r
+                    while first - 1 in lab.amounts:
+                        first -= 1
+                    span = range(first, r + 1)
+                    label = next((lab.amounts[k][0] for k in span if lab.amounts[k][0] is not None), None)
+                    self._budget(with_block_points(amounts_to_lines([lab.amounts[k] for k in span], d.source, table,
+                                                                    [rows[k] for k in span]), label))
+                continue
             if r in lab.pairs:
                 label = _pairs_label(row)
                 if label is not None:
