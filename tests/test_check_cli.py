@@ -101,3 +101,20 @@ def test_rules_lists_catalogue() -> None:
     assert len(out.splitlines()) == len(REGISTRY)
     data = json.loads(run("rules", "--format", "json")[1])
     assert {d["id"] for d in data} == set(REGISTRY) and all(d["doc"] for d in data)
+
+
+def test_not_reports_and_unrecognised_files_are_listed_with_their_reason(tmp_path: Path) -> None:
+    """A 部门决算 is listed as 非自评报告 and does not fail the check; random bytes are 无法识别
+    and count among the files that could not be read (exit 1)."""
+    (tmp_path / "a.docx").write_bytes(Path("corpus/kind-final-accounts/report.docx").read_bytes())
+    code, out = run("check", str(tmp_path / "a.docx"))
+    assert code == 0
+    assert "  非自评报告：部门决算报告，未包含绩效自评表" in out
+    assert out.rstrip().splitlines()[-1] == "共检查1个文件、0份报告：错误0，警告0，提示0，非自评报告1个文件"
+    (tmp_path / "b.pdf").write_bytes(Path("corpus/kind-random-bytes/report.pdf").read_bytes())
+    code, out = run("check", str(tmp_path), "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert [(d["status"], d["error"]) for d in data["documents"]] == [
+        ("not_report", "部门决算报告，未包含绩效自评表"), ("unreadable", "文件内容不是可识别的文本或文档格式")]
+    assert (data["summary"]["unreadable"], data["summary"]["not_report"]) == (1, 1)

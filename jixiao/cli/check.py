@@ -54,6 +54,10 @@ def document_text(doc: Document) -> list[str]:
         out.append(f"  无法读取：{doc.error}")
     elif doc.status == "empty":
         out.append(f"  空文件：{doc.error or ''}")
+    elif doc.status == "not_report":
+        out.append(f"  非自评报告：{doc.error or ''}")
+    elif doc.status == "unreadable":
+        out.append(f"  无法识别：{doc.error or ''}")
     by_report: dict[int | None, list[Finding]] = {}
     for f in doc.findings:
         by_report.setdefault(f.report_seq, []).append(f)
@@ -116,7 +120,9 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
     were read.
 
     Exit status: 0 when nothing at the --fail-on level was found, 1 when something was (or a
-    file could not be read), 2 for a usage or configuration error.
+    file could not be read or recognised), 2 for a usage or configuration error.  A readable file
+    that holds no self-evaluation (部门决算, a blank template …) is listed with the reason and does
+    not fail the check.
 
     \b
     Examples:
@@ -157,18 +163,23 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
             click.echo("\n".join(document_text(d)) + "\n")
     findings = [f for d in docs for f in d.findings]
     counts = {s.value: sum(1 for f in findings if f.severity == s) for s in Severity}
-    unreadable = sum(1 for d in docs if d.status == "error")
+    # files that could not be read, and files whose content is no readable document, fail the check;
+    # a file that is readable but no self-evaluation (部门决算 …) is listed, not failed
+    unreadable = sum(1 for d in docs if d.status in ("error", "unreadable"))
+    not_report = sum(1 for d in docs if d.status == "not_report")
     if progress:
         click.echo("", err=True)
     if fmt == "json":
         sys.stdout.write(json.dumps({"documents": [document_json(d) for d in docs],
                                      "summary": {"documents": len(docs), "unreadable": unreadable,
+                                                 "not_report": not_report,
                                                  "reports": sum(len(d.reports) for d in docs), **counts}},
                                     ensure_ascii=False, indent=1) + "\n")
     else:
         click.echo(f"共检查{len(docs)}个文件、{sum(len(d.reports) for d in docs)}份报告："
                    f"错误{counts['error']}，警告{counts['warning']}，提示{counts['info']}"
-                   + (f"，无法读取{unreadable}个文件" if unreadable else ""))
+                   + (f"，无法读取{unreadable}个文件" if unreadable else "")
+                   + (f"，非自评报告{not_report}个文件" if not_report else ""))
     threshold = None if fail_on == "never" else RANK[Severity(fail_on)]
     failed = unreadable > 0 or (threshold is not None and any(RANK[f.severity] >= threshold for f in findings))
     sys.exit(1 if failed else 0)
