@@ -325,3 +325,35 @@ def test_unseen_wordings_and_units_inside_cells() -> None:
     assert a.actual is not None and a.actual.value == D("52")
     assert a.weight is not None and a.weight.value == D("30") and a.score is not None
     assert r.unmapped_columns == []
+
+
+def test_level_columns_found_from_their_content_when_no_header_names_them() -> None:
+    """指标类别 | 指标子类 name no role; their cells are all level names (…指标), so they are
+    the level-1 and level-2 columns, in that order (evidence says so); 项目单位 is the implementer."""
+    t = cells_table([
+        ["项目名称", "城区环境卫生整治", "项目单位", "某市城市管理局", "", ""],
+        ["指标类别", "指标子类", "指标名称", "年度目标值", "实际完成值", "分值"],
+        ["产出指标（50分）", "数量指标", "清扫保洁面积", "≥120万平方米", "125万平方米", "20"],
+        ["", "质量指标", "道路机扫率", "≥85%", "86%", "30"],
+        ["效益指标（30分）", "社会效益指标", "市容环境改善", "明显改善", "明显改善", "30"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [(i.level1, i.level2, i.name) for i in r.indicators] == [
+        ("产出指标", "数量指标", "清扫保洁面积"), ("产出指标", "质量指标", "道路机扫率"),
+        ("效益指标", "社会效益指标", "市容环境改善")]
+    assert r.unmapped_columns == []
+    assert r.implementer is not None and r.implementer.text == "某市城市管理局"
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    col0 = next(c for c in block.columns if c.col == 0)
+    assert col0.role == "level1" and col0.evidence[-1].startswith("内容确定 level1")
+
+
+def test_a_text_column_is_no_level_column() -> None:
+    t = cells_table([
+        ["类别", "指标名称", "年度目标值", "实际完成值", "分值"],
+        ["城区", "清扫保洁面积", "≥120万平方米", "125万平方米", "20"],
+        ["郊区", "道路机扫率", "≥85%", "86%", "30"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [(i.level1, i.level2) for i in r.indicators] == [(None, None), (None, None)]
+    assert [u.text for u in r.unmapped_columns] == ["类别"]

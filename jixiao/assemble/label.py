@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jixiao.assemble import patterns as P
 from jixiao.assemble.classify import Header, align_to_header, is_sub_header, refine_header, row_to_header
 from jixiao.assemble.header_fields import form_role
 from jixiao.assemble.label_model import ColumnLabel, LabeledBlock, LabeledRow, LabeledTable, RowKind
 from jixiao.assemble.label_profile import profile, vote
+from jixiao.assemble.prose_vocab import VOCAB as PROSE
 from jixiao.assemble.quirks import apply_block_quirks
 from jixiao.assemble.tableview import Slot, distinct, lead
-from jixiao.assemble.values import looks_like_value
+from jixiao.assemble.values import clean_text, looks_like_value
 from jixiao.assemble.vocab import is_title_line
 from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
 from jixiao.normalize.roles import roles_in
@@ -159,10 +161,42 @@ def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
             header.doubts[k] = v.doubt
         if v.role:
             present.add(v.role)
+    if header.block == "indicator":
+        _level_columns(header, aligned, present)
     # a merged header cell's continuations follow their first column
     for k in range(1, header.width):
         if header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
             header.roles[k] = header.roles[k - 1]
+
+
+def _is_level_name(text: str) -> bool:
+    """"产出指标", "社会效益指标", "效益指标（30分）": a name of an indicator level."""
+    t = clean_text(text)
+    m = P.SCORE_LABEL.match(t)
+    if m and m.group("label"):
+        t = m.group("label")
+    return 2 < len(t) <= 12 and t.endswith(PROSE.indicators.level2_suffix) and not any(ch.isdigit() for ch in t)
+
+
+def _level_columns(header: Header, aligned: list[list[Slot]], present: set[str]) -> None:
+    """Columns left of the indicator name that no header names (指标类别 | 指标子类) and whose
+    cells are all level names (产出指标 …, 数量指标 …) are the level-1 and level-2 columns the
+    block lacks, in that order."""
+    name = header.col("name")
+    missing = [r for r in ("level1", "level2") if r not in present]
+    if name is None or not missing:
+        return
+    for k in range(min(name, header.width)):
+        if not missing:
+            break
+        if header.roles[k] is not None or (k > 0 and header.row[k].from_left):
+            continue
+        cells = [row[k] for row in aligned if k < len(row) and not row[k].from_above and not row[k].empty]
+        if len(cells) >= 2 and all(_is_level_name(s.text) for s in cells):
+            role = missing.pop(0)
+            header.roles[k] = role
+            header.evidence[k].append(f"内容确定 {role}: 各格均为指标层级名称（…{PROSE.indicators.level2_suffix}）")
+            present.add(role)
 
 
 def _block_model(seq: int, h: Header) -> LabeledBlock:
