@@ -357,3 +357,27 @@ def test_a_text_column_is_no_level_column() -> None:
     (r,) = raw_to_reports(doc(t))
     assert [(i.level1, i.level2) for i in r.indicators] == [(None, None), (None, None)]
     assert [u.text for u in r.unmapped_columns] == ["类别"]
+
+
+def test_a_header_spanning_a_sign_column_and_a_value_column_is_split() -> None:
+    """年度指标值 merged over two columns, the first holding only the signs: comparator and
+    target; 指标值 over a value column and a unit column: target and unit."""
+    t = grid_table([
+        (0, 0, 1, 1, "三级指标"), (0, 1, 1, 2, "年度指标值"), (0, 3, 1, 1, "实际完成值"), (0, 4, 1, 1, "分值"),
+        (1, 0, 1, 1, "新建供水管网"), (1, 1, 1, 1, "≥"), (1, 2, 1, 1, "30公里"), (1, 3, 1, 1, "32公里"),
+        (1, 4, 1, 1, "25"),
+        (2, 0, 1, 1, "水质达标率"), (2, 1, 1, 1, "≥"), (2, 2, 1, 1, "95%"), (2, 3, 1, 1, "97%"), (2, 4, 1, 1, "15"),
+    ], n_rows=3, n_cols=5)
+    (r,) = raw_to_reports(doc(t))
+    assert [(i.comparator, i.target.raw if i.target else None, i.target.value if i.target else None)
+            for i in r.indicators] == [("≥", "30公里", D("30")), ("≥", "95%", D("95"))]
+    (block,) = rows_to_labeled(table_to_rows(t)).blocks
+    assert [(c.col, c.role) for c in block.columns] == [(0, "name"), (1, "nature"), (2, "target"), (3, "actual"),
+                                                        (4, "weight")]
+    t = grid_table([
+        (0, 0, 1, 1, "三级指标"), (0, 1, 1, 2, "指标值"), (0, 3, 1, 1, "完成值"),
+        (1, 0, 1, 1, "培训人次"), (1, 1, 1, 1, "≥300"), (1, 2, 1, 1, "人次"), (1, 3, 1, 1, "320"),
+        (2, 0, 1, 1, "检查次数"), (2, 1, 1, 1, "≥4"), (2, 2, 1, 1, "次"), (2, 3, 1, 1, "5"),
+    ], n_rows=3, n_cols=4)
+    (r,) = raw_to_reports(doc(t))
+    assert [(i.target.raw if i.target else None, i.unit) for i in r.indicators] == [("≥300", "人次"), ("≥4", "次")]

@@ -18,7 +18,7 @@ from jixiao.assemble import patterns as P
 from jixiao.assemble.classify import Header, align_to_header, is_sub_header, refine_header, row_to_header
 from jixiao.assemble.header_fields import form_role
 from jixiao.assemble.label_model import ColumnLabel, LabeledBlock, LabeledRow, LabeledTable, RowKind
-from jixiao.assemble.label_profile import profile, vote
+from jixiao.assemble.label_profile import certain_role, profile, vote
 from jixiao.assemble.prose_vocab import VOCAB as PROSE
 from jixiao.assemble.quirks import apply_block_quirks
 from jixiao.assemble.tableview import Slot, distinct, lead
@@ -163,10 +163,49 @@ def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
             present.add(v.role)
     if header.block == "indicator":
         _level_columns(header, aligned, present)
+    split = _split_spans(header, present, block)
     # a merged header cell's continuations follow their first column
     for k in range(1, header.width):
-        if header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
+        if k not in split and header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
             header.roles[k] = header.roles[k - 1]
+
+
+def _spans(header: Header) -> list[list[int]]:
+    """Groups of two or more columns under one merged header cell."""
+    groups: list[list[int]] = []
+    for k in range(header.width):
+        if k > 0 and header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return [g for g in groups if len(g) > 1]
+
+
+def _split_spans(header: Header, present: set[str], block: str) -> set[int]:
+    """A header cell spanning a column of bare signs (or units) and a column of values
+    (年度指标值 over ``≥`` | ``30公里``): the sign column is the comparator (the unit column the
+    unit) the block lacks, the other keeps the header's role.  The columns so split."""
+    out: set[int] = set()
+    for group in _spans(header):
+        role = header.roles[group[0]]
+        if role is None:
+            continue
+        certain = {}
+        for k in group:
+            cand = certain_role(header.profiles[k], present, block)
+            if cand is not None and cand not in certain.values():
+                certain[k] = cand
+        rest = [k for k in group if k not in certain]
+        if not certain or not rest:
+            continue
+        for k, cand in certain.items():
+            header.roles[k] = cand
+            header.evidence[k].append(f"内容确定 {cand}: {header.profiles[k].summary()}（合并表头下的一列）")
+            present.add(cand)
+        for k in rest:
+            header.roles[k] = role
+        out.update(group)
+    return out
 
 
 def _is_level_name(text: str) -> bool:
@@ -203,7 +242,7 @@ def _block_model(seq: int, h: Header) -> LabeledBlock:
     cols = []
     profs = getattr(h, "profiles", [])
     for k, role in enumerate(h.roles):
-        if k > 0 and h.row[k].from_left and h.row[k].cell is h.row[k - 1].cell:
+        if k > 0 and h.row[k].from_left and h.row[k].cell is h.row[k - 1].cell and role == h.roles[k - 1]:
             continue
         path = h.paths[k] if k < len(h.paths) else ()
         if not path and role is None:

@@ -78,7 +78,16 @@ def vote(role: str | None, prof: ContentProfile, present: set[str], block: str) 
             return Vote(None, f"内容否决 {role}: {prof.summary()}",
                         f"列内容（{prof.summary()}）与“{spec(role).zh}”不符，未读取")
         return None
+    cand = certain_role(prof, present, block)
+    return Vote(cand, f"内容确定 {cand}: {prof.summary()}") if cand else None
+
+
+def certain_role(prof: ContentProfile, present: set[str], block: str) -> str | None:
+    """The role a column's content alone makes certain (all bare signs: the comparator; all
+    units: the unit), when the block lacks it."""
+    if prof.filled < _MIN_CELLS:
+        return None
     for cls, cand in _CERTAIN.items():
         if cand not in present and block in spec(cand).blocks and prof.share(cls) == 1.0:
-            return Vote(cand, f"内容确定 {cand}: {prof.summary()}")
+            return cand
     return None
