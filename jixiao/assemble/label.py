@@ -190,7 +190,7 @@ def _split_spans(header: Header, present: set[str], block: str) -> set[int]:
         role = header.roles[group[0]]
         if role is None:
             continue
-        certain = {}
+        certain: dict[int, str] = {}
         for k in group:
             cand = certain_role(header.profiles[k], present, block)
             if cand is not None and cand not in certain.values():
