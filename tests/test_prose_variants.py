@@ -321,3 +321,15 @@ def test_year_field_and_trailing_stamp() -> None:
     assert r.year == 2023
     assert r.department.text == "某县交通运输局"
     assert rep("项目名称：农村公路养护经费\n年度：2022\n").year == 2022
+
+
+def test_a_level1_name_as_section_heading_opens_its_indicators() -> None:
+    """"（一）产出指标" is the level-1 section (it ends in 指标 like a level-2 label, but it is a
+    level-1 name); its "1.数量指标：…" items are read, with their actuals."""
+    r = rep("二、绩效目标完成情况\n（一）产出指标\n1.数量指标：养护农村公路里程≥500公里，实际完成520公里。\n"
+            "2.质量指标：路面优良率≥80%，实际完成82%。\n（二）满意度指标\n"
+            "1.服务对象满意度指标：沿线群众满意度≥90%，实际完成93%。\n")
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.actual.raw if i.actual else None) for i in r.indicators] == [
+        ("产出指标", "数量指标", "养护农村公路里程", "≥500公里", "520公里"),
+        ("产出指标", "质量指标", "路面优良率", "≥80%", "82%"),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%")]

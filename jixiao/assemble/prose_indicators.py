@@ -1,6 +1,7 @@
 """Indicators stated in prose (``origin="prose"``).
 
-Inside a section whose heading names a level-1 indicator ("（三）产出分析" → 产出指标):
+Inside a section whose heading names a level-1 indicator ("（三）产出分析" or the level-1 name
+itself, "（一）产出指标" → 产出指标):
 
 - "1. 数量指标"                              a level-2 heading for the items below it;
 - "（1）开展……活动 ≥ 1 次"                    an item: name + comparator target at line end;

@@ -119,9 +119,13 @@ def outline_to_sections(outline: Outline) -> dict[str, TextItem]:
 
 
 def level1_of_heading(heading: Heading) -> str | None:
-    """"（三）产出分析" → 产出指标 (data: ``prose_indicators.toml`` [[level1]])."""
+    """"（三）产出分析" → 产出指标, "（一）产出指标" → 产出指标 (data: ``prose_indicators.toml``
+    [[level1]]); any other heading ending in the level-2 suffix (数量指标) is no level 1."""
     if heading.body or len(heading.title) > VOCAB.indicators.max_heading:
         return None
+    named = next((d.name for d in VOCAB.indicators.level1 if heading.title == d.name), None)
+    if named is not None:  # "（一）产出指标": the level-1 name itself
+        return named
     if heading.title.endswith(VOCAB.indicators.level2_suffix):
         return None
     for d in VOCAB.indicators.level1:
