@@ -381,3 +381,27 @@ def test_a_header_spanning_a_sign_column_and_a_value_column_is_split() -> None:
     ], n_rows=3, n_cols=4)
     (r,) = raw_to_reports(doc(t))
     assert [(i.target.raw if i.target else None, i.unit) for i in r.indicators] == [("≥300", "人次"), ("≥4", "次")]
+
+
+def test_budget_line_labels_make_the_line_column_and_a_total_follows_its_label() -> None:
+    """资金执行情况（万元） heads the funding-line labels (its wording is also a 执行数 header):
+    the column holding only line labels (合计) is the line column.  "总分 | 94.6 | 评价等级 | 优"
+    under an indicator header whose score column is empty there: the score follows the label."""
+    t = cells_table([
+        ["项目名称", "社区养老服务中心运营补助", "", "", "", ""],
+        ["资金执行情况（万元）", "预算数", "执行数", "执行率", "分值", "得分"],
+        ["合计", "80", "76.8", "96%", "10分", "9.6分"],
+        ["一级指标", "二级指标", "三级指标", "目标值", "实际值", "得分"],
+        ["产出指标（50分）", "数量指标", "服务老人人次", "不少于5000人次", "5230人次", "25分"],
+        ["满意度指标（10分）", "服务对象满意度指标", "老人满意度", "≥90%", "95%", "10分"],
+        ["总分", "94.6", "评价等级", "优", "", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    (b,) = r.budget_lines
+    assert (b.line, b.kind, b.money_unit) == ("合计", LineKind.TOTAL, "万元")
+    assert (b.adjusted.raw, b.executed.raw, b.rate.raw, b.weight.raw, b.score.raw) == ("80", "76.8", "96%", "10分",
+                                                                                     "9.6分")
+    assert r.total_score is not None and (r.total_score.raw, r.total_score.prov.col) == ("94.6", 1)
+    assert r.total_weight is None and r.grade is not None and r.grade.text == "优"
+    (block, _) = rows_to_labeled(table_to_rows(t)).blocks
+    assert block.columns[0].role == "line" and block.columns[0].evidence[-1] == "内容确定 line: 各格均为资金来源名称（不是 executed）"

@@ -163,11 +163,34 @@ def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
             present.add(v.role)
     if header.block == "indicator":
         _level_columns(header, aligned, present)
+    if header.block == "budget":
+        _line_column(header, aligned, present)
     split = _split_spans(header, present, block)
     # a merged header cell's continuations follow their first column
     for k in range(1, header.width):
         if k not in split and header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
             header.roles[k] = header.roles[k - 1]
+
+
+def _line_column(header: Header, aligned: list[list[Slot]], present: set[str]) -> None:
+    """The first column of a budget block whose cells are all funding-line labels (合计,
+    年度资金总额, 其中：财政资金 …) is the line column the block lacks, whatever its header
+    says (资金执行情况（万元） heading the labels reads like the 执行数 wording)."""
+    if "line" in present:
+        return
+    for k in range(header.width):
+        if k > 0 and header.row[k].from_left:
+            continue
+        cells = [row[k] for row in aligned if k < len(row) and not row[k].from_above and not row[k].empty]
+        if not cells:
+            continue
+        was = header.roles[k]
+        if all(budget_row_kind(s.text) is not None and not looks_like_value(s.text) for s in cells) and (
+                was is None or was in _MONEY_ROLES and len(header.cols(was)) > 1):
+            header.roles[k] = "line"
+            header.evidence[k].append("内容确定 line: 各格均为资金来源名称" + (f"（不是 {was}）" if was else ""))
+            present.add("line")
+        return
 
 
 def _spans(header: Header) -> list[list[int]]:
