@@ -20,6 +20,17 @@ from jixiao.normalize.headers import (
     [
         # seed 004 budget header row
         ("年度预算数（万元）", "budget", "line"),
+        # wordings of other provinces' templates (probed by hand, see docs/labels.md)
+        ("年度预算安排", "budget", "adjusted"),
+        ("实际执行", "budget", "executed"),
+        ("偏差说明", "budget", "reason"),
+        ("一级", "indicator", "level1"),
+        ("二级", "indicator", "level2"),
+        ("三级", "indicator", "name"),
+        ("评分标准", "indicator", "criteria"),
+        ("项目主管单位", "form", "department"),
+        ("部门名称", "form", "department"),
+        ("项目单位", "form", "implementer"),
         ("年初预算", "budget", "initial"),
         ("调整后预算数", "budget", "adjusted"),
         ("预算执行数", "budget", "executed"),
