@@ -105,3 +105,13 @@ def test_final_accounts_dump(tmp_path: Path) -> None:
 def test_blank_department_template(tmp_path: Path) -> None:
     doc = _read(tmp_path, BL)
     assert (doc.status, doc.kind, doc.reports) == ("not_report", K.BLANK_TEMPLATE, [])
+
+
+def test_target_table_title_gives_the_year(tmp_path: Path) -> None:
+    f = tmp_path / "t.md"
+    f.write_text("# 项目支出绩效目标表（2025年度）\n\n| 项目名称 | 高标准农田建设 | |\n|---|---|---|\n"
+                 "| 一级指标 | 三级指标 | 指标值 |\n| 产出指标 | 新建高标准农田面积 | ≥1万亩 |\n"
+                 "| 满意度指标 | 受益农户满意度 | ≥90% |\n", encoding="utf-8")
+    doc = path_to_document(f, "t.md", rules=False)
+    (r,) = doc.reports
+    assert (doc.kind, r.year, len(r.indicators)) == (K.TARGET_DECLARATION, 2025, 2)

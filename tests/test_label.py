@@ -405,3 +405,21 @@ def test_budget_line_labels_make_the_line_column_and_a_total_follows_its_label()
     assert r.total_weight is None and r.grade is not None and r.grade.text == "优"
     (block, _) = rows_to_labeled(table_to_rows(t)).blocks
     assert block.columns[0].role == "line" and block.columns[0].evidence[-1] == "内容确定 line: 各格均为资金来源名称（不是 executed）"
+
+
+def test_annual_amounts_beside_mid_term_amounts() -> None:
+    """年度资金总额 | 1200 | 中期资金总额 | 3600: the annual group is read, the mid-term group
+    (no funding-line label) is left, and so are the mid-term parts on the rows below."""
+    t = cells_table([
+        ["项目名称", "高标准农田建设", "", "", "", ""],
+        ["主管部门及代码", "某县农业农村局", "", "实施单位", "某县农田建设服务中心", ""],
+        ["项目资金（万元）", "", "年度资金总额", "1200", "中期资金总额", "3600"],
+        ["", "", "其中：财政拨款", "1000", "其中：财政拨款", "3000"],
+        ["", "", "其他资金", "200", "其他资金", "600"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "", ""],
+        ["产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [(b.line, b.initial.raw if b.initial else None, b.initial.prov.col if b.initial else None)
+            for b in r.budget_lines] == [("年度资金总额", "1200", 3), ("其中：财政拨款", "1000", 3), ("其他资金", "200", 3)]
+    assert r.department is not None and r.department.text == "某县农业农村局"

@@ -113,27 +113,35 @@ def value_pairs(row: list[Slot]) -> list[tuple[Slot, Slot]]:
     return out if len(out) >= 2 else []
 
 
-def line_amounts(row: list[Slot], block_open: bool) -> tuple[Slot | None, list[tuple[Slot, Slot]]] | None:
+def line_amounts(row: list[Slot], width: int | None) -> tuple[Slot | None, list[tuple[Slot, Slot]]] | None:
     """A budget block written as funding lines and their amounts, with no header naming the
     amount (a target declaration: 项目资金（万元） | 年度资金总额 | 120, then 其中：财政拨款 | 100
     on the rows below, the block label merged down): the block label and the (line label,
     amount) pairs of the row.  The row opens with the block label (written, or merged down
-    from the row above), or continues such a row (``block_open``); every other cell is a
-    funding-line label followed by a value.  None for any other row."""
+    from the row above), or continues such a row (``width``: the number of pairs its first row
+    gave, None when no such block is open).  Every other cell is a label followed by a value;
+    the pairs read are the leading ones whose label is a funding line (年度资金总额 … ; a
+    second group such as 中期资金总额 | 3600 is left), at most ``width`` on a continuing row.
+    None for any other row."""
     cells = [s for _, s in distinct(row) if not s.empty]
     label: Slot | None = None
     if cells and form_role(cells[0].text) == "budget_block":
         label, cells = cells[0], cells[1:]
-    elif not block_open:
+        width = None
+    elif width is None:
         return None
     cells = [s for s in cells if not s.from_above]
     if not cells or len(cells) % 2:
         return None
     pairs = list(zip(cells[::2], cells[1::2]))
-    if all(budget_row_kind(a.text) is not None and not looks_like_value(a.text) and looks_like_value(b.text)
-           for a, b in pairs):
-        return label, pairs
-    return None
+    if not all(not looks_like_value(a.text) and looks_like_value(b.text) for a, b in pairs):
+        return None
+    n = 0
+    while n < len(pairs) and budget_row_kind(pairs[n][0].text) is not None:
+        n += 1
+    if n == 0:
+        return None
+    return label, pairs[: n if width is None else min(n, width)]
 
 
 def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
@@ -314,7 +322,8 @@ def label_rows(rows: list[list[Slot]], table_no: int = 0) -> Labeling:
             continue
         data_rows += 1
         vp = value_pairs(row)
-        la = None if vp or header is not None else line_amounts(row, r - 1 in amounts)
+        la = None if vp or header is not None else line_amounts(row, len(amounts[r - 1][1]) if r - 1 in amounts
+                                                                 else None)
         if la is not None:
             amounts[r] = la
             put("budget_amounts", None)
