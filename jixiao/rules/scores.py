@@ -159,7 +159,8 @@ def total_score(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
       message="合计分值{total}，指标权重合计{indicators}（加预算执行率权重为{whole}）")
 def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """The stated total weight (合计/总计 row) equals Σ indicator weights, with or without the
-    预算执行率 weight (templates differ in whether the total row covers it)."""
+    预算执行率 weight (templates differ in whether the total row covers it); when the form shows
+    no budget weight (no 分值 column), with any configured budget weight."""
     t = num(report.total_weight)
     if t is None or not report.indicators:
         return
@@ -169,7 +170,7 @@ def total_weight(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     item = budget_item(report)
     b = num(item.weight)
     allowed = [s] + ([s + b] if b is not None else [])
-    if item.weight is None and item.score is None:  # budget item not read: any configured budget weight
+    if b is None:  # no budget weight shown (item not read, or its score without a 分值 column): any configured one
         allowed += [s + w for w in cfg.scores.budget_weights]
     if not any(consistent(t, a, _n(t), cfg.scores.tolerance, modes=cfg.scores.rounding) for a in allowed):
         yield Evidence("total_weight", {"total": fmt(t), "indicators": fmt(s), "whole": fmt(allowed[-1])},
