@@ -423,3 +423,20 @@ def test_annual_amounts_beside_mid_term_amounts() -> None:
     assert [(b.line, b.initial.raw if b.initial else None, b.initial.prov.col if b.initial else None)
             for b in r.budget_lines] == [("年度资金总额", "1200", 3), ("其中：财政拨款", "1000", 3), ("其他资金", "200", 3)]
     assert r.department is not None and r.department.text == "某县农业农村局"
+
+
+def test_a_subtotal_row_states_the_score_of_its_level1() -> None:
+    """"| | 小计 | … | 30 | 27 |" under 效益指标 (merged down): the stated weight and score of
+    效益指标, not of a group called 小计 (two 小计 rows were one, and neither was checked)."""
+    t = cells_table([
+        ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "受益学生人数", "≥12000人", "12350人", "20", "20"],
+        ["", "质量指标", "供餐合格率", "100%", "100%", "30", "30"],
+        ["", "小计", "", "", "", "50", "50"],
+        ["效益指标", "社会效益指标", "学生营养状况", "明显改善", "明显改善", "30", "27"],
+        ["", "小计", "", "", "", "30", "28"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [(s.label, s.weight.raw, s.score.raw) for s in r.stated_scores] == [("产出指标", "50", "50"),
+                                                                               ("效益指标", "30", "28")]
+    assert len(r.indicators) == 3

@@ -19,6 +19,7 @@ from jixiao.assemble.values import clean_text, comparator_of, is_unit, name_unit
 from jixiao.assemble.vocab import is_budget_execution
 from jixiao.extract.raw import RawTable
 from jixiao.model import Indicator, Quantity, StatedScore
+from jixiao.normalize.headers import is_subtotal
 from jixiao.normalize.roles import QUANTITY_KINDS, fields_of, roles_in
 
 # role → Indicator field of every column that holds a quantity (target, actual, weight …)
@@ -102,6 +103,8 @@ class IndicatorReader:
         if not name:
             # a level-1 / level-2 group row: label + weight, no indicator
             label = level2 if level2 and "level2" not in filled else level1
+            if label is not None and label == level2 and is_subtotal(label):
+                label = level1  # "产出指标 | 小计 | … | 50 | 50": the subtotal of its level 1
             score_slot = cells["score"]
             has_w = weight_slot is not None and not weight_slot.empty
             has_s = score_slot is not None and not score_slot.empty
