@@ -19,7 +19,8 @@ def _plain(text: str | None) -> str:
       message="{name}归类不当：{why}")
 def misclassified(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A convention (a warning): a satisfaction indicator (满意度/满意率 in its level-2 or
-    name) sits under a level-1 other than 满意度指标 (满意度 used as 效益), or — in a report
+    name) sits under a level-1 other than 满意度指标 (满意度 used as 效益; a level-1 that is itself
+    about satisfaction — 服务对象满意度, a department form's level 1 — is one), or — in a report
     of 2021 or later, when 成本指标 became a level-1 of its own — 成本指标 is a level-2 under
     产出指标.  Words, level names and the year come from the configuration."""
     c = cfg.indicators
@@ -28,7 +29,8 @@ def misclassified(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
         if not level1:
             continue
         about = level2 + _plain(ind.name)
-        if any(w in about for w in c.satisfaction_words) and level1 not in c.satisfaction_level1:
+        satisfaction_level1 = level1 in c.satisfaction_level1 or any(w in level1 for w in c.satisfaction_words)
+        if any(w in about for w in c.satisfaction_words) and not satisfaction_level1:
             yield Evidence(f"indicators[{i}].level1",
                            {"name": ind.name, "why": f"满意度类指标列在“{ind.level1}”下，应属满意度指标"},
                            expected="满意度指标", actual=ind.level1, provs=provs(ind))
