@@ -31,10 +31,10 @@ def explain_cmd(file: str, as_json: bool, convert: bool) -> None:
     from jixiao.assemble import raw_to_labels
     from jixiao.assemble.label_render import labels_json, render
     from jixiao.errors import UnreadableFile
-    from jixiao.extract import load
+    from jixiao.pipeline import path_to_raw
 
     try:
-        raw = load(file, file, convert=convert)
+        raw = path_to_raw(file, file, convert=convert)
     except UnreadableFile as e:
         click.echo(f"错误：{file}: {e.reason}", err=True)
         sys.exit(1)
