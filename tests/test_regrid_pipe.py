@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jixiao.extract import load
 from jixiao.extract.raw import RawTable
 from jixiao.extract.regrid_pipe import text_to_grid
@@ -57,3 +60,18 @@ def test_without_a_lexicon_the_rows_stay_as_read() -> None:
 def test_other_dialects_are_returned_unchanged() -> None:
     t = load(SEED_004).tables()[0]
     assert t.dialect == "cells" and text_to_grid(t, LEXICON) is t
+
+
+_HEADER = ["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"]
+_CELL = st.sampled_from(["产出指标", "开展调研次数", "参保群众满意率", "10", "20", "97.19", "≥80%", "96%", "=2 次",
+                         "1 个月", "定性", "优", "/", ""])
+
+
+@given(st.lists(st.lists(_CELL, min_size=6, max_size=6).filter(any), min_size=1, max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_rows_as_wide_as_the_header_stay_as_written(rows: list[list[str]]) -> None:
+    text = "\n".join("| " + " | ".join(r) + " |" for r in [_HEADER, ["---"] * 6, *rows]) + "\n"
+    (t,) = text_to_raw(text, "x.md").tables()
+    got = text_to_grid(t, LEXICON)
+    assert _rows(got) == [_HEADER, *rows]
+    assert all(c.prov.line_start == c.row + 1 + (c.row > 0) for c in got.cells)  # the separator line is line 2
