@@ -29,14 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=int, default=10_000)
     args = ap.parse_args(argv)
     from jixiao.assemble import raw_to_reports
-    from jixiao.extract import load
-    from jixiao.pipeline import path_to_document
+    from jixiao.pipeline import path_to_document, path_to_raw
 
     with tempfile.TemporaryDirectory() as d:
         f = Path(d) / "big.md"
         f.write_text(big_form(args.rows), encoding="utf-8")
         t0 = time.perf_counter()
-        raw = load(f, f.name)
+        raw = path_to_raw(f, f.name)
         t1 = time.perf_counter()
         reports = raw_to_reports(raw)
         t2 = time.perf_counter()

@@ -10,9 +10,16 @@ from jixiao.assemble import raw_to_reports
 from jixiao.assemble.kinds import classify_document
 from jixiao.assemble.kinds import vocab as kinds_vocab
 from jixiao.errors import UnreadableFile
-from jixiao.extract import load
+from jixiao.extract import RawDocument, load
 from jixiao.extract.text_decode import decode_bytes, junk_share, looks_like_text
 from jixiao.model import Document, DocumentKind, Provenance, TextItem
+from jixiao.normalize.lexicon import LEXICON
+
+
+def path_to_raw(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
+    """Load one file with the form vocabulary wired in (:data:`jixiao.normalize.lexicon.LEXICON`
+    as extract's :class:`~jixiao.extract.lexicon.CellLexicon`): every table a finished grid."""
+    return load(path, source, convert=convert, lexicon=LEXICON)
 
 
 def name_bytes(name: str) -> bytes:
@@ -72,7 +79,7 @@ def path_to_document(
                         kind=DocumentKind.UNREADABLE, error=kinds_vocab().reasons.unreadable,
                         kind_evidence=[f"按文本解码后控制字符或无法解码的字节过多（{fmt_share(data)}）"])
     try:
-        raw = load(p, src, convert=convert)
+        raw = path_to_raw(p, src, convert=convert)
     except UnreadableFile as e:
         return Document(doc_id=doc_id, source=src, format=fmt, sha256=sha, status="error", error=e.reason)
     notes = [TextItem(text=w, prov=Provenance(source=src)) for w in raw.warnings]

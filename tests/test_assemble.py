@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from jixiao.assemble import raw_to_reports
-from jixiao.extract import load
 from jixiao.model import Kind, LineKind, Report
+from jixiao.pipeline import path_to_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @cache
 def reports(seed: str) -> tuple[Report, ...]:
     src = f"corpus/seed-{seed}/report.txt"
-    return tuple(raw_to_reports(load(ROOT / src, src)))
+    return tuple(raw_to_reports(path_to_raw(ROOT / src, src)))
 
 
 def nfkc(t: str) -> str:
@@ -228,7 +228,7 @@ def test_prose_only_documents_are_one_narrative_report(seed: str) -> None:
     assert len(rs) == 1 and rs[0].shape == "narrative"
 
 
-# ---------------------------------------------------------------- seed 001: pdftotext 附表 (re-aligned)
+# ---------------------------------------------------------------- seed 001: pdftotext 附表 (regridded by extract)
 
 
 def test_seed001_annex_table() -> None:

@@ -33,3 +33,14 @@ def test_explain_an_unreadable_file_is_a_clear_chinese_error() -> None:
     res = CliRunner().invoke(app, ["explain", str(ROOT / "corpus/bad-encrypted-pdf/report.pdf")])
     assert res.exit_code == 1
     assert "错误" in res.output and "report.pdf" in res.output
+
+
+def test_explain_says_which_grids_the_loader_rebuilt_from_a_text_dialect() -> None:
+    cases = {"seed-001/report.txt": "网格由pdftotext 空格分列文本重建", "fmt-txt-cellbar-004/report.txt": "网格由逐格一行文本（text |）重建"}
+    for case, note in cases.items():
+        res = CliRunner().invoke(app, ["explain", str(ROOT / "corpus" / case)])
+        assert res.exit_code == 0, res.output
+        first = res.output.splitlines()[0]
+        assert first.startswith("表1（报告1）：") and first.endswith(note), first
+    res = CliRunner().invoke(app, ["explain", str(ROOT / "corpus/seed-004/report.txt")])
+    assert "网格由" not in res.output  # a one-cell-per-line dump is read as cells, nothing rebuilt

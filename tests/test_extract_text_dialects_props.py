@@ -1,13 +1,12 @@
 """Property tests of the scraped-text dialects: text_rowpipe.py (one row per line, ' | ' cells),
 text_cells.py's unindented continuation lines and text_cellbar.py (one cell per line ending in ' |'):
-whatever is written, the same cells are read; and the row recovery of assemble/realign_stream.py."""
+whatever is written, the same cells are read (the row recovery of a cell-per-line stream: test_regrid_stream.py)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.assemble.realign_stream import stream_rows
 from jixiao.extract.text import text_to_raw
 from jixiao.extract.text_cellbar import text_to_cells
 from jixiao.extract.text_rowpipe import split_row, text_to_grid
@@ -115,18 +114,3 @@ def test_cell_per_line_round_trip(cells: list[str]) -> None:
     (t,) = raw.tables()
     assert t.dialect == "stream" and [c.text for c in t.cells] == cells
     assert [p.text for p in raw.paragraphs()] == ["标题", "说明。"]
-
-
-def test_stream_rows_from_the_form_vocabulary() -> None:
-    texts = ["项目名称", "某项目", "主管部门", "某局", "实施单位", "某局",
-             "项目基本情况", "项目年度目标", "年度目标完成情况", "", "目标甲", "完成甲",
-             "绩效指标", "一级指标", "二级指标", "三级指标", "分值", "得分",
-             "", "产出指标", "数量指标", "人数", "20", "20",
-             "", "", "质量指标", "合格率", "10", "10",
-             "合计", "100", "95", "", "评价结论", "良好", "项目负责人:甲", "财务负责人:乙"]
-    rows = [texts[a:b] for a, b in stream_rows(texts)]
-    assert rows == [["项目名称", "某项目"], ["主管部门", "某局", "实施单位", "某局"],
-                    ["项目基本情况", "项目年度目标", "年度目标完成情况"], ["", "目标甲", "完成甲"],
-                    ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "得分"],
-                    ["", "产出指标", "数量指标", "人数", "20", "20"], ["", "", "质量指标", "合格率", "10", "10"],
-                    ["合计", "100", "95", ""], ["评价结论", "良好"], ["项目负责人:甲", "财务负责人:乙"]]

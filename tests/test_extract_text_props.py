@@ -1,12 +1,14 @@
-"""Properties of the text loader and re-alignment: never raise, lose no token."""
+"""Properties of the text loader and the re-gridding of its tables (jixiao.extract.regrid): never raise,
+lose no token."""
 
 from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from jixiao.assemble.realign import realign_table
+from jixiao.extract.regrid import finish_table
 from jixiao.extract.text import bytes_to_raw, text_to_raw
+from jixiao.normalize.lexicon import LEXICON
 
 # words a text report is made of: seed wording, numbers, comparators, units, layout characters
 _WORDS = st.sampled_from([
@@ -48,9 +50,10 @@ def _chars(cells: list[str]) -> str:
 
 @given(st.one_of(_TEXTS, _SPACED))
 @example("一级指标 三级指标 权重 目标值 业绩值 评分结果\n\n开展调研次数 4 ≥4 次 4 4\n\n权重 一级指标\n\n一级指标 10\n")
-def test_realign_never_raises_and_keeps_every_token_of_row_tables(text: str) -> None:
+def test_regrid_never_raises_and_keeps_every_token_of_row_tables(text: str) -> None:
     for t in text_to_raw(text, "x.txt").tables():
-        r = realign_table(t)
+        r = finish_table(t, LEXICON)
+        assert r.dialect in ("grid", "cells")
         assert all(c.row < r.n_rows and c.col < r.n_cols for c in r.cells)
         long_form = any(c.text == "行次" for c in t.cells)
         if not long_form:
@@ -58,9 +61,9 @@ def test_realign_never_raises_and_keeps_every_token_of_row_tables(text: str) -> 
 
 
 @given(_SPACED)
-def test_spaced_rows_realign_under_the_header(text: str) -> None:
+def test_spaced_rows_regrid_under_the_header(text: str) -> None:
     tables = text_to_raw(text, "x.txt").tables()
     assert tables and tables[0].dialect == "spaced"
-    r = realign_table(tables[0])
+    r = finish_table(tables[0], LEXICON)
     assert [c.text for c in r.rows()[0] if c.text] == ["一级指标", "三级指标", "权重", "目标值", "业绩值", "评分结果"]
     assert [c.text for c in r.rows()[1]][:6] == ["", "开展调研次数", "4", "≥4 次", "4", "4"]

@@ -15,7 +15,7 @@ from golden import assert_golden
 
 from jixiao.assemble import raw_to_labels
 from jixiao.assemble.label_render import labels_json, render
-from jixiao.extract import load
+from jixiao.pipeline import path_to_raw
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -46,7 +46,7 @@ def test_every_readable_case_is_labelled() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_labels_golden(case: str) -> None:
     path = _report(case)
-    labels = raw_to_labels(load(path, f"corpus/{case}/{path.name}"))
+    labels = raw_to_labels(path_to_raw(path, f"corpus/{case}/{path.name}"))
     if labels:  # a narrative report may hold no table; every table of a form case holds a block
         assert any(t.blocks for _, t in labels), f"{case}: no block found"
     assert render(labels).strip() or not labels  # the human view renders every table

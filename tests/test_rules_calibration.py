@@ -12,6 +12,7 @@ from rule_cases_loader import load
 from jixiao.assemble import raw_to_reports
 from jixiao.extract.text import text_to_raw
 from jixiao.model import Document, DocumentKind, Indicator, Kind, Provenance, Quantity, Severity, TextItem
+from jixiao.normalize.lexicon import LEXICON
 from jixiao.rules import REGISTRY, run_rules
 from jixiao.rules.doubt import field_in_doubt
 from jixiao.rules.merge import merge_findings
@@ -32,7 +33,7 @@ def _doc(*reports: object, notes: list[TextItem] | None = None) -> Document:
 
 
 def test_finding_on_a_table_with_an_unmapped_column_is_a_doubtful_warning() -> None:
-    (report,) = raw_to_reports(text_to_raw(UNMAPPED, "t.md"))
+    (report,) = raw_to_reports(text_to_raw(UNMAPPED, "t.md", lexicon=LEXICON))
     assert [c.text for c in report.unmapped_columns] == ["考核方式"]
     assert field_in_doubt(report, "indicators[0].actual") is not None
     [f] = run_rules(_doc(report), select=["SCR015"])
@@ -46,7 +47,7 @@ def test_finding_on_a_table_with_an_unmapped_column_is_a_doubtful_warning() -> N
 
 def test_same_table_without_unmapped_columns_is_a_plain_error() -> None:
     text = UNMAPPED.replace("| 考核方式 ", "").replace("| 现场核查 ", "")
-    (report,) = raw_to_reports(text_to_raw(text, "t.md"))
+    (report,) = raw_to_reports(text_to_raw(text, "t.md", lexicon=LEXICON))
     assert field_in_doubt(report, "indicators[0].actual") is None
     [f] = run_rules(_doc(report), select=["SCR015"])
     assert f.severity == Severity.ERROR and not f.extraction_doubt

@@ -6,6 +6,7 @@ from __future__ import annotations
 from jixiao.assemble import raw_to_reports
 from jixiao.extract.text import text_to_raw
 from jixiao.model import Document
+from jixiao.normalize.lexicon import LEXICON
 from jixiao.rules import run_rules
 
 # seed 004 form 2's 数量指标 row as a web-rendered (pipe) table, with one extra column
@@ -18,7 +19,7 @@ TEXT = """部门预算项目支出绩效自评表（2024年度）
 
 
 def test_unknown_column_is_recorded_and_reported() -> None:
-    (report,) = raw_to_reports(text_to_raw(TEXT, "t.md"))
+    (report,) = raw_to_reports(text_to_raw(TEXT, "t.md", lexicon=LEXICON))
     assert [c.text for c in report.unmapped_columns] == ["考核方式"]
     assert report.unmapped_columns[0].prov is not None and report.unmapped_columns[0].prov.line_start == 3
     ind = report.indicators[0]
@@ -30,5 +31,5 @@ def test_unknown_column_is_recorded_and_reported() -> None:
 
 
 def test_known_columns_are_not_reported() -> None:
-    (report,) = raw_to_reports(text_to_raw(TEXT.replace("| 考核方式 ", "").replace("| 现场核查 ", ""), "t.md"))
+    (report,) = raw_to_reports(text_to_raw(TEXT.replace("| 考核方式 ", "").replace("| 现场核查 ", ""), "t.md", lexicon=LEXICON))
     assert report.unmapped_columns == []

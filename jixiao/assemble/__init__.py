@@ -4,6 +4,10 @@
 each segment's tables (``reader``: header roles → budget lines, indicators, header
 fields), merges indicators stated twice (``merge``) and fills what the tables do
 not state from the prose (``prose.paragraphs_to_report``, when available).
+
+The tables are read as the loader finished them: a text dump's table arrives already
+rebuilt into a grid (:mod:`jixiao.extract.regrid`, given a lexicon by
+:func:`jixiao.pipeline.path_to_raw`); a table loaded without a lexicon is read as written.
 """
 
 from __future__ import annotations
@@ -36,16 +40,6 @@ def _prose_report(paragraphs: list[RawParagraph], seq: int) -> Report | None:
     return paragraphs_to_report(paragraphs, seq)
 
 
-def _realigned(table: RawTable) -> RawTable | None:
-    if table.dialect in ("grid", "cells"):
-        return table
-    try:
-        from jixiao.assemble.realign import realign_table
-    except ImportError:  # pragma: no cover - until re-alignment lands
-        return None
-    return realign_table(table)
-
-
 def _segment_prov(source: str, seg: Segment) -> Provenance | None:
     provs = [b.prov for b in seg.blocks]
     starts = [p.line_start for p in provs if p.line_start is not None]
@@ -76,15 +70,7 @@ def _draft_to_report(draft: Draft, seq: int, shape: str, prov: Provenance | None
 
 
 def segment_to_report(seg: Segment, source: str, seq: int) -> Report:
-    blocks: list[RawParagraph | RawTable] = []
-    for b in seg.blocks:
-        if isinstance(b, RawTable):
-            t = _realigned(b)
-            if t is not None:
-                blocks.append(t)
-        else:
-            blocks.append(b)
-    draft = SegmentReader(source).segment(blocks)
+    draft = SegmentReader(source).segment(list(seg.blocks))
     paragraphs = seg.paragraphs()
     shape = "form" if seg.anchored and len(paragraphs) <= 3 else "narrative"
     prov = _segment_prov(source, seg)
@@ -111,7 +97,5 @@ def raw_to_labels(raw: RawDocument) -> list[tuple[int, LabeledTable]]:
     for i, seg in enumerate(raw_to_segments(raw)):
         for b in seg.blocks:
             if isinstance(b, RawTable):
-                t = _realigned(b)
-                if t is not None:
-                    out.append((i, label_rows(table_to_rows(t), t.table).table))
+                out.append((i, label_rows(table_to_rows(b), b.table).table))
     return out

@@ -4,6 +4,7 @@ from 1 (表1, 报告1, 列1, 第1行) — the labelled-table stage drawn, as a t
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from jixiao.assemble.label_model import LabeledTable
 from jixiao.normalize.roles import display
@@ -13,6 +14,8 @@ _ROW_KINDS = {"header": "表头", "sub_header": "子表头", "repeat_header": "�
               "budget_amounts": "预算（资金来源–金额）",
               "total": "合计", "form": "表单", "title": "标题", "blank": "空行"}
 _BLOCK_KINDS = {"budget": "预算表（每行一个资金来源）", "budget_long": "预算表（行次长表）", "indicator": "指标表"}
+# the text dialect a table's grid was rebuilt from (RawTable.regridded_from)
+_ORIGINS = {"spaced": "pdftotext 空格分列文本", "pipe": "竖线分隔文本（| a | b |）", "stream": "逐格一行文本（text |）"}
 
 
 def labels_json(labels: list[tuple[int, LabeledTable]]) -> str:
@@ -20,10 +23,13 @@ def labels_json(labels: list[tuple[int, LabeledTable]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def render(labels: list[tuple[int, LabeledTable]]) -> str:
+def render(labels: list[tuple[int, LabeledTable]], origins: Mapping[int, str] | None = None) -> str:
+    """The text view; ``origins`` (table number → text dialect) notes a grid the loader rebuilt."""
     out: list[str] = []
     for seg, t in labels:
-        out.append(f"表{t.table + 1}（报告{seg + 1}）：{len(t.blocks)} 个块，{len(t.rows)} 行")
+        origin = (origins or {}).get(t.table)
+        rebuilt = f"，网格由{_ORIGINS.get(origin, origin)}重建" if origin else ""
+        out.append(f"表{t.table + 1}（报告{seg + 1}）：{len(t.blocks)} 个块，{len(t.rows)} 行{rebuilt}")
         for b in t.blocks:
             rows = "、".join(f"第{r + 1}行" for r in b.header_rows)
             extra = "".join([f"，单位 {b.unit}" if b.unit else "", f"，块标签“{b.block_label}”" if b.block_label else "",

@@ -2,8 +2,8 @@
 
 ``grid`` tables come with real spans: a merged cell shows up at every position it
 covers, flagged ``spanned`` (``from_above`` for a vertical merge).  ``cells`` tables
-(and re-aligned ``spaced``/``pipe`` tables) keep their rows as written: ragged, a
-merged cell's continuation being an empty cell.
+(text dumps, and tables extract rebuilt from a text dialect) keep their rows as written:
+ragged, a merged cell's continuation being an empty cell.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ and dispatches to a loader: text (Markdown when named .md or holding HTML tables
 XLSX, .xls/.xlsb/.et (python-calamine), ODS, web pages/MHT, PDF.  The accepted
 file names are :data:`jixiao.extract.formats.FORMATS`.  Unreadable files raise
 :class:`~jixiao.errors.UnreadableFile` with a Chinese reason naming the file.
+
+Given a ``lexicon`` (:class:`~jixiao.extract.lexicon.CellLexicon`; the pipeline passes
+normalize's, :func:`jixiao.pipeline.path_to_raw`), ``load`` returns finished grids only:
+the tables of the text dialects are rebuilt (:mod:`jixiao.extract.regrid`).
 """
 
 from __future__ import annotations
@@ -15,22 +19,31 @@ from pathlib import Path
 import regex
 
 from jixiao.errors import UnreadableFile, UnsupportedFormat
+from jixiao.extract.lexicon import CellLexicon
 from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
 from jixiao.extract.sniff import legacy_reason, sniff_format
 
-__all__ = ["RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "load_as_written", "sniff_format"]
+__all__ = ["CellLexicon", "RawCell", "RawDocument", "RawParagraph", "RawTable", "load", "load_as_written",
+           "sniff_format"]
 
 
-def load(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
+def load(path: str | Path, source: str | None = None, *, convert: bool = False,
+         lexicon: CellLexicon | None = None) -> RawDocument:
     """Read one file into the raw intermediate form, in simplified characters
-    (:func:`jixiao.extract.hanzi.simplify_document`; see :func:`load_as_written`)."""
-    from jixiao.extract.hanzi import simplify_document
+    (:func:`jixiao.extract.hanzi.simplify_document`; see :func:`load_as_written`).
 
-    return simplify_document(load_as_written(path, source, convert=convert))
+    With a ``lexicon`` every table comes out a finished grid (``grid``/``cells``): the
+    text dialects are rebuilt after the simplification, so the vocabulary matches a
+    report written in traditional characters too.  Without one they are as read."""
+    from jixiao.extract.hanzi import simplify_document
+    from jixiao.extract.regrid import finish_document
+
+    return finish_document(simplify_document(load_as_written(path, source, convert=convert)), lexicon)
 
 
 def load_as_written(path: str | Path, source: str | None = None, *, convert: bool = False) -> RawDocument:
-    """Read one file into the raw intermediate form, its text as written.
+    """Read one file into the raw intermediate form, its text as written, the tables of
+    the text dialects as read (not rebuilt: that needs the simplified text, see :func:`load`).
 
     ``source`` is the name recorded in provenance (defaults to ``str(path)``).
     Legacy OLE files (.doc/.wps), RTF and Word 2003 XML are refused with a "须先转换" reason, unless

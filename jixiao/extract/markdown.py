@@ -5,7 +5,7 @@
   cells — is what a converter writes from a table with merged cells: one pipe cell
   per source cell, a vertically merged cell continuing as an empty cell.  Every row
   keeps its cells in order, which is the ``cells`` dialect's contract, so it is
-  recorded as ``cells`` (not re-aligned under its header as a ragged web ``pipe``
+  recorded as ``cells`` (not re-gridded under its header as a ragged web ``pipe``
   row would be);
 - embedded HTML tables (``<table>…</table>``, as converters write merged cells)
   are read by the HTML loader (:mod:`.html`): ``rowspan``/``colspan`` become

@@ -5,7 +5,10 @@ A :class:`RawTable` is a list of :class:`RawCell` on a grid.  A merged cell is
 *one* cell with ``row_span``/``col_span`` > 1 at its top-left grid position; the
 positions it covers hold no cell of their own.  Loaders that cannot see spans
 (text dumps) emit an empty cell where a merged cell continued; table
-reconstruction fills those down and records that it did.
+reconstruction fills those down and records that it did.  A table leaving
+:func:`jixiao.extract.load` with a lexicon is always a finished grid (``grid`` or
+``cells``); the text dialects are rebuilt into one inside ``extract``
+(:mod:`jixiao.extract.regrid`).
 
 Nothing here knows about budgets or indicators.
 """
@@ -13,9 +16,9 @@ Nothing here knows about budgets or indicators.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from jixiao.model import Frozen, Provenance
 
@@ -37,30 +40,49 @@ class RawParagraph(Frozen):
 
 
 class RawTable(Frozen):
-    """A table as the loader saw it.
+    """A table as the loader finished it.
 
-    ``dialect`` says how much of the grid the loader could see:
+    ``dialect`` says what the grid is:
 
-    - ``grid``: a real grid with spans (DOCX, PDF); merged cells carry spans.
-    - ``cells``: one cell per line dumps; spans lost, a merged cell's continuation
-      is an empty cell, but every row keeps its cells in order.
+    - ``grid``: a real grid with spans (DOCX, PDF, sheets, web pages); merged cells carry spans.
+    - ``cells``: rows of cells in order; spans lost, a merged cell's continuation
+      is an empty cell (one-cell-per-line dumps, tab-separated rows, and every
+      table rebuilt from a text dialect, see ``regridded_from``).
+
+    Three more values mark a table of a text dialect *not yet rebuilt* — what the
+    text loaders return when no lexicon is given (:mod:`jixiao.extract.regrid`):
+
     - ``spaced``: pdftotext-style lines split on runs of spaces; blank cells are
-      lost and a cell holding a space ("≥2 次") may be split: columns must be
-      re-aligned against the header before use.
-    - ``pipe``: ``| a | b |`` rows; blank cells kept.
+      lost and a cell holding a space ("≥2 次") may be split.
+    - ``pipe``: ``| a | b |`` rows; blank cells kept, rows may be ragged.
     - ``stream``: every cell in order as ONE row, the row boundaries unknown
-      (scraped cell-per-line text, :mod:`jixiao.extract.text_cellbar`); re-gridded
-      with the form vocabulary by :mod:`jixiao.assemble.realign_stream`.
+      (scraped cell-per-line text, :mod:`jixiao.extract.text_cellbar`).
+
+    ``regridded_from`` records which of those a finished table was rebuilt from
+    (None for a table read as a grid or cells).  A separate field rather than
+    keeping the text-dialect values on finished tables: ``dialect`` then answers
+    the one question every later stage asks — can I read this as a grid? — and
+    the origin stays for provenance and ``jixiao explain``.  It is left out of a dump
+    when None, so the dump of a table read as a grid is what it was before the field
+    existed (the ``tables.gt.json`` goldens); loading such a dump gives None again.
     """
 
     kind: Literal["table"] = "table"
     index: int  # position among all blocks
     table: int  # 0-based count of tables in the document
     dialect: Literal["grid", "cells", "spaced", "pipe", "stream"] = "grid"
+    regridded_from: Literal["spaced", "pipe", "stream"] | None = None
     n_rows: int
     n_cols: int
     cells: list[RawCell] = Field(default_factory=list)
     prov: Provenance
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.regridded_from is None:
+            data.pop("regridded_from", None)
+        return data
 
     def rows(self) -> list[list[RawCell]]:
         """Cells grouped by their (top) row, each row sorted by column."""

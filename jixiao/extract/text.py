@@ -17,6 +17,10 @@ Stages (each one inspectable):
 - prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
              :mod:`.text_prose`
 
+Given a lexicon (:class:`~jixiao.extract.lexicon.CellLexicon`), ``text_to_raw`` and
+``bytes_to_raw`` rebuild the ``spaced``/``pipe``/``stream`` tables into grids
+(:mod:`jixiao.extract.regrid`); without one they are returned as read.
+
 Cell and paragraph ``text`` is the working text; ``prov.text`` is verbatim and
 ``prov.line_start``/``line_end`` are 1-based line numbers of the file.  When the
 dump marks page breaks with form feeds, ``prov.page`` is set and page-number
@@ -28,7 +32,9 @@ from __future__ import annotations
 import hashlib
 
 from jixiao.extract import text_cellbar, text_cells, text_pipe, text_rowpipe, text_spaced, text_tsv
+from jixiao.extract.lexicon import CellLexicon
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
+from jixiao.extract.regrid import finish_document
 from jixiao.extract.text_decode import decode_bytes
 from jixiao.extract.text_lines import Line, text_to_lines
 from jixiao.extract.text_prose import lines_to_paragraphs, wrap_width
@@ -168,19 +174,21 @@ def _with_pages(blocks: list[RawParagraph | RawTable], pages: dict[int, int]) ->
     return out
 
 
-def text_to_raw(text: str, source: str, sha256: str = "") -> RawDocument:
+def text_to_raw(text: str, source: str, sha256: str = "", lexicon: CellLexicon | None = None) -> RawDocument:
     lines = text_to_lines(text)
     blocks = lines_to_blocks(lines, source)
     pages = {ln.no: ln.page for ln in lines if ln.page is not None}
     if not pages:
-        return RawDocument(source=source, format="txt", sha256=sha256, blocks=blocks)
-    return RawDocument(source=source, format="txt", sha256=sha256, blocks=_with_pages(blocks, pages),
-                       n_pages=max(pages.values()))
+        raw = RawDocument(source=source, format="txt", sha256=sha256, blocks=blocks)
+    else:
+        raw = RawDocument(source=source, format="txt", sha256=sha256, blocks=_with_pages(blocks, pages),
+                          n_pages=max(pages.values()))
+    return finish_document(raw, lexicon)
 
 
-def bytes_to_raw(data: bytes, source: str) -> RawDocument:
+def bytes_to_raw(data: bytes, source: str, lexicon: CellLexicon | None = None) -> RawDocument:
     dec = decode_bytes(data)
-    raw = text_to_raw(dec.text, source, hashlib.sha256(data).hexdigest())
+    raw = text_to_raw(dec.text, source, hashlib.sha256(data).hexdigest(), lexicon)
     warnings = list(raw.warnings)
     if dec.replaced:
         warnings.append(f"文本编码（{dec.encoding}）有 {dec.replaced} 个无法解码的字符")

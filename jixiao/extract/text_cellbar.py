@@ -12,7 +12,8 @@ What a scraper leaves when it prints ``cell_text + " |"`` for every ``<td>``:
 The loader cannot see the rows, so the table is recorded as ONE row of all its
 cells in order, dialect ``stream``; the rows are recovered from the form's own
 vocabulary (header rows give the column count, form labels start rows) by
-:mod:`jixiao.assemble.realign_stream`, since ``extract`` may not use that vocabulary.
+:mod:`jixiao.extract.regrid_stream`, which asks it through a lexicon
+(:mod:`jixiao.extract.lexicon`).
 :func:`text_to_cells` gives the cell texts of a text directly.
 """
 

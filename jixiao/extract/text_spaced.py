@@ -9,7 +9,7 @@ tokens; floating lines at its end are left to the prose.
 Rows of the table are the lines' tokens: split at every run of spaces, or
 only at gaps of two or more spaces when the region is laid out that way
 (``pdftotext -layout``), so that "≥2 次" stays one cell.  Blank cells are lost and a cell
-holding a space ("=2 次") is split: :mod:`jixiao.assemble.realign` puts the
+holding a space ("=2 次") is split: :mod:`jixiao.extract.regrid_spaced` puts the
 tokens back under their header.  One repair is done here because it needs
 the line layout: a row whose label was broken off onto the floating lines
 above it (" 资金实际支出率" / "(%)" / "(8)=(4)/(3) 100 …") is made one row

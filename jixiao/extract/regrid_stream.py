@@ -2,7 +2,7 @@
 
 Scraped cell-per-line text (:mod:`jixiao.extract.text_cellbar`) keeps every cell
 in order but not where rows end.  The rows come back from what the cells say
-(:func:`jixiao.normalize.headers.header_role`):
+(header roles and form labels, asked of the :class:`~jixiao.extract.lexicon.CellLexicon`):
 
 - a **header row** — a block label (预算执行情况(10分), 绩效指标(90分), or any first
   cell) followed by at least :data:`MIN_HEADER_ROLES` budget or indicator column
@@ -19,17 +19,18 @@ in order but not where rows end.  The rows come back from what the cells say
   led by an empty cell).
 
 Row-leading cells: a header row's start, and form labels of the roles in
-:data:`ROW_ROLES`.  The result is a ``cells`` table (rows as written, merged cells
-continuing as empty cells), read like a flattened DOCX dump.
+:data:`ROW_ROLES`.  The result (:func:`text_to_grid`) is a ``cells`` table (rows as
+written, merged cells continuing as empty cells), read like a flattened DOCX dump.
+Without a lexicon nothing can be said of the rows: the table stays one ``stream`` row.
 """
 
 from __future__ import annotations
 
-from jixiao.assemble.realign_fit import BARE_NUMBER
+from jixiao.extract.lexicon import Block, CellLexicon
 from jixiao.extract.raw import RawCell, RawTable
-from jixiao.normalize.headers import header_role
+from jixiao.extract.regrid_fit import BARE_NUMBER
 
-__all__ = ["MIN_HEADER_ROLES", "ROW_ROLES", "stream_rows", "stream_to_cells"]
+__all__ = ["MIN_HEADER_ROLES", "ROW_ROLES", "stream_rows", "text_to_grid"]
 
 MIN_HEADER_ROLES = 3
 #: form-label roles that take the value right after them
@@ -37,14 +38,14 @@ VALUE_ROLES = frozenset({"project_name", "department", "implementer", "conclusio
 #: form-label roles that continue the row they are in (主管部门 | … | 实施单位 | …)
 MID_ROW_ROLES = frozenset({"implementer"})
 ROW_ROLES = (VALUE_ROLES - MID_ROW_ROLES) | {"signature", "total", "budget_block", "indicator_block"}
-_BLOCKS = ("budget", "indicator")
+_BLOCKS: tuple[Block, ...] = ("budget", "indicator")
 
 
-def _form(text: str) -> str | None:
-    return header_role(text, "form") if text else None
+def _form(text: str, lex: CellLexicon) -> str | None:
+    return lex.header_role(text, "form") if text else None
 
 
-def _header_len(texts: list[str], i: int) -> int:
+def _header_len(texts: list[str], i: int, lex: CellLexicon) -> int:
     """Cells in the header row starting at ``texts[i]`` (0 when none starts there)."""
     best = 0
     for block in _BLOCKS:
@@ -56,7 +57,7 @@ def _header_len(texts: list[str], i: int) -> int:
                 continue
             if BARE_NUMBER.match(t.strip()):
                 break
-            if header_role(t, block):
+            if lex.header_role(t, block):
                 hits += 1
                 end = j + 1
             elif j != i:
@@ -67,47 +68,47 @@ def _header_len(texts: list[str], i: int) -> int:
     return best
 
 
-def _leads(texts: list[str], j: int) -> bool:
-    return _form(texts[j]) in ROW_ROLES or _header_len(texts, j) > 0
+def _leads(texts: list[str], j: int, lex: CellLexicon) -> bool:
+    return _form(texts[j], lex) in ROW_ROLES or _header_len(texts, j, lex) > 0
 
 
-def stream_rows(texts: list[str]) -> list[tuple[int, int]]:
+def stream_rows(texts: list[str], lex: CellLexicon) -> list[tuple[int, int]]:
     """``[start, end)`` index ranges of the rows of a stream of cell texts."""
     rows: list[tuple[int, int]] = []
     width = 0
     i, n = 0, len(texts)
     while i < n:
         t = texts[i]
-        h = _header_len(texts, i)
+        h = _header_len(texts, i, lex)
         if h:
             rows.append((i, i + h))
             width, i = h, i + h
             continue
-        role = _form(t)
+        role = _form(t, lex)
         if not t:
             j = i + 1
-            while j < n and j - i < max(width, 1) and not _leads(texts, j):
+            while j < n and j - i < max(width, 1) and not _leads(texts, j, lex):
                 j += 1
             rows.append((i, j))
             i = j
             continue
         if role in VALUE_ROLES:
             j = min(i + 2, n)
-            while j < n and _form(texts[j]) in MID_ROW_ROLES:
+            while j < n and _form(texts[j], lex) in MID_ROW_ROLES:
                 j = min(j + 2, n)
             rows.append((i, j))
             width, i = 0, j
             continue
         if role == "signature":
             j = i + 1
-            while j < n and _form(texts[j]) == "signature":
+            while j < n and _form(texts[j], lex) == "signature":
                 j += 1
             rows.append((i, j))
             width, i = 0, j
             continue
         j = i + 1
         stop_at_empty = role != "total"
-        while j < n and not _leads(texts, j) and not (stop_at_empty and not texts[j]):
+        while j < n and not _leads(texts, j, lex) and not (stop_at_empty and not texts[j]):
             j += 1
         rows.append((i, j))
         width = j - i if stop_at_empty and j < n and not texts[j] else 0
@@ -115,15 +116,19 @@ def stream_rows(texts: list[str]) -> list[tuple[int, int]]:
     return rows
 
 
-def stream_to_cells(table: RawTable) -> RawTable:
-    """A ``stream`` table as a ``cells`` table of its recovered rows."""
+def text_to_grid(table: RawTable, lex: CellLexicon | None) -> RawTable:
+    """A ``stream`` table as a ``cells`` table of its recovered rows; unchanged without a lexicon
+    or when it is no ``stream`` table."""
+    if lex is None or table.dialect != "stream":
+        return table
     stream = sorted(table.cells, key=lambda c: (c.row, c.col))
     texts = [c.text for c in stream]
     cells: list[RawCell] = []
-    bounds = stream_rows(texts)
+    bounds = stream_rows(texts, lex)
     for r, (a, b) in enumerate(bounds):
         for k, c in enumerate(stream[a:b]):
             cells.append(c.model_copy(update={"row": r, "col": k,
                                               "prov": c.prov.model_copy(update={"row": r, "col": k})}))
     width = max((b - a for a, b in bounds), default=0)
-    return table.model_copy(update={"dialect": "cells", "n_rows": len(bounds), "n_cols": width, "cells": cells})
+    return table.model_copy(update={"dialect": "cells", "regridded_from": "stream", "n_rows": len(bounds),
+                                    "n_cols": width, "cells": cells})

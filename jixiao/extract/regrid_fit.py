@@ -1,9 +1,12 @@
-"""Token sorts and the order-keeping alignment behind :mod:`jixiao.assemble.realign`.
+"""Token sorts and the order-keeping alignment behind the re-gridding of text dialects.
 
 A token of a text-dump row is sorted (:func:`token_class`: a bare number, a
-percentage, a comparator with a value, a unit …); :func:`assign_columns` puts a
-row's tokens under the header columns, order kept, maximising how well each
-token fits its column's role minus what each column left empty costs.
+percentage, a comparator with a value, a unit …) — the number and row-code shapes
+here, what the words mean from the :class:`~jixiao.extract.lexicon.CellLexicon`;
+:func:`assign_columns` puts a row's tokens under the header columns, order kept,
+maximising how well each token fits its column's role minus what each column left
+empty costs.  Used by :mod:`.regrid_rows` (spaced and pipe tables) and
+:mod:`.regrid_stream`.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
-from jixiao.model import Kind, Provenance
-from jixiao.normalize import is_unit, parse_comparator, parse_quantity
+from jixiao.extract.lexicon import CellLexicon
+from jixiao.model import Provenance
 
 # named patterns of text-dump tokens
 HAN = regex.compile(r"\p{Han}")
@@ -61,29 +64,30 @@ class Tok:
     prov: Provenance
 
 
-def is_label(text: str) -> bool:
-    return bool(HAN.search(text)) and parse_comparator(text) is None and not is_unit(text)
+MAX_QUAL = 6  # characters: a longer qualitative value is a sentence, read as text
 
 
-def token_class(text: str) -> str:
+def is_label(text: str, lex: CellLexicon) -> bool:
+    return bool(HAN.search(text)) and not lex.is_comparator(text) and not lex.is_unit(text)
+
+
+def token_class(text: str, lex: CellLexicon) -> str:
     """Sort of a token: text, qual, num, pct, cmpval, qty, cmp, unit, dash, code."""
     t = text.strip()
     if ROW_CODE.match(t):
         return "code"
     if BARE_NUMBER.match(t):
         return "num"
-    if parse_comparator(t) is not None:
+    if lex.is_comparator(t):
         return "cmp"
-    if is_unit(t):
+    if lex.is_unit(t):
         return "unit"
-    q = parse_quantity(t, phrases=False)  # a token, not a phrase: a name with a number stays text
-    if q.kind == Kind.EMPTY:
+    sort = lex.value_sort(t)  # a token, not a phrase: a name with a number stays text
+    if sort == "empty":
         return "dash"
-    if q.value is not None:
-        if q.comparator is not None:
-            return "cmpval"
-        return "pct" if q.kind == Kind.PERCENT else "qty"
-    if q.kind == Kind.QUALITATIVE and len(t) <= 6:
+    if sort in ("cmpval", "pct", "qty"):
+        return sort
+    if sort == "qual" and len(t) <= MAX_QUAL:
         return "qual"
     return "text"
 
@@ -101,11 +105,12 @@ def merge_tokens(a: Tok, b: Tok, sep: str) -> Tok:
     return Tok(a.text + sep + b.text, prov)
 
 
-def glue_units(toks: list[Tok]) -> list[Tok]:
+def glue_units(toks: list[Tok], lex: CellLexicon) -> list[Tok]:
     """"=2" "次" → "=2 次": a unit token joins the number before it."""
     out: list[Tok] = []
     for t in toks:
-        if out and is_unit(t.text) and ENDS_NUMBER.search(out[-1].text) and token_class(out[-1].text) != "code":
+        if out and lex.is_unit(t.text) and ENDS_NUMBER.search(out[-1].text) \
+                and token_class(out[-1].text, lex) != "code":
             out[-1] = merge_tokens(out[-1], t, " ")
         else:
             out.append(t)

@@ -1,4 +1,5 @@
-"""Re-alignment of spaced and pipe tables (jixiao.assemble.realign) on seed content."""
+"""Spaced tables (pdftotext rows) rebuilt into grids (jixiao.extract.regrid_spaced, with regrid_rows and
+regrid_header) on seed content."""
 
 from __future__ import annotations
 
@@ -6,23 +7,29 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.assemble.realign import assign_columns, realign_table, token_class
 from jixiao.extract import load
 from jixiao.extract.raw import RawTable
+from jixiao.extract.regrid_spaced import text_to_grid
 from jixiao.extract.text import text_to_raw
+from jixiao.normalize.lexicon import LEXICON
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_001 = CORPUS / "seed-001" / "report.txt"
 SEED_004 = CORPUS / "seed-004" / "report.txt"
-PIPE_FORM = Path(__file__).resolve().parent / "data" / "text" / "seed004_form1_pipe.md"
 
 
 def _rows(t: RawTable) -> list[list[str]]:
     return [[c.text for c in r] for r in t.rows()]
 
 
+def regrid(t: RawTable) -> RawTable:
+    got = text_to_grid(t, LEXICON)
+    assert (got.dialect, got.regridded_from) == ("cells", "spaced")
+    return got
+
+
 def _annex() -> list[list[str]]:
-    return _rows(realign_table(load(SEED_001).tables()[2]))
+    return _rows(regrid(load(SEED_001).tables()[2]))
 
 
 def _fill_down(rows: list[list[str]], col: int) -> list[list[str]]:
@@ -64,7 +71,7 @@ def test_seed_001_floating_level1_and_weight_become_group_rows() -> None:
     # "40" / "产出目标" and "效益指标" / "30": level-1 label in the level-1 column, weight under 权重
     assert rows[2] == ["产出目标", "", "40", "", "", ""]
     assert ["效益指标", "", "30", "", "", ""] in rows
-    t = realign_table(load(SEED_001).tables()[2])
+    t = regrid(load(SEED_001).tables()[2])
     group = t.rows()[2]
     assert (group[0].prov.line_start, group[2].prov.line_start) == (121, 120)
 
@@ -87,7 +94,7 @@ def test_seed_001_thirteen_indicators_and_budget_row() -> None:
 
 
 def test_seed_001_glued_cells_keep_provenance() -> None:
-    t = realign_table(load(SEED_001).tables()[2])
+    t = regrid(load(SEED_001).tables()[2])
     cell = [c for c in t.cells if c.text == "≤3 个月"][0]
     assert cell.prov.line_start == 139
     assert cell.prov.text == "≤3 个月"
@@ -95,7 +102,7 @@ def test_seed_001_glued_cells_keep_provenance() -> None:
 
 
 def test_seed_001_long_form_budget_places_only_what_is_certain() -> None:
-    t = realign_table(load(SEED_001).tables()[0])
+    t = regrid(load(SEED_001).tables()[0])
     grid = [[g.text if g else None for g in row] for row in t.grid()]
     assert grid[0] == ["项目", "行次", "合计"] + ["财政资金"] * 5 + ["其他资金"] * 4
     assert grid[1] == ["项目", "行次", "合计", "小计", "中央级", "市级", "区县级", "乡镇级", "小计", "单位自筹",
@@ -111,7 +118,7 @@ def test_seed_001_long_form_budget_places_only_what_is_certain() -> None:
 
 
 def test_table_without_a_known_header_is_kept_as_written() -> None:
-    t = realign_table(load(SEED_001).tables()[1])
+    t = regrid(load(SEED_001).tables()[1])
     rows = _rows(t)
     assert rows[2] == ["合计", "2299203.92", "2299203.92", "0", "0"]
     assert rows[3][:3] == ["医疗保障专项业务经费", "2299203.92", "2299203.92"]
@@ -132,11 +139,11 @@ def _form_as_spaced(form: int) -> tuple[list[list[str]], str]:
 
 
 @pytest.mark.parametrize("form", range(6))
-def test_seed_004_spaced_rendering_realigns_to_the_docx_cells(form: int) -> None:
+def test_seed_004_spaced_rendering_regrids_to_the_docx_cells(form: int) -> None:
     want, text = _form_as_spaced(form)
     tables = text_to_raw(text, "spaced.txt").tables()
     assert [t.dialect for t in tables] == ["spaced"]
-    got = _rows(realign_table(tables[0]))
+    got = _rows(regrid(tables[0]))
     assert len(got) == len(want)
     for w, g in zip(want, got):
         assert g == w + [""] * (len(g) - len(w))
@@ -145,7 +152,7 @@ def test_seed_004_spaced_rendering_realigns_to_the_docx_cells(form: int) -> None
 def test_seed_004_total_row_lands_under_weight_and_score() -> None:
     _, text = _form_as_spaced(0)
     t = text_to_raw(text + "\n合计 100 95\n", "spaced.txt").tables()[0]
-    rows = _rows(realign_table(t))
+    rows = _rows(regrid(t))
     header = rows[[r[0] for r in rows].index("绩效指标(90分)")]
     total = rows[-1]
     assert total[0] == "合计"
@@ -155,56 +162,9 @@ def test_seed_004_total_row_lands_under_weight_and_score() -> None:
 def test_seed_004_qualitative_row_with_blank_unit_and_actual() -> None:
     # form 4 "就医负担减轻程度 定性 优 (blank unit) (blank actual) 20 20"
     want, text = _form_as_spaced(3)
-    rows = _rows(realign_table(text_to_raw(text, "x.txt").tables()[0]))
+    rows = _rows(regrid(text_to_raw(text, "x.txt").tables()[0]))
     row = [r for r in rows if "就医负担减轻程度" in r][0]
     assert row[3:10] == ["就医负担减轻程度", "定性", "优", "", "", "20", "20"]
-
-
-# ------------------------------------------------------------------ pipe
-
-
-def test_pipe_full_rows_unchanged() -> None:
-    t = load(PIPE_FORM).tables()[0]
-    assert _rows(realign_table(t)) == _rows(t)
-
-
-def test_pipe_ragged_row_is_aligned() -> None:
-    text = (
-        "| 一级指标 | 三级指标 | 权重 | 目标值 | 业绩值 | 评分结果 |\n|---|---|---|---|---|---|\n"
-        "| 满意度指标 | 参保群众满意率 | 20 | ≥80% | 96% | 20 |\n"
-        "| 总计 | 100 | 97.19 |\n"
-        "| 目标人群受益率 | 10 | ≥80% | 90% | 10 |\n"
-    )
-    rows = _rows(realign_table(text_to_raw(text, "x.md").tables()[0]))
-    assert rows[1] == ["满意度指标", "参保群众满意率", "20", "≥80%", "96%", "20"]
-    assert rows[2] == ["总计", "", "100", "", "", "97.19"]
-    assert rows[3] == ["", "目标人群受益率", "10", "≥80%", "90%", "10"]
-
-
-def test_other_dialects_are_returned_unchanged() -> None:
-    t = load(SEED_004).tables()[0]
-    assert realign_table(t) is t
-
-
-# ------------------------------------------------------------------ pieces
-
-
-@pytest.mark.parametrize(
-    ("token", "cls"),
-    [("10", "num"), ("97.19", "num"), ("71.85%", "pct"), ("=2 次", "cmpval"), ("≥80%", "cmpval"),
-     ("1 个月", "qty"), ("40.9万元", "qty"), ("≥", "cmp"), ("定性", "cmp"), ("次", "unit"), ("/", "dash"),
-     ("(5)=(3)-(4)", "code"), ("有效控制", "qual"), ("开展门诊规定病种鉴定次数", "text")],
-)
-def test_token_class(token: str, cls: str) -> None:
-    assert token_class(token) == cls
-
-
-def test_assign_columns_keeps_numeric_tail_right() -> None:
-    roles = ["level1", "level2", "name", "target", "actual", "weight", "score"]
-    # name, target, actual, weight, score: level-1 and level-2 missing
-    assert assign_columns(["text", "cmpval", "qty", "num", "num"], roles) == [2, 3, 4, 5, 6]
-    # more tokens than columns cannot be placed
-    assert assign_columns(["num"] * 8, roles) is None
 
 
 # ------------------------------------------------------------------ laid-out dumps (pdftotext -layout)
@@ -221,19 +181,19 @@ def _layout(rows: list[list[str]], widths: list[int]) -> str:
     ) + "\n"
 
 
-def test_laid_out_annex_keeps_spaced_cells_whole_and_realigns_the_same() -> None:
+def test_laid_out_annex_keeps_spaced_cells_whole_and_regrids_the_same() -> None:
     want = _annex()
     text = "附表 1.自评价评分附件表\n\n" + _layout(want, [14, 32, 8, 12, 12, 10])
     t = text_to_raw(text, "layout.txt").tables()[0]
     assert t.dialect == "spaced"
     raw_rows = _rows(t)
     assert ["宣传片制作周期", "4", "≤3 个月", "1 个月", "4"] in raw_rows  # one cell each, not split
-    assert _rows(realign_table(t)) == want
+    assert _rows(regrid(t)) == want
 
 
 def test_label_and_number_row_is_a_group_row() -> None:
     text = "一级指标 三级指标 权重 目标值 业绩值 评分结果\n产出指标 50\n开展调研次数 4 ≥4 次 4 4\n"
-    rows = _rows(realign_table(text_to_raw(text, "x.txt").tables()[0]))
+    rows = _rows(regrid(text_to_raw(text, "x.txt").tables()[0]))
     assert rows[1] == ["产出指标", "", "50", "", "", ""]
     assert rows[2] == ["", "开展调研次数", "4", "≥4 次", "4", "4"]
 
@@ -246,7 +206,7 @@ def test_seed_000_long_form_budget_as_spaced_text() -> None:
     text = "\n\n".join(" ".join(x for x in r if x) for r in want) + "\n"
     t = text_to_raw(text, "spaced.txt").tables()[0]
     assert t.dialect == "spaced"
-    r = realign_table(t)
+    r = regrid(t)
     grid = [[g.text if g else None for g in row] for row in r.grid()]
     assert grid[0] == ["项目", "行次", "年度总金额(万元)"] + ["财政资金"] * 5 + ["上年结转资金(万元)", "其他资金(万元)"]
     assert grid[1] == ["项目", "行次", "年度总金额(万元)", "小计", "中央级", "省级", "市级", "县区级",
@@ -259,9 +219,23 @@ def test_seed_000_long_form_budget_as_spaced_text() -> None:
 
 
 @pytest.mark.parametrize("k", range(3))
-def test_realign_is_idempotent_on_seed_001(k: int) -> None:
-    once = realign_table(load(SEED_001).tables()[k])
-    twice = realign_table(once)
+def test_regrid_is_idempotent_on_seed_001(k: int) -> None:
+    once = regrid(load(SEED_001).tables()[k])
+    assert text_to_grid(once, LEXICON) is once  # a finished table is left alone
+    twice = regrid(once.model_copy(update={"dialect": "spaced"}))  # its rows read again as spaced rows
     assert [[(c.text, c.row_span, c.col_span) for c in r] for r in twice.rows()] == [
         [(c.text, c.row_span, c.col_span) for c in r] for r in once.rows()
     ]
+
+
+def test_without_a_lexicon_the_table_stays_as_read() -> None:
+    t = load(SEED_001).tables()[2]
+    assert t.dialect == "spaced" and t.regridded_from is None
+    assert text_to_grid(t, None) is t
+
+
+def test_the_loader_finishes_the_table_when_given_the_lexicon() -> None:
+    text = SEED_001.read_text(encoding="utf-8")
+    finished = text_to_raw(text, "seed-001", lexicon=LEXICON).tables()
+    assert [(t.dialect, t.regridded_from) for t in finished] == [("cells", "spaced")] * 3
+    assert _rows(finished[2]) == _annex()
