@@ -104,8 +104,6 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
     try:  # load the stages now, so a file's time limit counts its own work, not the imports
-        # (jieba, which only narratives need, stays lazy: its ~1 s load falls in the first such
-        # file's time, far inside the limit, and a TXT extract never pays it)
         import jixiao.batch.result  # noqa: F401
         import jixiao.pipeline  # noqa: F401
     except Exception:  # a broken stage fails each file below, with its reason
