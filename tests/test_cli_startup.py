@@ -19,7 +19,7 @@ HEAVY = ("pydantic", "jixiao.model", "jixiao.pipeline", "jixiao.rules", "jixiao.
          "pandas", "pyarrow", "duckdb", "jieba", "pdfplumber", "pypdfium2", "docx", "lxml", "openpyxl")
 # what a TXT extract must never need
 NOT_FOR_TXT = ("pandas", "pyarrow", "duckdb", "pdfplumber", "pdfminer", "pypdfium2", "docx", "openpyxl", "dask",
-               "lxml", "python_calamine", "xlrd", "odf", "opencc", "numpy", "jieba")
+               "lxml", "python_calamine", "xlrd", "odf", "numpy", "jieba")
 
 _PROBE = """
 import json, sys
@@ -71,13 +71,28 @@ def test_extract_of_a_txt_loads_no_dataframe_or_other_format_parser() -> None:
     assert "jixiao.rules" not in mods  # --no-rules: the rule catalogue is never loaded
 
 
+_PIPELINE_PROBE = """
+import json, sys
+from jixiao.pipeline import path_to_document
+assert path_to_document(sys.argv[1]).status == "ok"
+sys.stderr.write("\\nMODULES=" + json.dumps(sorted(sys.modules)))
+"""
+
+
 def test_extract_of_a_txt_with_rules_loads_only_the_txt_path() -> None:
     # seed 004's narrative has counts TXT004 links to indicators (no segmenter any more)
     mods = _modules("extract", "corpus/seed-004/report.txt")
     assert _loaded(mods, NOT_FOR_TXT) == []
     # the parent loaded the stages once and forked the worker (batch/fork.py): no second import
-    assert {"jixiao.pipeline", "jixiao.rules", "jixiao.batch.fork", "jixiao.extract.text"} <= mods
-    assert _loaded(mods, tuple(f"jixiao.extract.{m}" for m in ("pdf", "pdf_pdfium", "docx", "xlsx", "html", "ods"))) == []
+    assert {"jixiao.pipeline", "jixiao.rules", "jixiao.batch.fork"} <= mods
+    # what the forked child imports on top: the same run in one process
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", _PIPELINE_PROBE, "corpus/seed-004/report.txt"], capture_output=True,
+                       text=True, env=env, cwd=ROOT, timeout=120)
+    child = set(json.loads(r.stderr.rsplit("MODULES=", 1)[1]))
+    assert "jixiao.extract.text" in child and "jixiao.rules.text" in child
+    assert _loaded(child, NOT_FOR_TXT) == []
+    assert _loaded(child, tuple(f"jixiao.extract.{m}" for m in ("pdf", "pdf_pdfium", "docx", "xlsx", "html", "ods"))) == []
 
 
 def _extract(path: str, *args: str, hook: str) -> subprocess.CompletedProcess[str]:
