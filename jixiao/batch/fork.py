@@ -71,8 +71,8 @@ class ForkedProcess:
         if self.returncode is None:
             try:
                 pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:  # reaped elsewhere: its status is lost
-                self.returncode = -1
+            except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): its status is lost, as Popen says 0
+                self.returncode = 0
                 return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)  # -N for signal N, as Popen
