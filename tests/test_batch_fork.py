@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -34,44 +33,76 @@ def _run(pool: Pool, *names: str, tmp_path: Path) -> dict[str, Outcome]:
     return out
 
 
+# Run in a fresh interpreter: the test process may hold threads (a Dask cluster's) or gigabytes
+# of address space from earlier tests, where fork is rightly refused.
+_FRESH = """
+import json, resource, shutil, sys
+from pathlib import Path
+from jixiao.batch.fork import can_fork
+from jixiao.batch.pool import Pool, Task
+cfg = json.loads(sys.argv[1])
+tmp = Path(cfg["tmp"])
+assert can_fork(cfg["memory_mb"]), "a fresh single-threaded interpreter may fork"
+before = resource.getrlimit(resource.RLIMIT_AS)
+pool = Pool(1, options={"rules": cfg["rules"], "reply": "document"}, timeout=cfg["timeout"],
+            memory_mb=cfg["memory_mb"], start="auto")
+tasks = []
+for i, name in enumerate(cfg["names"]):
+    shutil.copy(cfg["src"], tmp / name)
+    tasks.append(Task(i, tmp / name, name))
+out = {}
+pool.run(tasks, lambda o: out.__setitem__(o.task.source, [o.kind, o.payload, o.rss_kb]))
+print(json.dumps({"forked": pool.forked, "out": out,
+                  "parent_limit_unchanged": resource.getrlimit(resource.RLIMIT_AS) == before}))
+"""
+
+
+def _fresh(tmp_path: Path, *names: str, hook: str = "", rules: bool = False, timeout: float = 60,
+           memory_mb: int = 2048) -> dict:
+    cfg = {"tmp": str(tmp_path), "names": list(names), "rules": rules, "timeout": timeout, "memory_mb": memory_mb,
+           "src": str(CORPUS / "seed-000" / "report.txt")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), HOOK_ENV: hook}
+    r = subprocess.run([sys.executable, "-c", _FRESH, json.dumps(cfg)], capture_output=True, text=True, env=env,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr
+    result: dict = json.loads(r.stdout.strip().splitlines()[-1])
+    return result
+
+
 @linux_only
 def test_auto_forks_one_worker_that_reads_the_file(tmp_path: Path) -> None:
-    pool = Pool(1, options={"rules": True, "reply": "document"}, timeout=60, start="auto")
-    out = _run(pool, "a.txt", "b.txt", tmp_path=tmp_path)
-    assert pool.forked == 1  # one child served both files
-    doc = json.loads(out["a.txt"].payload)
-    assert out["a.txt"].kind == "ok" and doc["status"] == "ok" and doc["reports"]
-    assert out["b.txt"].kind == "ok" and out["a.txt"].rss_kb > 0
+    r = _fresh(tmp_path, "a.txt", "b.txt", rules=True)
+    assert r["forked"] == 1  # one child served both files
+    kind, payload, rss = r["out"]["a.txt"]
+    doc = json.loads(payload)
+    assert kind == "ok" and doc["status"] == "ok" and doc["reports"] and rss > 0
+    assert r["out"]["b.txt"][0] == "ok"
 
 
 @linux_only
-def test_a_forked_worker_that_crashes_is_reported_and_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(HOOK_ENV, "segv:crash")
-    pool = Pool(1, options={"rules": False, "reply": "document"}, timeout=60, start="auto")
-    out = _run(pool, "crash.txt", "ok.txt", tmp_path=tmp_path)
-    assert pool.forked == 2  # the dead worker was replaced by a fresh fork
-    assert out["crash.txt"].kind == "died" and "信号 SIGSEGV" in out["crash.txt"].payload
-    assert out["ok.txt"].kind == "ok"
+def test_a_forked_worker_that_crashes_is_reported_and_replaced(tmp_path: Path) -> None:
+    r = _fresh(tmp_path, "crash.txt", "ok.txt", hook="segv:crash")
+    assert r["forked"] == 2  # the dead worker was replaced by a fresh fork
+    kind, payload, _ = r["out"]["crash.txt"]
+    assert kind == "died" and "信号 SIGSEGV" in payload
+    assert r["out"]["ok.txt"][0] == "ok"
 
 
 @linux_only
-def test_a_forked_worker_is_killed_on_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(HOOK_ENV, "sleep:slow:60")
-    pool = Pool(1, options={"rules": False, "reply": "document"}, timeout=1.5, start="auto")
-    out = _run(pool, "slow.txt", "ok.txt", tmp_path=tmp_path)
-    assert out["slow.txt"].kind == "timeout" and "超过 1.5 秒" in out["slow.txt"].payload
-    assert out["ok.txt"].kind == "ok" and pool.forked == 2
+def test_a_forked_worker_is_killed_on_timeout(tmp_path: Path) -> None:
+    r = _fresh(tmp_path, "slow.txt", "ok.txt", hook="sleep:slow:60", timeout=1.5)
+    kind, payload, _ = r["out"]["slow.txt"]
+    assert kind == "timeout" and "超过 1.5 秒" in payload
+    assert r["out"]["ok.txt"][0] == "ok" and r["forked"] == 2
 
 
 @linux_only
-def test_a_forked_worker_has_the_memory_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(HOOK_ENV, "alloc:big:3072")
-    before = resource.getrlimit(resource.RLIMIT_AS)
-    pool = Pool(1, options={"rules": False, "reply": "document"}, timeout=60, memory_mb=1024, start="auto")
-    out = _run(pool, "big.txt", tmp_path=tmp_path)
-    assert pool.forked == 1
-    assert out["big.txt"].kind == "exception" and "超出资源限制" in out["big.txt"].payload
-    assert resource.getrlimit(resource.RLIMIT_AS) == before  # only the child capped itself
+def test_a_forked_worker_has_the_memory_cap(tmp_path: Path) -> None:
+    r = _fresh(tmp_path, "big.txt", hook="alloc:big:3072", memory_mb=1024)
+    assert r["forked"] == 1
+    kind, payload, _ = r["out"]["big.txt"]
+    assert kind == "exception" and "超出资源限制" in payload
+    assert r["parent_limit_unchanged"]  # only the child capped itself
 
 
 def test_spawn_is_used_when_a_thread_runs(tmp_path: Path) -> None:
@@ -89,7 +120,10 @@ def test_spawn_is_used_when_a_thread_runs(tmp_path: Path) -> None:
 
 
 @linux_only
-def test_fork_needs_room_under_the_memory_cap() -> None:
+def test_fork_needs_room_under_the_memory_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jixiao.batch.fork as fork
+
+    monkeypatch.setattr(fork.threading, "active_count", lambda: 1)  # whatever this test process holds
     vm = address_space_kb()
     assert vm is not None and vm > 0
     assert can_fork(0)  # no cap
