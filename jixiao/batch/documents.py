@@ -71,5 +71,6 @@ def paths_to_documents(
             on_done(len(docs), len(inputs), docs[i].source)
 
     if tasks:
-        Pool(max(1, min(jobs, len(tasks))), options=options, timeout=timeout, memory_mb=memory_mb).run(tasks, done)
+        Pool(max(1, min(jobs, len(tasks))), options=options, timeout=timeout, memory_mb=memory_mb,
+             start="auto").run(tasks, done)
     return [docs[i] for i in range(len(inputs))]

@@ -12,10 +12,22 @@ memory cap is an address-space limit (``RLIMIT_AS``) each worker sets on itself,
 so an allocation past it fails as ``MemoryError`` (or kills only that worker).
 Defaults: :data:`DEFAULT_TIMEOUT` seconds and :data:`DEFAULT_MEMORY_MB` MiB.
 
-Workers are started as ``python -m jixiao.batch.worker`` with two pipes (not by
-``multiprocessing``), so they never re-import the caller's ``__main__``: the
-pool works the same from the CLI, a script without a ``__main__`` guard, a
-notebook or ``python -`` (stdin), and a worker loads only what the pipeline needs.
+Start modes (``start``):
+
+- ``"spawn"`` (the default; ``ingest``): workers are started as ``python -m
+  jixiao.batch.worker`` with two pipes (not by ``multiprocessing``), so they never
+  re-import the caller's ``__main__``: the pool works the same from the CLI, a script
+  without a ``__main__`` guard, a notebook or ``python -`` (stdin), and a worker loads
+  only what the pipeline needs.  Each start pays the pipeline's imports (0.3–0.4 s).
+- ``"auto"`` (``check`` and ``extract``, :mod:`jixiao.batch.documents`): the parent loads
+  the stages once and forks each worker (:mod:`jixiao.batch.fork`, a few ms) when that is
+  safe — Linux, a single-threaded parent, a parent address space below half the memory
+  cap — and spawns otherwise.  A forked worker has the same limits and isolation: it sets
+  its own ``RLIMIT_AS``, the parent kills it on a timeout, a crash is reported as a dead
+  worker.  ``jixiao extract`` of one file then pays one import of the pipeline instead of two
+  (docs/benchmarks.md, Start-up).
+  ``ingest`` keeps spawning: its parent grows with every collected row, which each
+  forked child would carry.
 """
 
 from __future__ import annotations
@@ -33,6 +45,7 @@ from pathlib import Path
 
 import jixiao
 from jixiao.batch.defaults import DEFAULT_MEMORY_MB
+from jixiao.batch.fork import ForkedProcess, can_fork, fork_worker
 from jixiao.errors import LIMIT, UNRECOGNISED
 
 _PACKAGE_PARENT = str(Path(jixiao.__file__).resolve().parent.parent)
@@ -59,7 +72,7 @@ class Outcome:
 
 @dataclass
 class _Worker:
-    proc: subprocess.Popen[bytes]
+    proc: subprocess.Popen[bytes] | ForkedProcess
     rx: Connection  # worker → parent
     tx: Connection  # parent → worker
     task: Task | None = None
@@ -89,9 +102,14 @@ def _worker_env() -> dict[str, str]:
 
 class Pool:
     def __init__(self, jobs: int, *, options: dict[str, object] | None = None, timeout: float | None = None,
-                 max_tasks_per_worker: int | None = 500, memory_mb: int = DEFAULT_MEMORY_MB) -> None:
+                 max_tasks_per_worker: int | None = 500, memory_mb: int = DEFAULT_MEMORY_MB,
+                 start: str = "spawn") -> None:
+        if start not in ("spawn", "auto"):
+            raise ValueError(f"start must be 'spawn' or 'auto', not {start!r}")
         self.jobs = max(1, jobs)
-        # a fresh worker after this many files bounds slow leaks (a start costs ~1 s: imports + jieba)
+        self.start = start
+        self.forked = 0  # workers started by fork (the rest were spawned)
+        # a fresh worker after this many files bounds slow leaks (a start costs the imports, ~0.3 s)
         self.max_tasks = max_tasks_per_worker
         # keyword arguments of jixiao.pipeline.path_to_document (rules, convert, config path)
         self.options = dict(options or {})
@@ -101,6 +119,16 @@ class Pool:
         self.peak_rss_kb = 0
 
     def _spawn(self) -> _Worker:
+        if self.start == "auto":
+            from jixiao.batch.worker import preload
+
+            preload(self.options)  # before the check: the imports are part of the parent's size
+            if can_fork(self.memory_mb):
+                forked, rx, tx = fork_worker(self.memory_mb, [c for w in self._workers for c in (w.rx, w.tx)])
+                self.forked += 1
+                fw = _Worker(forked, rx, tx)
+                self._workers.append(fw)
+                return fw
         to_parent_r, to_parent_w = os.pipe()
         to_worker_r, to_worker_w = os.pipe()
         try:

@@ -95,6 +95,23 @@ def limit_memory(mb: int) -> None:
         pass
 
 
+def preload(options: dict | None = None) -> None:
+    """Import the stages a task needs (and load its rules config), so that a forked worker
+    inherits them and a spawned one has them before its first file's clock starts.  A broken
+    stage is not raised here: it fails each file, with its reason."""
+    try:
+        import jixiao.batch.result  # noqa: F401
+        import jixiao.pipeline  # noqa: F401
+
+        if options is not None and options.get("rules", True):
+            import jixiao.rules  # noqa: F401
+
+            if options.get("config"):
+                _config(str(options["config"]))
+    except Exception:
+        pass
+
+
 def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
     """Serve tasks read from ``rx`` until the parent closes the pipe or sends
     ``None``; answers go to ``tx``."""
@@ -103,13 +120,7 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
     _die_with_parent()
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
-    try:  # load the stages now, so a file's time limit counts its own work, not the imports
-        # (jieba, which only narratives need, stays lazy: its ~1 s load falls in the first such
-        # file's time, far inside the limit, and a TXT extract never pays it)
-        import jixiao.batch.result  # noqa: F401
-        import jixiao.pipeline  # noqa: F401
-    except Exception:  # a broken stage fails each file below, with its reason
-        pass
+    preload()  # so a file's time limit counts its own work, not the imports
     while True:
         try:
             msg = rx.recv()

@@ -141,9 +141,8 @@ def check_cmd(paths: tuple[str, ...], fail_on: str, fmt: str, select: tuple[str,
                and not selected_rules([part])]
     if unknown:
         raise click.UsageError(f"未知的规则编号或前缀：{', '.join(dict.fromkeys(unknown))}（见 jixiao rules）")
-    from jixiao.batch.defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+    from jixiao.batch.defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, default_jobs
     from jixiao.batch.documents import paths_to_documents
-    from jixiao.batch.run import default_jobs
 
     progress = fmt == "json" and sys.stderr.isatty()
 

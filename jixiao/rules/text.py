@@ -3,13 +3,12 @@ numbers that contradict the indicator table or their own "其中" parts."""
 
 from __future__ import annotations
 
-import logging
-import os
+import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from jixiao.model import Indicator, Kind, Quantity, Report, Severity, TextItem
 from jixiao.normalize import parse_quantity
@@ -76,30 +75,44 @@ def year_mismatch(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
 
 # ---------------------------------------------------------------- narrative numbers vs the table
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    """jieba, imported on first need (it costs ~0.5 s); its dictionary cache is kept in the user
-    cache directory ($XDG_CACHE_HOME/jixiao, else ~/.cache/jixiao) instead of the shared /tmp."""
-    import jieba
+#: a run of CJK ideographs (the unified blocks and the compatibility ideographs)
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: a Latin/digit word that is not a bare number ("5G", "PPP", "APP")
+_LATIN_WORD = re.compile(r"[0-9]*[a-z][a-z0-9]*")
 
-    jieba.setLogLevel(logging.WARNING)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jixiao"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(cache)
-    except OSError:  # an unwritable home: jieba falls back to the temporary directory
-        pass
-    return jieba
+
+@dataclass(frozen=True)
+class _Terms:
+    """What a text shares with another, without a dictionary: the CJK character bigrams of
+    each ideograph run, in order of position, and its Latin words (case-folded)."""
+
+    bigrams: tuple[str, ...]
+    bigram_set: frozenset[str]
+    latin: frozenset[str]
 
 
 @lru_cache(maxsize=4096)
-def _words(text: str) -> frozenset[str]:
-    jieba = _jieba()
-    return frozenset(w for w in jieba.cut(text) if w.strip() and not w.isdigit())
+def _terms(text: str) -> _Terms:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    grams: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        grams.extend(run[i:i + 2] for i in range(len(run) - 1))
+        grams.append("")  # a run boundary: the next run's first bigram is not adjacent
+    return _Terms(tuple(grams), frozenset(g for g in grams if g), frozenset(_LATIN_WORD.findall(text)))
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> int:
-    return sum(len(w) for w in a & b if len(w) >= 2 or ("\u4e00" <= w <= "\u9fff"))
+def _overlap(clause: _Terms, name: _Terms) -> int:
+    """Characters of the name that the clause shares: every ideograph of the name covered by a
+    bigram also in the clause (a shared run of n ≥ 2 ideographs counts n; single ideographs,
+    which say little about the subject, count nothing), plus the length of each shared Latin word."""
+    covered = 0
+    prev = False  # the previous bigram of the name was shared (its second character is counted)
+    for g in name.bigrams:
+        shared = bool(g) and g in clause.bigram_set
+        if shared:
+            covered += 1 if prev else 2
+        prev = shared
+    return covered + sum(len(w) for w in name.latin & clause.latin)
 
 
 def _is_plan(clause: str, cfg: RulesConfig) -> bool:
@@ -107,15 +120,15 @@ def _is_plan(clause: str, cfg: RulesConfig) -> bool:
 
 
 def _links(report: Report, clause: str, unit: str, cfg: RulesConfig) -> Indicator | None:
-    """The one indicator a clause's number is about: same base unit, best word overlap with
-    its name (at least ``link_min_overlap`` characters), no tie."""
-    words = _words(clause)
+    """The one indicator a clause's number is about: same base unit, the most characters of its
+    name shared with the clause (:func:`_overlap`, at least ``link_min_overlap``), no tie."""
+    words = _terms(clause)
     scored: list[tuple[int, Indicator]] = []
     for ind in report.indicators:
         a = ind.actual
         if a is None or num(a) is None or (a.base_unit or ind.unit or "") != unit:
             continue
-        ov = _overlap(words, _words(ind.name))
+        ov = _overlap(words, _terms(ind.name))
         if ov >= cfg.text.link_min_overlap:
             scored.append((ov, ind))
     scored.sort(key=lambda p: -p[0])
@@ -142,7 +155,8 @@ def _agrees(text_q: Quantity, table_q: Quantity | None) -> bool:
       message="{field}中“{clause}”与指标“{name}”的完成值{actual}不符")
 def narrative_vs_table(report: Report, cfg: RulesConfig) -> Iterator[Evidence]:
     """A count stated as a result in the completion or conclusion text ("救助24户") is linked to
-    the indicator with the same unit whose name shares the most words with the clause (jieba);
+    the indicator with the same unit whose name shares the most characters with the clause (CJK
+    character bigrams and Latin words, no dictionary);
     the number must equal that indicator's actual (or its target).  Clauses stating plans
     (计划, 预计, 目标…) are skipped; amounts of money are not linked."""
     if not report.indicators:
