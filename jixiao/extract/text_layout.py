@@ -1,0 +1,280 @@
+"""Dialect "layout": ``pdftotext -layout`` dumps of ruled forms → finished grids.
+
+``pdftotext -layout`` keeps a table's columns by character position and wraps a
+cell's text over several lines, so one table row is a *band* of lines.  Here:
+
+1. :func:`find_regions` — a run of non-blank lines is a laid-out table when most of its
+   lines hold two or more pieces set apart by wide gaps and their word starts line up in
+   three or more columns (:mod:`.text_layout_columns`); title lines above it (one piece)
+   stay prose.
+2. Every line is cut into column pieces.  A line *continues* the row band above when
+   each of its pieces (the first column aside) could be the wrapped end of the piece
+   right above it: the same column, and the piece above full — its width plus the
+   first unbreakable unit of the new piece would not fit the column (the widest piece
+   the column holds, less one wide character).  Any other line starts a new row.
+3. Within a band, a column's pieces are joined (no space between CJK characters, one
+   between Latin words, :func:`jixiao.extract.text_lines.join_text`).  On a line that
+   starts a new row, a one-letter piece under a full one ("产出指" / "标") still
+   finishes the cell above (a merged label wrapped into the next row's first line).
+4. The first column holds the vertical block labels written one character (or two) per
+   line (项/目/基/本/情/况, 预/算/执/行/情/况/(/10/分/)): its short pieces (two wide
+   characters at most) on consecutive lines are one label cell in the row where it
+   starts, as the DOCX merged cell, until a line leaves the column empty, a longer
+   piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)").
+5. A cell whose text runs past the left edge of the next column spans it (proved by the
+   text); every row gets an (empty) cell at each column nothing covers.
+
+Provenance: ``line_start``/``line_end`` of the cell's own lines (a label running over
+several bands keeps all of them), ``prov.text`` the verbatim pieces, one per line.
+Content only: no form vocabulary.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from jixiao.extract.layout_text import working_text
+from jixiao.extract.raw import RawCell, RawTable
+from jixiao.extract.text_layout_columns import (
+    Metric,
+    Piece,
+    Word,
+    char_count,
+    find_columns,
+    last_column,
+    pieces_of,
+    position_metric,
+    words_of,
+)
+from jixiao.extract.text_lines import Line, display_width, join_text
+from jixiao.extract.text_patterns import ODD_SPACE, ZERO_WIDTH
+from jixiao.model import Provenance
+
+MIN_LINES = 4  # lines of a laid-out table
+MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
+MIN_COLUMNS = 3
+STACKED = 4  # display width of a piece of a stacked label: two characters ("资金", "(20")
+SLACK = 2  # one wide character: a wrapped line may end short of the column's edge
+CLOSING = ")）]】》」』"
+NO_BREAK_BEFORE = CLOSING + ",，.。、;；:：!！?？%％"
+OPENING = "(（[【《「『“‘"
+
+
+def _positioned(line: Line, metric: Metric) -> str:
+    """The verbatim line as laid out: zero-width characters out, odd spaces plain (an
+    ideographic space is two columns in display width)."""
+    t = ZERO_WIDTH.sub("", line.raw.replace("\t", "    ").replace("\f", "")).rstrip()
+    if metric is not char_count:
+        t = t.replace("\u3000", "  ")
+    return ODD_SPACE.sub(" ", t)
+
+
+def _laid(words: list[Word]) -> bool:
+    return len(words) >= 2 and any(w.strong for w in words[1:])
+
+
+def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """Index ranges ``[a, b)`` of ``lines`` that are laid-out tables."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].is_blank:
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].is_blank:
+            j += 1
+        span = _table_span(lines[i:j])
+        if span is not None:
+            out.append((i + span[0], i + span[1]))
+        i = j
+    return out
+
+
+def _table_span(run: list[Line]) -> tuple[int, int] | None:
+    if len(run) < MIN_LINES:
+        return None
+    metric = position_metric([ln.raw for ln in run])
+    words = [words_of(_positioned(ln, metric), metric) for ln in run]
+    laid = [k for k, w in enumerate(words) if _laid(w)]
+    if len(laid) < MIN_LAID or len(laid) < 0.5 * len(run):
+        return None
+    cols = find_columns(words)
+    if len(cols) < MIN_COLUMNS:
+        return None
+    # columns right of the first, each the start of pieces on three lines or more
+    used = [0] * len(cols)
+    for w in words:
+        for p in pieces_of(w, cols):
+            used[p.col] += 1
+    if sum(1 for u in used[1:] if u >= 3) < MIN_COLUMNS - 1:
+        return None
+    a = laid[0]  # title lines above the first laid-out line are prose
+    return a, len(run)
+
+
+@dataclass
+class _Cell:
+    col: int
+    last: int  # last column the text reaches into
+    texts: list[str] = field(default_factory=list)
+    raws: list[str] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+
+    def add(self, piece: Piece, text: str, raw: str, line_no: int, cols: list[int]) -> None:
+        if not self.texts:
+            self.first_line = line_no
+        self.texts.append(text)
+        self.raws.append(raw)
+        self.last_line = line_no
+        self.last = max(self.last, last_column(piece, cols))
+
+
+def _unit_width(text: str) -> int:
+    """Width of the first piece of ``text`` a line break cannot split."""
+    if not text:
+        return 0
+    if text[0].isascii() and not text[0].isspace():
+        k = 0
+        while k < len(text) and text[k].isascii() and not text[k].isspace():
+            k += 1
+        return display_width(text[:k])
+    k = 2 if text[0] in OPENING and len(text) > 1 else 1
+    while k < len(text) and text[k] in NO_BREAK_BEFORE:
+        k += 1
+    return display_width(text[:k])
+
+
+def _one_letter(text: str) -> bool:
+    """One wide letter ("标", "率"): the last character of a label wrapped into the next row."""
+    t = text.strip()
+    return len(t) == 1 and display_width(t) == 2 and unicodedata.category(t)[0] == "L"
+
+
+class _Grid:
+    """Row bands of one region."""
+
+    def __init__(self, cols: list[int], caps: dict[tuple[int, int], int]) -> None:
+        self.cols = cols
+        self.caps = caps
+        self.rows: list[dict[int, _Cell]] = []
+        self.above: dict[int, tuple[Piece, _Cell]] = {}  # the previous line's pieces by column
+
+    def full(self, prev: Piece, piece: Piece) -> bool:
+        """``piece`` can be the wrapped end of ``prev`` (the line above, same column)."""
+        cap = self.caps.get((prev.col, last_column(prev, self.cols)), 0)
+        if display_width(piece.text) > cap + SLACK:  # wider than the column: not its wrapped end
+            return False
+        sep = 1 if prev.text[-1:].isascii() and piece.text[:1].isascii() else 0
+        return display_width(prev.text) + sep + _unit_width(piece.text) > cap - SLACK
+
+    def spans(self, piece: Piece) -> bool:
+        return last_column(piece, self.cols) > piece.col
+
+    def continues(self, pieces: list[Piece]) -> bool:
+        if not self.rows:
+            return False
+        for p in pieces:
+            if p.col == 0:  # a line of the stacked label goes on it, any other first cell opens a row
+                if self.chains(p, True) is None:
+                    return False
+                continue
+            prev = self.above.get(p.col)
+            if prev is None or not self.full(prev[0], p):
+                return False
+        return True
+
+    def chains(self, p: Piece, cont: bool) -> _Cell | None:
+        """The cell above that ``p`` goes on, if any."""
+        prev = self.above.get(p.col)
+        if prev is None:
+            return None
+        pp, cell = prev
+        if p.col == 0:  # the stacked block label
+            if max(display_width(p.text), display_width(pp.text)) > STACKED or (
+                    not cont and pp.text.rstrip()[-1:] in CLOSING):
+                return None
+            return cell
+        if cont:
+            return cell if self.full(pp, p) else None
+        return cell if _one_letter(p.text) and self.full(pp, p) else None
+
+    def add_line(self, line: Line, pieces: list[Piece], texts: list[str]) -> None:
+        cont = self.continues(pieces)
+        if not cont:
+            self.rows.append({})
+        row = self.rows[-1]
+        above: dict[int, tuple[Piece, _Cell]] = {}
+        for p, raw in zip(pieces, texts):
+            cell = self.chains(p, cont)
+            if cell is None:
+                cell = row.get(p.col)
+                if cell is None:
+                    cell = row[p.col] = _Cell(p.col, p.col)
+            cell.add(p, working_text(raw), raw, line.no, self.cols)
+            above[p.col] = (p, cell)
+        self.above = above
+
+    def blank(self) -> None:
+        self.above = {}
+
+
+def _raw_piece(text: str, p: Piece, metric: Metric) -> str:
+    if metric is char_count:
+        return text[p.start:p.end]
+    return p.text
+
+
+def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> RawTable:
+    """One laid-out region → a finished grid (dialect ``cells``, horizontal spans where
+    the text proves them)."""
+    body = [ln for ln in lines if not ln.is_blank]
+    metric = position_metric([ln.raw for ln in body])
+    texts = {ln.no: _positioned(ln, metric) for ln in body}
+    words = {ln.no: words_of(texts[ln.no], metric) for ln in body}
+    cols = find_columns(list(words.values()))
+    pieces = {no: pieces_of(w, cols) for no, w in words.items()}
+    caps: dict[tuple[int, int], int] = {}
+    for ps in pieces.values():
+        for p in ps:
+            key = (p.col, last_column(p, cols))
+            caps[key] = max(caps.get(key, 0), display_width(p.text))
+    g = _Grid(cols, caps)
+    for ln in lines:
+        if ln.is_blank:
+            g.blank()
+            continue
+        ps = pieces[ln.no]
+        g.add_line(ln, ps, [_raw_piece(texts[ln.no], p, metric) for p in ps])
+    return _table(g, len(cols), source, table_no, lines)
+
+
+def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) -> RawTable:
+    cells: list[RawCell] = []
+    for r, row in enumerate(g.rows):
+        starts = sorted(row)
+        k = 0
+        for i, c in enumerate(starts):
+            cell = row[c]
+            for e in range(k, c):  # nothing written here
+                cells.append(_empty(r, e, source, table_no, cell.first_line))
+            end = min(cell.last, (starts[i + 1] - 1) if i + 1 < len(starts) else width - 1)
+            cells.append(RawCell(row=r, col=c, col_span=end - c + 1, text=join_text(cell.texts), prov=Provenance(
+                source=source, table=table_no, row=r, col=c, line_start=cell.first_line,
+                line_end=cell.last_line, text="\n".join(cell.raws))))
+            k = end + 1
+        line = row[starts[-1]].last_line if starts else 0
+        for e in range(k, width):
+            cells.append(_empty(r, e, source, table_no, line))
+    body = [ln.no for ln in lines if not ln.is_blank]
+    return RawTable(index=-1, table=table_no, dialect="cells", n_rows=len(g.rows), n_cols=width, cells=cells,
+                    prov=Provenance(source=source, table=table_no, line_start=body[0] if body else None,
+                                    line_end=body[-1] if body else None))
+
+
+def _empty(r: int, c: int, source: str, table_no: int, line: int) -> RawCell:
+    return RawCell(row=r, col=c, text="", prov=Provenance(source=source, table=table_no, row=r, col=c,
+                                                          line_start=line or None, line_end=line or None,
+                                                          text=""))

@@ -1,0 +1,178 @@
+"""Columns of a ``pdftotext -layout`` region, found from character positions alone.
+
+pdftotext places every word at a column computed from its x position on the page, one
+column per character: measured on real dumps, a CJK character takes ONE column there,
+not two (the table columns line up in characters, and drift apart when counted in
+display width).  A dump typed in a monospaced editor lines up in display width instead
+(wide characters count 2).  :func:`position_metric` picks, per region, the measure under
+which the word starts line up best, so both read.
+
+A *strong* word start is one at the start of the line's text or after two or more
+spaces; a column is a cluster of strong starts shared by at least two lines (starts a
+position or two apart are one column: pdftotext shifts a word when the text before it
+is wider than its place), or a strong start of one line that no such column is near.  A word after a single space starts a new cell only when it
+sits on a column start itself ("40.90 61.04%"), else it goes on the cell before it
+("截止 24 年底拨").  No form vocabulary: content only.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jixiao.extract.text_lines import display_width
+
+MIN_SUPPORT = 2  # lines sharing a column start
+JITTER = 2  # positions of one column's starts may differ by this much
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int  # position (in the region's metric) of the first character
+    end: int  # position after the last character
+    text: str
+    strong: bool  # at the start of the text or after two or more spaces
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The text of one line in one column: words joined as written."""
+
+    col: int
+    start: int
+    end: int
+    text: str
+
+
+Metric = Callable[[str], int]
+
+
+def char_count(text: str) -> int:
+    return len(text)
+
+
+def words_of(text: str, width: Metric) -> list[Word]:
+    """Words (runs of non-space characters) with their positions under ``width``."""
+    out: list[Word] = []
+    i, n = 0, len(text)
+    pos = 0
+    gap = 0
+    first = True
+    while i < n:
+        if text[i] == " ":
+            gap += 1
+            pos += 1
+            i += 1
+            continue
+        j = i
+        while j < n and text[j] != " ":
+            j += 1
+        w = text[i:j]
+        wd = width(w)
+        out.append(Word(pos, pos + wd, w, first or gap >= 2))
+        first = False
+        gap = 0
+        pos += wd
+        i = j
+    return out
+
+
+def _spread(lines: list[str], width: Metric) -> float:
+    """How scattered the strong word starts are: distinct start positions per start
+    (lower is better aligned)."""
+    starts = Counter(w.start for t in lines for w in words_of(t, width) if w.strong)
+    total = sum(starts.values())
+    if not total:
+        return 1.0
+    shared = sum(c for c in starts.values() if c >= MIN_SUPPORT)
+    return 1.0 - shared / total
+
+
+def position_metric(lines: list[str]) -> Metric:
+    """Characters (pdftotext) or display columns (an editor), whichever lines up better."""
+    if not any(unicodedata.east_asian_width(ch) in "WF" for t in lines for ch in t):
+        return char_count
+    return display_width if _spread(lines, display_width) < _spread(lines, char_count) else char_count
+
+
+def find_columns(lines: list[list[Word]]) -> list[int]:
+    """Left edges of the columns: clusters of strong starts shared by two or more lines
+    (a cluster no wider than :data:`JITTER`), and the start of any other word set apart
+    by a wide gap that no cluster is near (a value written on one line only)."""
+    per_pos: dict[int, set[int]] = {}
+    for k, words in enumerate(lines):
+        for w in words:
+            if w.strong:
+                per_pos.setdefault(w.start, set()).add(k)
+    clusters: list[tuple[int, set[int]]] = []
+    for p in sorted(per_pos):
+        if clusters and p - clusters[-1][0] <= JITTER:
+            clusters[-1][1].update(per_pos[p])
+        else:
+            clusters.append((p, set(per_pos[p])))
+    cols = [c for c, members in clusters if len(members) >= MIN_SUPPORT]
+    lone = [c for c, members in clusters if len(members) < MIN_SUPPORT
+            and all(abs(c - k) > JITTER for k in cols)]
+    return sorted(cols + lone)
+
+
+def column_of(pos: int, cols: list[int]) -> int:
+    """The column a strong start belongs to: the nearest left edge (a start left of
+    every column belongs to the first)."""
+    best = 0
+    for k, c in enumerate(cols):
+        if c - JITTER <= pos:
+            best = k
+    return best
+
+
+def _on_edge(w: Word, cols: list[int], last_in_run: bool) -> int | None:
+    """The column a word after a single space starts, if it starts one: on a column's
+    left edge (a position off when it ends its run of words: "实际完成值 得分  …")."""
+    for k, c in enumerate(cols):
+        if abs(w.start - c) <= (JITTER if last_in_run else 1):
+            return k
+    return None
+
+
+def _closes(prev: str, word: str) -> bool:
+    """``word`` closes a bracket ``prev`` left open ("得分(20 分*执行率)"): one cell."""
+    opened = sum(prev.count(b) for b in "(（[【") - sum(prev.count(b) for b in ")）]】")
+    if opened <= 0:
+        return False
+    for ch in word:
+        if ch in "(（[【":
+            return False
+        if ch in ")）]】":
+            return True
+    return False
+
+
+def pieces_of(words: list[Word], cols: list[int]) -> list[Piece]:
+    """The line's text cut into column pieces."""
+    out: list[Piece] = []
+    for i, w in enumerate(words):
+        if out:
+            prev = out[-1]
+            if w.strong:
+                k: int | None = column_of(w.start, cols)
+            else:
+                last = i + 1 == len(words) or words[i + 1].strong
+                k = None if _closes(prev.text, w.text) else _on_edge(w, cols, last)
+            if k is None or k <= prev.col:
+                out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
+                continue
+        else:
+            k = column_of(w.start, cols)
+        out.append(Piece(k, w.start, w.end, w.text))
+    return out
+
+
+def last_column(piece: Piece, cols: list[int]) -> int:
+    """The last column the piece reaches into: its text runs past that column's left edge."""
+    k = piece.col
+    while k + 1 < len(cols) and piece.end > cols[k + 1] + 1:
+        k += 1
+    return k
