@@ -11,10 +11,11 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    each of its pieces (the first column aside) could be the wrapped end of the piece
    right above it: the same column, and the piece above full — its width plus the
    first unbreakable unit of the new piece would not fit the column (the widest piece
-   the column holds, less one wide character).  Any other line starts a new row.
+   the column holds in the lines around, less one wide character) — or the new piece
+   one letter under a word (a label's last character).  Any other line starts a new row.
 3. Within a band, a column's pieces are joined (no space between CJK characters, one
    between Latin words, :func:`jixiao.extract.text_lines.join_text`).  On a line that
-   starts a new row, a one-letter piece under a full one ("产出指" / "标") still
+   starts a new row, a one-letter piece under a word ("产出指" / "标") still
    finishes the cell above (a merged label wrapped into the next row's first line).
 4. The first column holds the vertical block labels written one character (or two) per
    line (项/目/基/本/情/况, 预/算/执/行/情/况/(/10/分/)): its short pieces (two wide
@@ -22,7 +23,9 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    starts, as the DOCX merged cell, until a line leaves the column empty, a longer
    piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)").
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
-   text); every row gets an (empty) cell at each column nothing covers.
+   text); in a row of a few label and text cells (no number, :func:`_field_row`) each
+   cell spans to the next one, as the form's merged cells; every row gets an (empty)
+   cell at each column nothing covers.
 
 Provenance: ``line_start``/``line_end`` of the cell's own lines (a label running over
 several bands keeps all of them), ``prov.text`` the verbatim pieces, one per line.
@@ -48,13 +51,15 @@ from jixiao.extract.text_layout_columns import (
     words_of,
 )
 from jixiao.extract.text_lines import Line, display_width, join_text
-from jixiao.extract.text_patterns import ODD_SPACE, ZERO_WIDTH
+from jixiao.extract.text_patterns import NUMBERISH, ODD_SPACE, ZERO_WIDTH
 from jixiao.model import Provenance
 
 MIN_LINES = 4  # lines of a laid-out table
 MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
 MIN_COLUMNS = 3
+MAX_FIELDS = 4  # cells of a row of form fields
 STACKED = 4  # display width of a piece of a stacked label: two characters ("资金", "(20")
+WINDOW = 8  # lines either side whose pieces give a column's width
 SLACK = 2  # one wide character: a wrapped line may end short of the column's edge
 CLOSING = ")）]】》」』"
 NO_BREAK_BEFORE = CLOSING + ",，.。、;；:：!！?？%％"
@@ -153,18 +158,33 @@ def _one_letter(text: str) -> bool:
     return len(t) == 1 and display_width(t) == 2 and unicodedata.category(t)[0] == "L"
 
 
+def _ends_letter(text: str) -> bool:
+    return unicodedata.category(text.rstrip()[-1:] or " ")[0] == "L"
+
+
 class _Grid:
     """Row bands of one region."""
 
-    def __init__(self, cols: list[int], caps: dict[tuple[int, int], int]) -> None:
+    def __init__(self, cols: list[int], pieces: list[list[Piece]]) -> None:
         self.cols = cols
-        self.caps = caps
+        self.pieces = pieces  # every line's pieces, in order (blank lines: none)
+        self.at = 0  # index of the line being read
+        self.caps: dict[tuple[int, int], int] = {}
         self.rows: list[dict[int, _Cell]] = []
         self.above: dict[int, tuple[Piece, _Cell]] = {}  # the previous line's pieces by column
 
+    def cap(self, key: tuple[int, int]) -> int:
+        """The widest piece of column ``key`` (first, last column) near the line read: the
+        column's width in this part of the form (another block may use it wider)."""
+        if key not in self.caps:
+            lo, hi = max(0, self.at - WINDOW), min(len(self.pieces), self.at + WINDOW + 1)
+            self.caps[key] = max((display_width(p.text) for ps in self.pieces[lo:hi] for p in ps
+                                  if (p.col, last_column(p, self.cols)) == key), default=0)
+        return self.caps[key]
+
     def full(self, prev: Piece, piece: Piece) -> bool:
         """``piece`` can be the wrapped end of ``prev`` (the line above, same column)."""
-        cap = self.caps.get((prev.col, last_column(prev, self.cols)), 0)
+        cap = self.cap((prev.col, last_column(prev, self.cols)))
         if display_width(piece.text) > cap + SLACK:  # wider than the column: not its wrapped end
             return False
         sep = 1 if prev.text[-1:].isascii() and piece.text[:1].isascii() else 0
@@ -182,7 +202,7 @@ class _Grid:
                     return False
                 continue
             prev = self.above.get(p.col)
-            if prev is None or not self.full(prev[0], p):
+            if prev is None or not (self.full(prev[0], p) or _one_letter(p.text) and _ends_letter(prev[0].text)):
                 return False
         return True
 
@@ -198,10 +218,11 @@ class _Grid:
                 return None
             return cell
         if cont:
-            return cell if self.full(pp, p) else None
-        return cell if _one_letter(p.text) and self.full(pp, p) else None
+            return cell if self.full(pp, p) or _one_letter(p.text) and _ends_letter(pp.text) else None
+        return cell if _one_letter(p.text) and _ends_letter(pp.text) else None
 
     def add_line(self, line: Line, pieces: list[Piece], texts: list[str]) -> None:
+        self.caps = {}
         cont = self.continues(pieces)
         if not cont:
             self.rows.append({})
@@ -236,13 +257,9 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
     words = {ln.no: words_of(texts[ln.no], metric) for ln in body}
     cols = find_columns(list(words.values()))
     pieces = {no: pieces_of(w, cols) for no, w in words.items()}
-    caps: dict[tuple[int, int], int] = {}
-    for ps in pieces.values():
-        for p in ps:
-            key = (p.col, last_column(p, cols))
-            caps[key] = max(caps.get(key, 0), display_width(p.text))
-    g = _Grid(cols, caps)
-    for ln in lines:
+    g = _Grid(cols, [pieces.get(ln.no, []) for ln in lines])
+    for k, ln in enumerate(lines):
+        g.at = k
         if ln.is_blank:
             g.blank()
             continue
@@ -255,12 +272,15 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
     cells: list[RawCell] = []
     for r, row in enumerate(g.rows):
         starts = sorted(row)
+        fields = _field_row(row)
         k = 0
         for i, c in enumerate(starts):
             cell = row[c]
             for e in range(k, c):  # nothing written here
                 cells.append(_empty(r, e, source, table_no, cell.first_line))
             end = min(cell.last, (starts[i + 1] - 1) if i + 1 < len(starts) else width - 1)
+            if fields and i + 1 < len(starts):
+                end = starts[i + 1] - 1
             cells.append(RawCell(row=r, col=c, col_span=end - c + 1, text=join_text(cell.texts), prov=Provenance(
                 source=source, table=table_no, row=r, col=c, line_start=cell.first_line,
                 line_end=cell.last_line, text="\n".join(cell.raws))))
@@ -272,6 +292,15 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
     return RawTable(index=-1, table=table_no, dialect="cells", n_rows=len(g.rows), n_cols=width, cells=cells,
                     prov=Provenance(source=source, table=table_no, line_start=body[0] if body else None,
                                     line_end=body[-1] if body else None))
+
+
+def _field_row(row: dict[int, _Cell]) -> bool:
+    """A row of a few labels and their texts ("项目名称 | …", "主管部门 | … | 实施单位 | …"):
+    each cell reaches to the next one, as the form's merged cells do (no cell of it a
+    number or a placeholder, which stand under a column of their own)."""
+    texts = [join_text(c.texts) for c in row.values()]
+    return 2 <= len(texts) <= MAX_FIELDS and all(
+        any(unicodedata.category(ch)[0] == "L" for ch in t) and not NUMBERISH.match(t) for t in texts)
 
 
 def _empty(r: int, c: int, source: str, table_no: int, line: int) -> RawCell:

@@ -12,7 +12,8 @@ spaces; a column is a cluster of strong starts shared by at least two lines (sta
 position or two apart are one column: pdftotext shifts a word when the text before it
 is wider than its place), or a strong start of one line that no such column is near.  A word after a single space starts a new cell only when it
 sits on a column start itself ("40.90 61.04%"), else it goes on the cell before it
-("截止 24 年底拨").  No form vocabulary: content only.
+("截止 24 年底拨"), and never when the text before it already runs over a column's
+edge (a sentence: "…不低于 95%。").  No form vocabulary: content only.
 """
 
 from __future__ import annotations
@@ -130,9 +131,10 @@ def column_of(pos: int, cols: list[int]) -> int:
 
 def _on_edge(w: Word, cols: list[int], last_in_run: bool) -> int | None:
     """The column a word after a single space starts, if it starts one: on a column's
-    left edge (a position off when it ends its run of words: "实际完成值 得分  …")."""
+    left edge (a number that ends its run of words may be a position off: "3.05 万人 9.53")."""
+    loose = last_in_run and (w.text[0].isdigit() or w.text[0] in "+-<>=≥≤")
     for k, c in enumerate(cols):
-        if abs(w.start - c) <= (JITTER if last_in_run else 1):
+        if abs(w.start - c) <= (JITTER if loose else 1):
             return k
     return None
 
@@ -160,7 +162,8 @@ def pieces_of(words: list[Word], cols: list[int]) -> list[Piece]:
                 k: int | None = column_of(w.start, cols)
             else:
                 last = i + 1 == len(words) or words[i + 1].strong
-                k = None if _closes(prev.text, w.text) else _on_edge(w, cols, last)
+                long_text = last_column(prev, cols) > prev.col  # a text running over columns goes on
+                k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
             if k is None or k <= prev.col:
                 out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
                 continue
