@@ -21,7 +21,9 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    line (项/目/基/本/情/况, 预/算/执/行/情/况/(/10/分/)): its short pieces (two wide
    characters at most) on consecutive lines are one label cell in the row where it
    starts, as the DOCX merged cell, until a line leaves the column empty, a longer
-   piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)").
+   piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)"); a
+   label running into rows of another shape (no column in common: the next block) is
+   split there (:func:`split_labels`).
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
    text); in a row of a few label and text cells (no number, :func:`_field_row`) each
    cell spans to the next one, as the form's merged cells; every row gets an (empty)
@@ -48,6 +50,7 @@ from jixiao.extract.text_layout_columns import (
     last_column,
     pieces_of,
     position_metric,
+    word_widths,
     words_of,
 )
 from jixiao.extract.text_lines import Line, display_width, join_text
@@ -125,16 +128,30 @@ class _Cell:
     last: int  # last column the text reaches into
     texts: list[str] = field(default_factory=list)
     raws: list[str] = field(default_factory=list)
-    first_line: int = 0
-    last_line: int = 0
+    lines: list[int] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # the row band each piece was read in
 
-    def add(self, piece: Piece, text: str, raw: str, line_no: int, cols: list[int]) -> None:
-        if not self.texts:
-            self.first_line = line_no
+    @property
+    def first_line(self) -> int:
+        return self.lines[0]
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1]
+
+    def add(self, piece: Piece, text: str, raw: str, line_no: int, row: int, cols: list[int]) -> None:
         self.texts.append(text)
         self.raws.append(raw)
-        self.last_line = line_no
+        self.lines.append(line_no)
+        self.rows.append(row)
         self.last = max(self.last, last_column(piece, cols))
+
+    def split(self, at: int) -> tuple[_Cell, _Cell]:
+        """The pieces read before row ``at`` and from it on."""
+        k = next(i for i, r in enumerate(self.rows) if r >= at)
+        head = _Cell(self.col, self.last, self.texts[:k], self.raws[:k], self.lines[:k], self.rows[:k])
+        tail = _Cell(self.col, self.last, self.texts[k:], self.raws[k:], self.lines[k:], self.rows[k:])
+        return head, tail
 
 
 def _unit_width(text: str) -> int:
@@ -193,16 +210,25 @@ class _Grid:
     def spans(self, piece: Piece) -> bool:
         return last_column(piece, self.cols) > piece.col
 
+    def wraps(self, pp: Piece, p: Piece) -> bool:
+        return self.full(pp, p) or _one_letter(p.text) and _ends_letter(pp.text)
+
+    def stacked(self, pp: Piece, p: Piece) -> bool:
+        """Both pieces short, in the first column: lines of a stacked block label."""
+        return p.col == 0 and max(display_width(p.text), display_width(pp.text)) <= STACKED
+
     def continues(self, pieces: list[Piece]) -> bool:
         if not self.rows:
             return False
         for p in pieces:
-            if p.col == 0:  # a line of the stacked label goes on it, any other first cell opens a row
-                if self.chains(p, True) is None:
-                    return False
-                continue
             prev = self.above.get(p.col)
-            if prev is None or not (self.full(prev[0], p) or _one_letter(p.text) and _ends_letter(prev[0].text)):
+            if prev is None:
+                return False
+            if self.stacked(prev[0], p):  # a line of the stacked label goes on it
+                continue
+            if p.col == 0 and display_width(p.text) <= STACKED:
+                return False  # a new label under a wide first cell
+            if not self.wraps(prev[0], p):
                 return False
         return True
 
@@ -212,13 +238,10 @@ class _Grid:
         if prev is None:
             return None
         pp, cell = prev
-        if p.col == 0:  # the stacked block label
-            if max(display_width(p.text), display_width(pp.text)) > STACKED or (
-                    not cont and pp.text.rstrip()[-1:] in CLOSING):
-                return None
-            return cell
+        if self.stacked(pp, p):
+            return None if not cont and pp.text.rstrip()[-1:] in CLOSING else cell
         if cont:
-            return cell if self.full(pp, p) or _one_letter(p.text) and _ends_letter(pp.text) else None
+            return cell if self.wraps(pp, p) else None
         return cell if _one_letter(p.text) and _ends_letter(pp.text) else None
 
     def add_line(self, line: Line, pieces: list[Piece], texts: list[str]) -> None:
@@ -234,7 +257,7 @@ class _Grid:
                 cell = row.get(p.col)
                 if cell is None:
                     cell = row[p.col] = _Cell(p.col, p.col)
-            cell.add(p, working_text(raw), raw, line.no, self.cols)
+            cell.add(p, working_text(raw), raw, line.no, len(self.rows) - 1, self.cols)
             above[p.col] = (p, cell)
         self.above = above
 
@@ -256,7 +279,8 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
     texts = {ln.no: _positioned(ln, metric) for ln in body}
     words = {ln.no: words_of(texts[ln.no], metric) for ln in body}
     cols = find_columns(list(words.values()))
-    pieces = {no: pieces_of(w, cols) for no, w in words.items()}
+    widths = word_widths([pieces_of(w, cols) for w in words.values()], cols)
+    pieces = {no: pieces_of(w, cols, widths) for no, w in words.items()}
     g = _Grid(cols, [pieces.get(ln.no, []) for ln in lines])
     for k, ln in enumerate(lines):
         g.at = k
@@ -268,7 +292,33 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
     return _table(g, len(cols), source, table_no, lines)
 
 
+def _signature(row: dict[int, _Cell]) -> set[int]:
+    """Columns right of the row labels where a cell of the row starts."""
+    return {c for c in row if c >= 2}
+
+
+def _same_block(a: set[int], b: set[int]) -> bool:
+    return bool(a & b) or not a or not b
+
+
+def split_labels(rows: list[dict[int, _Cell]]) -> None:
+    """A stacked label running on into rows of another shape (the next block: no column
+    used by both rows) is two labels: the second starts in the first row of that block
+    ("资金/管理/情况" over three one-line rows, then "年度/总体/目标")."""
+    for r, row in enumerate(rows):
+        cell = row.get(0)
+        if cell is None or len(set(cell.rows)) < 2:
+            continue
+        for s in range(r + 1, max(cell.rows) + 1):
+            if s in cell.rows and 0 not in rows[s] and not _same_block(_signature(rows[s - 1]), _signature(rows[s])):
+                head, tail = cell.split(s)
+                row[0], rows[s][0] = head, tail
+                split_labels(rows)
+                return
+
+
 def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) -> RawTable:
+    split_labels(g.rows)
     cells: list[RawCell] = []
     for r, row in enumerate(g.rows):
         starts = sorted(row)

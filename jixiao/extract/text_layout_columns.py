@@ -152,8 +152,29 @@ def _closes(prev: str, word: str) -> bool:
     return False
 
 
-def pieces_of(words: list[Word], cols: list[int]) -> list[Piece]:
-    """The line's text cut into column pieces."""
+def word_widths(lines: list[list[Piece]], cols: list[int]) -> dict[int, int]:
+    """Per column, the widest one-word piece that stays inside it: how wide the column is."""
+    out: dict[int, int] = {}
+    for ps in lines:
+        for p in ps:
+            if " " not in p.text and last_column(p, cols) == p.col:
+                out[p.col] = max(out.get(p.col, 0), display_width(p.text))
+    return out
+
+
+def _overfull(prev: Piece, w: Word, cols: list[int], widths: dict[int, int]) -> int | None:
+    """The next column, when ``w`` cannot be on ``prev``: the two together wider than
+    ``prev``'s column ("生态效益指 治理区林草覆盖率提高"), ``w`` near the next column's edge."""
+    cap = widths.get(prev.col)
+    if cap is None or display_width(prev.text) + 1 + display_width(w.text) <= cap + 2:
+        return None
+    k = column_of(w.start, cols)
+    return k if k > prev.col and cols[k] - JITTER <= w.start <= cols[k] + JITTER else None
+
+
+def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None = None) -> list[Piece]:
+    """The line's text cut into column pieces (``widths``: :func:`word_widths`, to cut a
+    word off an over-full piece)."""
     out: list[Piece] = []
     for i, w in enumerate(words):
         if out:
@@ -164,6 +185,8 @@ def pieces_of(words: list[Word], cols: list[int]) -> list[Piece]:
                 last = i + 1 == len(words) or words[i + 1].strong
                 long_text = last_column(prev, cols) > prev.col  # a text running over columns goes on
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
+                if k is None and widths and not long_text:
+                    k = _overfull(prev, w, cols, widths)
             if k is None or k <= prev.col:
                 out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
                 continue
