@@ -242,7 +242,7 @@ class _Grid:
             return None if not cont and pp.text.rstrip()[-1:] in CLOSING else cell
         if cont:
             return cell if self.wraps(pp, p) else None
-        return cell if _one_letter(p.text) and _ends_letter(pp.text) else None
+        return cell if p.col > 0 and _one_letter(p.text) and _ends_letter(pp.text) else None
 
     def add_line(self, line: Line, pieces: list[Piece], texts: list[str]) -> None:
         self.caps = {}

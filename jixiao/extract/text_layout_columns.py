@@ -27,6 +27,7 @@ from jixiao.extract.text_lines import display_width
 
 MIN_SUPPORT = 2  # lines sharing a column start
 JITTER = 2  # positions of one column's starts may differ by this much
+MERGE = 5  # two clusters no line uses both, this close: one column
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ def position_metric(lines: list[str]) -> Metric:
 def find_columns(lines: list[list[Word]]) -> list[int]:
     """Left edges of the columns: clusters of strong starts shared by two or more lines
     (a cluster no wider than :data:`JITTER`), and the start of any other word set apart
-    by a wide gap that no cluster is near (a value written on one line only)."""
+    by a wide gap that no cluster is near (a value written on one line only).  Two
+    neighbouring clusters that no line uses both are one column whose lines pdftotext
+    set a few positions apart (:data:`MERGE`)."""
     per_pos: dict[int, set[int]] = {}
     for k, words in enumerate(lines):
         for w in words:
@@ -113,10 +116,16 @@ def find_columns(lines: list[list[Word]]) -> list[int]:
             clusters[-1][1].update(per_pos[p])
         else:
             clusters.append((p, set(per_pos[p])))
-    cols = [c for c, members in clusters if len(members) >= MIN_SUPPORT]
-    lone = [c for c, members in clusters if len(members) < MIN_SUPPORT
-            and all(abs(c - k) > JITTER for k in cols)]
-    return sorted(cols + lone)
+    keep = [c for c in clusters if len(c[1]) >= MIN_SUPPORT]
+    lone = [c for c in clusters if len(c[1]) < MIN_SUPPORT and all(abs(c[0] - k[0]) > JITTER for k in keep)]
+    cols = sorted(keep + lone, key=lambda c: c[0])
+    merged: list[tuple[int, set[int]]] = []
+    for c in cols:
+        if merged and c[0] - merged[-1][0] <= MERGE and not (c[1] & merged[-1][1]):
+            merged[-1] = (merged[-1][0], merged[-1][1] | c[1])
+        else:
+            merged.append(c)
+    return [c[0] for c in merged]
 
 
 def column_of(pos: int, cols: list[int]) -> int:
@@ -168,8 +177,8 @@ def _overfull(prev: Piece, w: Word, cols: list[int], widths: dict[int, int]) -> 
     cap = widths.get(prev.col)
     if cap is None or display_width(prev.text) + 1 + display_width(w.text) <= cap + 2:
         return None
-    k = column_of(w.start, cols)
-    return k if k > prev.col and cols[k] - JITTER <= w.start <= cols[k] + JITTER else None
+    near = [k for k in range(prev.col + 1, len(cols)) if abs(cols[k] - w.start) <= MERGE + 1]
+    return min(near, key=lambda k: abs(cols[k] - w.start)) if near else None
 
 
 def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None = None) -> list[Piece]:
