@@ -204,6 +204,8 @@ class _Grid:
         cap = self.cap((prev.col, last_column(prev, self.cols)))
         if display_width(piece.text) > cap + SLACK:  # wider than the column: not its wrapped end
             return False
+        if NUMBERISH.match(prev.text.strip()) and NUMBERISH.match(piece.text.split()[0]):
+            return False  # a number under a number: two values
         sep = 1 if prev.text[-1:].isascii() and piece.text[:1].isascii() else 0
         return display_width(prev.text) + sep + _unit_width(piece.text) > cap - SLACK
 

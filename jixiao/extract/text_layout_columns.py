@@ -171,6 +171,14 @@ def word_widths(lines: list[list[Piece]], cols: list[int]) -> dict[int, int]:
     return out
 
 
+def _long(prev: Piece, cols: list[int], widths: dict[int, int] | None) -> bool:
+    """A sentence running over columns: past the next column's edge and (when the
+    columns' widths are known) wider than its column's widest word."""
+    if last_column(prev, cols) == prev.col:
+        return False
+    return widths is None or display_width(prev.text) > widths.get(prev.col, 0) + 2
+
+
 def _overfull(prev: Piece, w: Word, cols: list[int], widths: dict[int, int]) -> int | None:
     """The next column, when ``w`` cannot be on ``prev``: the two together wider than
     ``prev``'s column ("生态效益指 治理区林草覆盖率提高"), ``w`` near the next column's edge."""
@@ -192,7 +200,7 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
                 k: int | None = column_of(w.start, cols)
             else:
                 last = i + 1 == len(words) or words[i + 1].strong
-                long_text = last_column(prev, cols) > prev.col  # a text running over columns goes on
+                long_text = _long(prev, cols, widths)  # a text running over columns goes on
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
                 if k is None and widths and not long_text:
                     k = _overfull(prev, w, cols, widths)
