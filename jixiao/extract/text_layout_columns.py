@@ -12,7 +12,8 @@ spaces; a column is a cluster of strong starts shared by at least two lines (sta
 position or two apart are one column: pdftotext shifts a word when the text before it
 is wider than its place), or a strong start of one line that no such column is near.  A word after a single space starts a new cell only when it
 sits on a column start itself ("40.90 61.04%"), else it goes on the cell before it
-("截止 24 年底拨"), and never when the text before it already runs over a column's
+("截止 24 年底拨"); a space between two Chinese words is a cell boundary (Chinese
+text has none: "实际完成值 得分"); it never starts a cell when the text before it already runs over a column's
 edge (a sentence: "…不低于 95%。").  No form vocabulary: content only.
 """
 
@@ -185,8 +186,17 @@ def _overfull(prev: Piece, w: Word, cols: list[int], widths: dict[int, int]) -> 
     cap = widths.get(prev.col)
     if cap is None or display_width(prev.text) + 1 + display_width(w.text) <= cap + 2:
         return None
-    near = [k for k in range(prev.col + 1, len(cols)) if abs(cols[k] - w.start) <= MERGE + 1]
+    return _nearest(w, prev.col, cols)
+
+
+def _nearest(w: Word, after: int, cols: list[int]) -> int | None:
+    """The column right of ``after`` whose edge is nearest ``w`` (a few positions at most)."""
+    near = [k for k in range(after + 1, len(cols)) if abs(cols[k] - w.start) <= MERGE + 1]
     return min(near, key=lambda k: abs(cols[k] - w.start)) if near else None
+
+
+def _wide_letter(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch)[0] == "L"
 
 
 def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None = None) -> list[Piece]:
@@ -204,6 +214,9 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
                 if k is None and widths and not long_text:
                     k = _overfull(prev, w, cols, widths)
+                if k is None and _wide_letter(prev.text[-1]) and _wide_letter(w.text[0]) \
+                        and not _closes(prev.text, w.text):
+                    k = _nearest(w, prev.col, cols)
             if k is None or k <= prev.col:
                 out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
                 continue
