@@ -349,7 +349,11 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
 def _field_row(row: dict[int, _Cell]) -> bool:
     """A row of a few labels and their texts ("项目名称 | …", "主管部门 | … | 实施单位 | …"):
     each cell reaches to the next one, as the form's merged cells do (no cell of it a
-    number or a placeholder, which stand under a column of their own)."""
+    number or a placeholder, which stand under a column of their own; not a row led by
+    a stacked block label, whose heading cells stand under their columns)."""
+    first = row[min(row)]
+    if all(display_width(t) <= STACKED for t in first.texts):
+        return False  # a stacked block label over a block's heading
     texts = [join_text(c.texts) for c in row.values()]
     return 2 <= len(texts) <= MAX_FIELDS and all(
         any(unicodedata.category(ch)[0] == "L" for ch in t) and not NUMBERISH.match(t) for t in texts)
