@@ -170,8 +170,8 @@ def _unit_width(text: str) -> int:
 
 
 def _one_letter(text: str) -> bool:
-    """One wide letter ("标", "率"): the last character of a label wrapped into the next row."""
-    t = text.strip()
+    """One wide letter ("标", "率", "分)"): the end of a label wrapped into the next row."""
+    t = text.strip().rstrip(CLOSING)
     return len(t) == 1 and display_width(t) == 2 and unicodedata.category(t)[0] == "L"
 
 
