@@ -6,7 +6,9 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
 1. :func:`find_regions` — a run of non-blank lines is a laid-out table when most of its
    lines hold two or more pieces set apart by wide gaps and their word starts line up in
    three or more columns (:mod:`.text_layout_columns`); title lines above it (one piece)
-   stay prose.
+   stay prose.  A table padded in display width (an editor's, not pdftotext's) whose
+   rows are one line each is left to the spaced dialect (:mod:`.text_spaced`), which
+   re-aligns it against its header.
 2. Every line is cut into column pieces.  A line *continues* the row band above when
    each of its pieces (the first column aside) could be the wrapped end of the piece
    right above it: the same column, and the piece above full — its width plus the
@@ -119,7 +121,15 @@ def _table_span(run: list[Line]) -> tuple[int, int] | None:
     if sum(1 for u in used[1:] if u >= 3) < MIN_COLUMNS - 1:
         return None
     a = laid[0]  # title lines above the first laid-out line are prose
+    if metric is not char_count and not _wraps(run[a:]):
+        return None  # one line a row, padded in display width: the spaced dialect's (realigned)
     return a, len(run)
+
+
+def _wraps(run: list[Line]) -> bool:
+    """Some row of the region runs over two lines or more (a wrapped cell)."""
+    t = lines_to_grid(run)
+    return any(c.prov.line_end != c.prov.line_start for c in t.cells if c.text)
 
 
 @dataclass
