@@ -16,7 +16,8 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    the column holds in the lines around, less one wide character) — or the new piece
    one letter under a word (a label's last character).  Any other line starts a new row.
 3. Within a band, a column's pieces are joined (no space between CJK characters, one
-   between Latin words, :func:`jixiao.extract.text_lines.join_text`).  On a line that
+   between Latin words, :func:`jixiao.extract.text_lines.join_text`); the single space
+   pdftotext writes between Chinese and Latin text is dropped (:func:`drop_autospace`).  On a line that
    starts a new row, a one-letter piece under a word ("产出指" / "标") still
    finishes the cell above (a merged label wrapped into the next row's first line).
 4. The first column holds the vertical block labels written one character (or two) per
@@ -179,6 +180,23 @@ def _unit_width(text: str) -> int:
     return display_width(text[:k])
 
 
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def drop_autospace(text: str) -> str:
+    """The space pdftotext writes between Chinese and Latin text out ("186 公里" →
+    "186公里", "截止 24 年底" → "截止24年底"): the gap the PDF writer left there (its
+    "autospace"), no space of the source; the PDF loader drops it the same way."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < len(text) - 1 and text[i - 1] != " " and text[i + 1] != " " \
+                and (_wide(text[i - 1]) or _wide(text[i + 1])):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _one_letter(text: str) -> bool:
     """One wide letter ("标", "率", "分)"): the end of a label wrapped into the next row."""
     t = text.strip().rstrip(CLOSING)
@@ -269,7 +287,7 @@ class _Grid:
                 cell = row.get(p.col)
                 if cell is None:
                     cell = row[p.col] = _Cell(p.col, p.col)
-            cell.add(p, working_text(raw), raw, line.no, len(self.rows) - 1, self.cols)
+            cell.add(p, drop_autospace(working_text(raw)), raw, line.no, len(self.rows) - 1, self.cols)
             above[p.col] = (p, cell)
         self.above = above
 
