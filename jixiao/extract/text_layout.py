@@ -25,7 +25,7 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    characters at most) on consecutive lines are one label cell in the row where it
    starts, as the DOCX merged cell, until a line leaves the column empty, a longer
    piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)"); a
-   label running into rows of another shape (no column in common: the next block) is
+   label running into rows of another shape (the next block: no column in common) is
    split there (:func:`split_labels`).
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
    text); in a row of a few label and text cells (no number, :func:`_field_row`) each
@@ -327,8 +327,12 @@ def _signature(row: dict[int, _Cell]) -> set[int]:
     return {c for c in row if c >= 2}
 
 
-def _same_block(a: set[int], b: set[int]) -> bool:
-    return bool(a & b) or not a or not b
+def _same_block(a: dict[int, _Cell], b: dict[int, _Cell]) -> bool:
+    """Two rows of one block: a column in common."""
+    sa, sb = _signature(a), _signature(b)
+    if not sa or not sb:
+        return True
+    return bool(sa & sb)
 
 
 def split_labels(rows: list[dict[int, _Cell]]) -> None:
@@ -340,7 +344,7 @@ def split_labels(rows: list[dict[int, _Cell]]) -> None:
         if cell is None or len(set(cell.rows)) < 2:
             continue
         for s in range(r + 1, max(cell.rows) + 1):
-            if s in cell.rows and 0 not in rows[s] and not _same_block(_signature(rows[s - 1]), _signature(rows[s])):
+            if s in cell.rows and 0 not in rows[s] and not _same_block(rows[s - 1], rows[s]):
                 head, tail = cell.split(s)
                 row[0], rows[s][0] = head, tail
                 split_labels(rows)
