@@ -13,7 +13,7 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    each of its pieces (the first column aside) could be the wrapped end of the piece
    right above it: the same column, and the piece above full — its width plus the
    first unbreakable unit of the new piece would not fit the column (the widest piece
-   the column holds in the lines around, less one wide character) — or the new piece
+   the column holds in the lines above, less one wide character) — or the new piece
    one letter under a word (a label's last character).  Any other line starts a new row.
 3. Within a band, a column's pieces are joined (no space between CJK characters, one
    between Latin words, :func:`jixiao.extract.text_lines.join_text`); the single space
@@ -65,7 +65,7 @@ MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
 MIN_COLUMNS = 3
 MAX_FIELDS = 4  # cells of a row of form fields
 STACKED = 4  # display width of a piece of a stacked label: two characters ("资金", "(20")
-WINDOW = 3  # lines either side whose pieces give a column's width
+WINDOW = 3  # half the lines above whose pieces give a column's width
 SLACK = 2  # one wide character: a wrapped line may end short of the column's edge
 CLOSING = ")）]】》」』"
 NO_BREAK_BEFORE = CLOSING + ",，.。、;；:：!！?？%％"
@@ -219,10 +219,11 @@ class _Grid:
         self.above: dict[int, tuple[Piece, _Cell]] = {}  # the previous line's pieces by column
 
     def cap(self, key: tuple[int, int]) -> int:
-        """The widest piece of column ``key`` (first, last column) near the line read: the
-        column's width in this part of the form (another block may use it wider)."""
+        """The widest piece of column ``key`` (first, last column) in the line read and the
+        few above it: the column's width in this part of the form (another block, or the
+        signatures under the form, may use it wider)."""
         if key not in self.caps:
-            lo, hi = max(0, self.at - WINDOW), min(len(self.pieces), self.at + WINDOW + 1)
+            lo, hi = max(0, self.at - 2 * WINDOW), min(len(self.pieces), self.at + 1)
             self.caps[key] = max((display_width(p.text) for ps in self.pieces[lo:hi] for p in ps
                                   if (p.col, last_column(p, self.cols)) == key), default=0)
         return self.caps[key]
