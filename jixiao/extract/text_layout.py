@@ -14,7 +14,9 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    right above it: the same column, and the piece above full — its width plus the
    first unbreakable unit of the new piece would not fit the column (the widest piece
    the column holds in the lines above, less one wide character) — or the new piece
-   one letter under a word (a label's last character).  Any other line starts a new row.
+   one letter under a word (a label's last character).  Any other line starts a new row,
+   and so does a line with numbers in two columns or more under words (the first data
+   row under a heading of one line).
 3. Within a band, a column's pieces are joined (no space between CJK characters, one
    between Latin words, :func:`jixiao.extract.text_lines.join_text`); the single space
    pdftotext writes between Chinese and Latin text is dropped (:func:`drop_autospace`).  On a line that
@@ -251,17 +253,18 @@ class _Grid:
     def continues(self, pieces: list[Piece]) -> bool:
         if not self.rows:
             return False
+        numbers_under_words = 0
         for p in pieces:
             prev = self.above.get(p.col)
             if prev is None:
                 return False
             if self.stacked(prev[0], p):  # a line of the stacked label goes on it
                 continue
-            if p.col == 0 and display_width(p.text) <= STACKED:
-                return False  # a new label under a wide first cell
             if not self.wraps(prev[0], p):
                 return False
-        return True
+            if p.text[:1].isdigit() and not any(ch.isdigit() for ch in prev[0].text):
+                numbers_under_words += 1
+        return numbers_under_words < 2  # values under a one-line heading start its first row
 
     def chains(self, p: Piece, cont: bool) -> _Cell | None:
         """The cell above that ``p`` goes on, if any."""
