@@ -29,6 +29,7 @@ from jixiao.extract.text_lines import display_width
 MIN_SUPPORT = 2  # lines sharing a column start
 JITTER = 2  # positions of one column's starts may differ by this much
 MERGE = 5  # two clusters no line uses both, this close: one column
+MAX_SPREAD = 8  # positions between the first and the last start of one column
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def find_columns(lines: list[list[Word]]) -> list[int]:
     (a cluster no wider than :data:`JITTER`), and the start of any other word set apart
     by a wide gap that no cluster is near (a value written on one line only).  Two
     neighbouring clusters that no line uses both are one column whose lines pdftotext
-    set a few positions apart (:data:`MERGE`)."""
+    set a few positions apart (:data:`MERGE`, closest pair first)."""
     per_pos: dict[int, set[int]] = {}
     for k, words in enumerate(lines):
         for w in words:
@@ -119,14 +120,16 @@ def find_columns(lines: list[list[Word]]) -> list[int]:
             clusters.append((p, set(per_pos[p])))
     keep = [c for c in clusters if len(c[1]) >= MIN_SUPPORT]
     lone = [c for c in clusters if len(c[1]) < MIN_SUPPORT and all(abs(c[0] - k[0]) > JITTER for k in keep)]
-    cols = sorted(keep + lone, key=lambda c: c[0])
-    merged: list[tuple[int, set[int]]] = []
-    for c in cols:
-        if merged and c[0] - merged[-1][0] <= MERGE and not (c[1] & merged[-1][1]):
-            merged[-1] = (merged[-1][0], merged[-1][1] | c[1])
-        else:
-            merged.append(c)
-    return [c[0] for c in merged]
+    # (first start, last start, lines) of each column; the closest two no line uses both merge first
+    cols = [(c[0], c[0], c[1]) for c in sorted(keep + lone, key=lambda c: c[0])]
+    while True:
+        pairs = [(b[0] - a[1], i) for i, (a, b) in enumerate(zip(cols, cols[1:]))
+                 if b[0] - a[1] <= MERGE and b[1] - a[0] <= MAX_SPREAD and not (a[2] & b[2])]
+        if not pairs:
+            return [c[0] for c in cols]
+        _, i = min(pairs)
+        a, b = cols[i], cols[i + 1]
+        cols[i:i + 2] = [(a[0], b[1], a[2] | b[2])]
 
 
 def column_of(pos: int, cols: list[int]) -> int:
