@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import hashlib
 
-from jixiao.extract import text_cellbar, text_cells, text_layout, text_pipe, text_rowpipe, text_spaced, text_tsv
+from jixiao.extract import text_cellbar, text_cells, text_pipe, text_rowpipe, text_spaced, text_tsv
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.extract.text_decode import decode_bytes
+from jixiao.extract.text_layout import find_regions as layout_regions
+from jixiao.extract.text_layout import lines_to_grid as layout_grid
 from jixiao.extract.text_lines import Line, text_to_lines
 from jixiao.extract.text_prose import lines_to_paragraphs, wrap_width
 from jixiao.model import Provenance
@@ -105,9 +107,9 @@ class _Builder:
 
     def spaced_or_prose(self, lines: list[Line]) -> None:
         at = 0  # pdftotext -layout tables first (text_layout), then spaced rows and prose
-        for a, b in text_layout.find_regions(lines):
+        for a, b in layout_regions(lines):
             self.spaced_rows_or_prose(lines[at:a])
-            self.table(text_layout.lines_to_grid(lines[a:b], self.source, self.n_tables))
+            self.table(layout_grid(lines[a:b], self.source, self.n_tables))
             at = b
         self.spaced_rows_or_prose(lines[at:])
 

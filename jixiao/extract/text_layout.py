@@ -19,9 +19,10 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    row under a heading of one line).
 3. Within a band, a column's pieces are joined (no space between CJK characters, one
    between Latin words, :func:`jixiao.extract.text_lines.join_text`); the single space
-   pdftotext writes between Chinese and Latin text is dropped (:func:`drop_autospace`).  On a line that
-   starts a new row, a one-letter piece under a word ("产出指" / "标") still
-   finishes the cell above (a merged label wrapped into the next row's first line).
+   pdftotext writes between Chinese and Latin text is dropped (:func:`drop_autospace`).
+   On a line that starts a new row, a one-letter piece under a label-like word ("产出指" / "标"), left
+   of the new row's cells, still finishes the cell above (a merged label wrapped into
+   the next row's first line).
 4. The first column holds the vertical block labels written one character (or two) per
    line (项/目/基/本/情/况, 预/算/执/行/情/况/(/10/分/)): its short pieces (two wide
    characters at most) on consecutive lines are one label cell in the row where it
@@ -205,6 +206,14 @@ def _one_letter(text: str) -> bool:
     return len(t) == 1 and display_width(t) == 2 and unicodedata.category(t)[0] == "L"
 
 
+def _all_letters(text: str) -> bool:
+    """A label's text: letters, digits and brackets ("产出指", "效益指标(30"), no space
+    or punctuation of a sentence."""
+    t = text.strip()
+    return bool(t) and _ends_letter(t.rstrip(CLOSING)) and all(
+        unicodedata.category(ch)[0] in "LN" or ch in OPENING + CLOSING for ch in t)
+
+
 def _ends_letter(text: str) -> bool:
     return unicodedata.category(text.rstrip()[-1:] or " ")[0] == "L"
 
@@ -266,8 +275,9 @@ class _Grid:
                 numbers_under_words += 1
         return numbers_under_words < 2  # values under a one-line heading start its first row
 
-    def chains(self, p: Piece, cont: bool) -> _Cell | None:
-        """The cell above that ``p`` goes on, if any."""
+    def chains(self, p: Piece, cont: bool, leading: bool = True) -> _Cell | None:
+        """The cell above that ``p`` goes on, if any (``leading``: no cell of a new row
+        begun left of ``p`` on this line)."""
         prev = self.above.get(p.col)
         if prev is None:
             return None
@@ -276,7 +286,8 @@ class _Grid:
             return None if not cont and pp.text.rstrip()[-1:] in CLOSING else cell
         if cont:
             return cell if self.wraps(pp, p) else None
-        return cell if p.col > 0 and _one_letter(p.text) and _ends_letter(pp.text) else None
+        return cell if leading and p.col > 0 and _one_letter(p.text) and _all_letters(join_text(cell.texts)) \
+            else None
 
     def add_line(self, line: Line, pieces: list[Piece], texts: list[str]) -> None:
         self.caps = {}
@@ -285,8 +296,11 @@ class _Grid:
             self.rows.append({})
         row = self.rows[-1]
         above: dict[int, tuple[Piece, _Cell]] = {}
+        leading = True  # no cell of the new row begun yet on this line (the label column aside)
         for p, raw in zip(pieces, texts):
-            cell = self.chains(p, cont)
+            cell = self.chains(p, cont, leading)
+            if cell is None and p.col > 0:
+                leading = False
             if cell is None:
                 cell = row.get(p.col)
                 if cell is None:

@@ -166,11 +166,11 @@ def _closes(prev: str, word: str) -> bool:
 
 
 def word_widths(lines: list[list[Piece]], cols: list[int]) -> dict[int, int]:
-    """Per column, the widest one-word piece that stays inside it: how wide the column is."""
+    """Per column, the widest one-word piece starting in it: how wide the column is."""
     out: dict[int, int] = {}
     for ps in lines:
         for p in ps:
-            if " " not in p.text and last_column(p, cols) == p.col:
+            if " " not in p.text:
                 out[p.col] = max(out.get(p.col, 0), display_width(p.text))
     return out
 
