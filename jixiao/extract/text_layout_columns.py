@@ -10,11 +10,13 @@ which the word starts line up best, so both read.
 A *strong* word start is one at the start of the line's text or after two or more
 spaces; a column is a cluster of strong starts shared by at least two lines (starts a
 position or two apart are one column: pdftotext shifts a word when the text before it
-is wider than its place), or a strong start of one line that no such column is near.  A word after a single space starts a new cell only when it
-sits on a column start itself ("40.90 61.04%"), else it goes on the cell before it
-("截止 24 年底拨"); a space between two Chinese words is a cell boundary (Chinese
-text has none: "实际完成值 得分"); it never starts a cell when the text before it already runs over a column's
-edge (a sentence: "…不低于 95%。").  No form vocabulary: content only.
+is wider than its place), or a strong start of one line that no such column is near.
+A word after a single space starts a new cell only when it sits on a column start
+itself ("40.90 61.04%"), else it goes on the cell before it ("截止 24 年底拨"); a
+space between two Chinese words is a cell boundary (Chinese text has none: "实际完成值
+得分"); it never starts a cell when the text before it is a sentence (it runs over a
+column's edge, or holds a full-width comma or stop: "…不低于 95%。").  No form
+vocabulary: content only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from jixiao.extract.text_lines import display_width
 MIN_SUPPORT = 2  # lines sharing a column start
 JITTER = 2  # positions of one column's starts may differ by this much
 MERGE = 5  # two clusters no line uses both, this close: one column
+SENTENCE_PUNCT = "，。；"  # a piece holding one of these is a sentence (as pdftotext writes them: full width)
 MAX_SPREAD = 8  # positions between the first and the last start of one column
 
 
@@ -213,7 +216,8 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
                 k: int | None = column_of(w.start, cols)
             else:
                 last = i + 1 == len(words) or words[i + 1].strong
-                long_text = _long(prev, cols, widths)  # a text running over columns goes on
+                # a text running over columns, or a sentence ("次，受益农村人口 3.05 万人，…"), goes on
+                long_text = _long(prev, cols, widths) or any(ch in SENTENCE_PUNCT for ch in prev.text)
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
                 if k is None and widths and not long_text:
                     k = _overfull(prev, w, cols, widths)
