@@ -381,7 +381,7 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
             for e in range(k, c):  # nothing written here
                 cells.append(_empty(r, e, source, table_no, cell.first_line))
             end = min(cell.last, (starts[i + 1] - 1) if i + 1 < len(starts) else width - 1)
-            if fields and i + 1 < len(starts):
+            if fields and i + 1 < len(starts) and not _stacked_label(cell):
                 end = starts[i + 1] - 1
             cells.append(RawCell(row=r, col=c, col_span=end - c + 1, text=join_text(cell.texts), prov=Provenance(
                 source=source, table=table_no, row=r, col=c, line_start=cell.first_line,
@@ -396,15 +396,16 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
                                     line_end=body[-1] if body else None))
 
 
+def _stacked_label(cell: _Cell) -> bool:
+    return cell.col == 0 and all(display_width(t) <= STACKED for t in cell.texts)
+
+
 def _field_row(row: dict[int, _Cell]) -> bool:
-    """A row of a few labels and their texts ("项目名称 | …", "主管部门 | … | 实施单位 | …"):
-    each cell reaches to the next one, as the form's merged cells do (no cell of it a
-    number or a placeholder, which stand under a column of their own; not a row led by
-    a stacked block label, whose heading cells stand under their columns)."""
-    first = row[min(row)]
-    if all(display_width(t) <= STACKED for t in first.texts):
-        return False  # a stacked block label over a block's heading
-    texts = [join_text(c.texts) for c in row.values()]
+    """A row of a few labels and their texts ("项目名称 | …", "主管部门 | … | 实施单位 | …",
+    "预期目标 | 实际完成情况" beside a stacked block label, which keeps its column): each
+    cell reaches to the next one, as the form's merged cells do (no cell of it a number
+    or a placeholder, which stand under a column of their own)."""
+    texts = [join_text(c.texts) for c in row.values() if not _stacked_label(c)]
     return 2 <= len(texts) <= MAX_FIELDS and all(
         any(unicodedata.category(ch)[0] == "L" for ch in t) and not NUMBERISH.match(t) for t in texts)
 
