@@ -32,7 +32,8 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    split there (:func:`split_labels`).
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
    text); in a row of a few label and text cells (no number, :func:`_field_row`) each
-   cell spans to the next one, as the form's merged cells; every row gets an (empty)
+   cell spans to the next one (the last as far as the text under it), as the form's
+   merged cells; every row gets an (empty)
    cell at each column nothing covers.
 
 Provenance: ``line_start``/``line_end`` of the cell's own lines (a label running over
@@ -381,8 +382,9 @@ def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) 
             for e in range(k, c):  # nothing written here
                 cells.append(_empty(r, e, source, table_no, cell.first_line))
             end = min(cell.last, (starts[i + 1] - 1) if i + 1 < len(starts) else width - 1)
-            if fields and i + 1 < len(starts) and not _stacked_label(cell):
-                end = starts[i + 1] - 1
+            if fields and not _stacked_label(cell):
+                below = g.rows[r + 1].get(c) if r + 1 < len(g.rows) else None
+                end = starts[i + 1] - 1 if i + 1 < len(starts) else max(end, below.last if below else end)
             cells.append(RawCell(row=r, col=c, col_span=end - c + 1, text=join_text(cell.texts), prov=Provenance(
                 source=source, table=table_no, row=r, col=c, line_start=cell.first_line,
                 line_end=cell.last_line, text="\n".join(cell.raws))))

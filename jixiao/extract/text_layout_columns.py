@@ -14,8 +14,8 @@ is wider than its place), or a strong start of one line that no such column is n
 A word after a single space starts a new cell only when it sits on a column start
 itself ("40.90 61.04%"), else it goes on the cell before it ("截止 24 年底拨"); a
 space between two Chinese words is a cell boundary (Chinese text has none: "实际完成值
-得分"); it never starts a cell when the text before it is a sentence (it runs over a
-column's edge, or holds a full-width comma or stop: "…不低于 95%。").  No form
+得分"); it never starts a cell inside a sentence (the text before it runs over a
+column's edge, or it or its run holds a full-width comma or stop: "…不低于 95%。").  No form
 vocabulary: content only.
 """
 
@@ -178,6 +178,14 @@ def word_widths(lines: list[list[Piece]], cols: list[int]) -> dict[int, int]:
     return out
 
 
+def _run_end(words: list[Word], i: int) -> int:
+    """End of the run of words (single spaces between them) ``words[i]`` is in."""
+    j = i + 1
+    while j < len(words) and not words[j].strong:
+        j += 1
+    return j
+
+
 def _long(prev: Piece, cols: list[int], widths: dict[int, int] | None) -> bool:
     """A sentence running over columns: past the next column's edge and (when the
     columns' widths are known) wider than its column's widest word."""
@@ -217,7 +225,8 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
             else:
                 last = i + 1 == len(words) or words[i + 1].strong
                 # a text running over columns, or a sentence ("次，受益农村人口 3.05 万人，…"), goes on
-                long_text = _long(prev, cols, widths) or any(ch in SENTENCE_PUNCT for ch in prev.text)
+                rest = "".join(x.text for x in words[i:_run_end(words, i)])
+                long_text = _long(prev, cols, widths) or any(ch in SENTENCE_PUNCT for ch in prev.text + rest)
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
                 if k is None and widths and not long_text:
                     k = _overfull(prev, w, cols, widths)
