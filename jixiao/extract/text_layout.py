@@ -28,7 +28,8 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    characters at most) on consecutive lines are one label cell in the row where it
    starts, as the DOCX merged cell, until a line leaves the column empty, a longer
    piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)"); a
-   label running into rows of another shape (the next block: no column in common) is
+   label running into rows of another shape (the next block: no column in common, or a
+   heading twice as wide) is
    split there (:func:`split_labels`).
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
    text); in a row of a few label and text cells (no number, :func:`_field_row`) each
@@ -347,16 +348,18 @@ def _signature(row: dict[int, _Cell]) -> set[int]:
 
 
 def _same_block(a: dict[int, _Cell], b: dict[int, _Cell]) -> bool:
-    """Two rows of one block: a column in common."""
+    """Two rows of one block: a column in common, and ``b`` no heading of twice as many
+    cells (text only) under a row of a few."""
     sa, sb = _signature(a), _signature(b)
     if not sa or not sb:
         return True
-    return bool(sa & sb)
+    heading = all(not any(ch.isdigit() for t in c.texts for ch in t) for c in b.values())
+    return bool(sa & sb) and not (heading and len(sb) >= 2 * len(sa))
 
 
 def split_labels(rows: list[dict[int, _Cell]]) -> None:
     """A stacked label running on into rows of another shape (the next block: no column
-    used by both rows) is two labels: the second starts in the first row of that block
+    used by both rows, or a heading twice as wide) is two labels: the second starts in the first row of that block
     ("资金/管理/情况" over three one-line rows, then "年度/总体/目标")."""
     for r, row in enumerate(rows):
         cell = row.get(0)
