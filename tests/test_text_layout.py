@@ -21,11 +21,7 @@ from hypothesis import strategies as st
 from jixiao.extract.text import text_to_lines, text_to_raw
 from jixiao.extract.text_layout import drop_autospace, find_regions, lines_to_grid
 from jixiao.extract.text_layout_columns import (
-    char_count,
-    find_columns,
-    pieces_of,
     position_metric,
-    words_of,
 )
 from jixiao.extract.text_lines import display_width
 
@@ -54,42 +50,6 @@ def _pad_display(rows: list[list[str]], widths: list[int]) -> str:
     """Rows laid out as an editor does: a wide character two columns."""
     return "\n".join("".join(x + " " * (w - display_width(x)) for x, w in zip(r, widths)).rstrip()
                      for r in rows) + "\n"
-
-
-# ---------------------------------------------------------------- columns
-
-
-def test_words_strong_after_two_spaces() -> None:
-    ws = words_of("总额  0.00 61.04%   10", char_count)
-    assert [(w.start, w.text, w.strong) for w in ws] == [
-        (0, "总额", True), (4, "0.00", True), (9, "61.04%", False), (18, "10", True)]
-
-
-def test_pdftotext_positions_are_characters_an_editor_s_display_columns() -> None:
-    rows = [["三级指标", "指标值", "完成值"], ["医保征收宣传片数量", "1", "1"], ["参保率", "98", "98%"]]
-    assert position_metric(_pad_chars(rows, [12, 8, 8]).splitlines()) is char_count
-    assert position_metric(_pad_display(rows, [22, 8, 8]).splitlines()) is display_width
-
-
-def test_columns_are_shared_starts_and_jitter_is_one_column() -> None:
-    lines = ["一级指  二级指标   三级指标", "产出指  数量指标   宣传片数量", "标     质量指标  参保率"]
-    words = [words_of(t, char_count) for t in lines]
-    cols = find_columns(words)
-    assert cols == [0, 5, 12]  # "质量指标" at 6: a position off its column
-    assert [p.text for p in pieces_of(words[2], cols)] == ["标", "质量指标", "参保率"]
-
-
-def test_clusters_no_line_uses_both_are_one_column() -> None:
-    lines = ["名称    目标值", "甲      1", "乙         2", "丙         3"]  # 6, 7, 10, 10
-    assert find_columns([words_of(t, char_count) for t in lines]) == [0, 6]
-
-
-def test_a_word_after_one_space_starts_a_cell_on_a_column_edge_only() -> None:
-    lines = ["执行数 执行率  原因", "0.00  0.00%   无", "40.90 61.04%  截止 24 年底"]
-    words = [words_of(t, char_count) for t in lines]
-    cols = find_columns(words)
-    assert cols == [0, 6, 14]
-    assert [p.text for p in pieces_of(words[2], cols)] == ["40.90", "61.04%", "截止 24 年底"]
 
 
 def test_the_space_pdftotext_writes_between_chinese_and_latin_goes() -> None:
@@ -149,39 +109,6 @@ def test_provenance_is_the_band_of_lines_verbatim() -> None:
     name = next(c for c in t.cells if c.text == "拍摄医保征收宣传片数量")
     assert (name.prov.line_start, name.prov.line_end) == (3, 4)
     assert name.prov.text == "拍摄医保征收宣\n传片数量"
-
-
-STACKED = """\
-项目名称     医疗服务与保障能力提升补助资金
-预  年度预算数   年初预算   调整后预算   执行数   原因
-算  （万元）
-执  总额         0.00       67.00        40.90    受财政资
-行                                                金拨付进
-情                                                度影响
-况  其中：财政   0.00       67.00        40.90
-（  资金
-10
-分
-）
-绩  一级指标   三级指标         指标值   完成值
-效  产出指标   宣传片数量       1        1
-"""
-
-
-def test_stacked_block_labels_are_one_cell() -> None:
-    rows = _cells(STACKED)
-    assert rows[1][0] == "预算执行情况(10分)"
-    assert rows[1][1:] == ["年度预算数(万元)", "年初预算", "调整后预算", "执行数", "原因"]
-    assert rows[2] == ["总额", "0.00", "67.00", "40.90", "受财政资金拨付进度影响"]
-    assert rows[3] == ["其中:财政资金", "0.00", "67.00", "40.90"]
-    assert rows[4][0] == "绩效"  # a new label: the one above closed with its bracket
-
-
-def test_a_row_of_form_fields_spans_to_the_next_cell() -> None:
-    t = lines_to_grid(text_to_lines(STACKED), "x.txt")
-    first = [c for c in t.rows()[0] if c.text]
-    assert [c.text for c in first] == ["项目名称", "医疗服务与保障能力提升补助资金"]
-    assert first[0].col_span == first[1].col  # the label reaches to its value
 
 
 def test_editor_padded_dump_with_wrapped_cells() -> None:

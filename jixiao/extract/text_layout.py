@@ -30,9 +30,9 @@ cell's text over several lines, so one table row is a *band* of lines.  Here:
    piece comes ("项目名称", "合计") or the label closed with a bracket ("…(20分)"); a
    label running into rows of another shape (the next block: no column in common, or a
    heading twice as wide) is
-   split there (:func:`split_labels`).
+   split there (:func:`.text_layout_grid.split_labels`).
 5. A cell whose text runs past the left edge of the next column spans it (proved by the
-   text); in a row of a few label and text cells (no number, :func:`_field_row`) each
+   text); in a row of a few label and text cells (no number, :func:`.text_layout_grid.rows_to_table`) each
    cell spans to the next one (the last as far as the text under it), as the form's
    merged cells; every row gets an (empty)
    cell at each column nothing covers.
@@ -45,10 +45,9 @@ Content only: no form vocabulary.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 
 from jixiao.extract.layout_text import working_text
-from jixiao.extract.raw import RawCell, RawTable
+from jixiao.extract.raw import RawTable
 from jixiao.extract.text_layout_columns import (
     Metric,
     Piece,
@@ -61,15 +60,13 @@ from jixiao.extract.text_layout_columns import (
     word_widths,
     words_of,
 )
+from jixiao.extract.text_layout_grid import STACKED, BandCell, rows_to_table
 from jixiao.extract.text_lines import Line, display_width, join_text
 from jixiao.extract.text_patterns import NUMBERISH, ODD_SPACE, ZERO_WIDTH
-from jixiao.model import Provenance
 
 MIN_LINES = 4  # lines of a laid-out table
 MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
 MIN_COLUMNS = 3
-MAX_FIELDS = 4  # cells of a row of form fields
-STACKED = 4  # display width of a piece of a stacked label: two characters ("资金", "(20")
 WINDOW = 3  # half the lines above whose pieces give a column's width
 SLACK = 2  # one wide character: a wrapped line may end short of the column's edge
 CLOSING = ")）]】》」』"
@@ -138,38 +135,6 @@ def _wraps(run: list[Line]) -> bool:
     return any(c.prov.line_end != c.prov.line_start for c in t.cells if c.text)
 
 
-@dataclass
-class _Cell:
-    col: int
-    last: int  # last column the text reaches into
-    texts: list[str] = field(default_factory=list)
-    raws: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)  # the row band each piece was read in
-
-    @property
-    def first_line(self) -> int:
-        return self.lines[0]
-
-    @property
-    def last_line(self) -> int:
-        return self.lines[-1]
-
-    def add(self, piece: Piece, text: str, raw: str, line_no: int, row: int, cols: list[int]) -> None:
-        self.texts.append(text)
-        self.raws.append(raw)
-        self.lines.append(line_no)
-        self.rows.append(row)
-        self.last = max(self.last, last_column(piece, cols))
-
-    def split(self, at: int) -> tuple[_Cell, _Cell]:
-        """The pieces read before row ``at`` and from it on."""
-        k = next(i for i, r in enumerate(self.rows) if r >= at)
-        head = _Cell(self.col, self.last, self.texts[:k], self.raws[:k], self.lines[:k], self.rows[:k])
-        tail = _Cell(self.col, self.last, self.texts[k:], self.raws[k:], self.lines[k:], self.rows[k:])
-        return head, tail
-
-
 def _unit_width(text: str) -> int:
     """Width of the first piece of ``text`` a line break cannot split."""
     if not text:
@@ -228,8 +193,8 @@ class _Grid:
         self.pieces = pieces  # every line's pieces, in order (blank lines: none)
         self.at = 0  # index of the line being read
         self.caps: dict[tuple[int, int], int] = {}
-        self.rows: list[dict[int, _Cell]] = []
-        self.above: dict[int, tuple[Piece, _Cell]] = {}  # the previous line's pieces by column
+        self.rows: list[dict[int, BandCell]] = []
+        self.above: dict[int, tuple[Piece, BandCell]] = {}  # the previous line's pieces by column
 
     def cap(self, key: tuple[int, int]) -> int:
         """The widest piece of column ``key`` (first, last column) in the line read and the
@@ -277,7 +242,7 @@ class _Grid:
                 numbers_under_words += 1
         return numbers_under_words < 2  # values under a one-line heading start its first row
 
-    def chains(self, p: Piece, cont: bool, leading: bool = True) -> _Cell | None:
+    def chains(self, p: Piece, cont: bool, leading: bool = True) -> BandCell | None:
         """The cell above that ``p`` goes on, if any (``leading``: no cell of a new row
         begun left of ``p`` on this line)."""
         prev = self.above.get(p.col)
@@ -297,7 +262,7 @@ class _Grid:
         if not cont:
             self.rows.append({})
         row = self.rows[-1]
-        above: dict[int, tuple[Piece, _Cell]] = {}
+        above: dict[int, tuple[Piece, BandCell]] = {}
         leading = True  # no cell of the new row begun yet on this line (the label column aside)
         for p, raw in zip(pieces, texts):
             cell = self.chains(p, cont, leading)
@@ -306,7 +271,7 @@ class _Grid:
             if cell is None:
                 cell = row.get(p.col)
                 if cell is None:
-                    cell = row[p.col] = _Cell(p.col, p.col)
+                    cell = row[p.col] = BandCell(p.col, p.col)
             cell.add(p, drop_autospace(working_text(raw)), raw, line.no, len(self.rows) - 1, self.cols)
             above[p.col] = (p, cell)
         self.above = above
@@ -339,83 +304,6 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
             continue
         ps = pieces[ln.no]
         g.add_line(ln, ps, [_raw_piece(texts[ln.no], p, metric) for p in ps])
-    return _table(g, len(cols), source, table_no, lines)
+    return rows_to_table(g.rows, len(cols), source, table_no, lines)
 
 
-def _signature(row: dict[int, _Cell]) -> set[int]:
-    """Columns right of the row labels where a cell of the row starts."""
-    return {c for c in row if c >= 2}
-
-
-def _same_block(a: dict[int, _Cell], b: dict[int, _Cell]) -> bool:
-    """Two rows of one block: a column in common, and ``b`` no heading of twice as many
-    cells (text only) under a row of a few."""
-    sa, sb = _signature(a), _signature(b)
-    if not sa or not sb:
-        return True
-    heading = all(not any(ch.isdigit() for t in c.texts for ch in t) for c in b.values())
-    return bool(sa & sb) and not (heading and len(sb) >= 2 * len(sa))
-
-
-def split_labels(rows: list[dict[int, _Cell]]) -> None:
-    """A stacked label running on into rows of another shape (the next block: no column
-    used by both rows, or a heading twice as wide) is two labels: the second starts in the first row of that block
-    ("资金/管理/情况" over three one-line rows, then "年度/总体/目标")."""
-    for r, row in enumerate(rows):
-        cell = row.get(0)
-        if cell is None or len(set(cell.rows)) < 2:
-            continue
-        for s in range(r + 1, max(cell.rows) + 1):
-            if s in cell.rows and 0 not in rows[s] and not _same_block(rows[s - 1], rows[s]):
-                head, tail = cell.split(s)
-                row[0], rows[s][0] = head, tail
-                split_labels(rows)
-                return
-
-
-def _table(g: _Grid, width: int, source: str, table_no: int, lines: list[Line]) -> RawTable:
-    split_labels(g.rows)
-    cells: list[RawCell] = []
-    for r, row in enumerate(g.rows):
-        starts = sorted(row)
-        fields = _field_row(row)
-        k = 0
-        for i, c in enumerate(starts):
-            cell = row[c]
-            for e in range(k, c):  # nothing written here
-                cells.append(_empty(r, e, source, table_no, cell.first_line))
-            end = min(cell.last, (starts[i + 1] - 1) if i + 1 < len(starts) else width - 1)
-            if fields and not _stacked_label(cell):
-                below = g.rows[r + 1].get(c) if r + 1 < len(g.rows) else None
-                end = starts[i + 1] - 1 if i + 1 < len(starts) else max(end, below.last if below else end)
-            cells.append(RawCell(row=r, col=c, col_span=end - c + 1, text=join_text(cell.texts), prov=Provenance(
-                source=source, table=table_no, row=r, col=c, line_start=cell.first_line,
-                line_end=cell.last_line, text="\n".join(cell.raws))))
-            k = end + 1
-        line = row[starts[-1]].last_line if starts else 0
-        for e in range(k, width):
-            cells.append(_empty(r, e, source, table_no, line))
-    body = [ln.no for ln in lines if not ln.is_blank]
-    return RawTable(index=-1, table=table_no, dialect="cells", n_rows=len(g.rows), n_cols=width, cells=cells,
-                    prov=Provenance(source=source, table=table_no, line_start=body[0] if body else None,
-                                    line_end=body[-1] if body else None))
-
-
-def _stacked_label(cell: _Cell) -> bool:
-    return cell.col == 0 and all(display_width(t) <= STACKED for t in cell.texts)
-
-
-def _field_row(row: dict[int, _Cell]) -> bool:
-    """A row of a few labels and their texts ("项目名称 | …", "主管部门 | … | 实施单位 | …",
-    "预期目标 | 实际完成情况" beside a stacked block label, which keeps its column): each
-    cell reaches to the next one, as the form's merged cells do (no cell of it a number
-    or a placeholder, which stand under a column of their own)."""
-    texts = [join_text(c.texts) for c in row.values() if not _stacked_label(c)]
-    return 2 <= len(texts) <= MAX_FIELDS and all(
-        any(unicodedata.category(ch)[0] == "L" for ch in t) and not NUMBERISH.match(t) for t in texts)
-
-
-def _empty(r: int, c: int, source: str, table_no: int, line: int) -> RawCell:
-    return RawCell(row=r, col=c, text="", prov=Provenance(source=source, table=table_no, row=r, col=c,
-                                                          line_start=line or None, line_end=line or None,
-                                                          text=""))
