@@ -177,7 +177,7 @@ def _all_letters(text: str) -> bool:
     """A label's text: letters, digits and brackets ("产出指", "效益指标(30"), no space
     or punctuation of a sentence."""
     t = text.strip()
-    return bool(t) and _ends_letter(t.rstrip(CLOSING)) and all(
+    return bool(t) and unicodedata.category(t[0])[0] == "L" and all(
         unicodedata.category(ch)[0] in "LN" or ch in OPENING + CLOSING for ch in t)
 
 
