@@ -47,3 +47,13 @@ def test_a_word_after_one_space_starts_a_cell_on_a_column_edge_only() -> None:
     cols = find_columns(words)
     assert cols == [0, 6, 14]
     assert [p.text for p in pieces_of(words[2], cols)] == ["40.90", "61.04%", "截止 24 年底"]
+
+
+def test_a_later_page_s_columns_map_onto_the_first_page_s_in_order() -> None:
+    from jixiao.extract.text_layout_columns import map_columns
+
+    # the first page's columns, and a later page's set apart differently (fewer of them)
+    got = map_columns([0, 5, 11, 27, 62], [0, 3, 7, 18, 33, 39, 43, 49, 57, 61, 64])
+    assert got[0] == 0 and got[-1] == 10 and got == sorted(set(got))  # in order, each its own
+    assert map_columns([0, 4, 8], [0, 8]) == [0, 0, 1] or map_columns([0, 4, 8], [0, 8]) == [0, 1, 1]
+    assert map_columns([], [0, 4]) == []

@@ -3,12 +3,14 @@
 ``pdftotext -layout`` keeps a table's columns by character position and wraps a
 cell's text over several lines, so one table row is a *band* of lines.  Here:
 
-1. :func:`find_regions` — a run of non-blank lines is a laid-out table when most of its
-   lines hold two or more pieces set apart by wide gaps and their word starts line up in
-   three or more columns (:mod:`.text_layout_columns`); title lines above it (one piece)
-   stay prose.  A table padded in display width (an editor's, not pdftotext's) whose
-   rows are one line each is left to the spaced dialect (:mod:`.text_spaced`), which
-   re-aligns it against its header.
+1. :func:`find_regions` — a run of non-blank lines is a laid-out table when enough of
+   its lines (:data:`LAID_SHARE`) hold two or more pieces set apart by wide gaps and
+   their word starts line up in three or more columns (:mod:`.text_layout_columns`);
+   title lines above it (one piece) stay prose.  A table padded in display width (an
+   editor's, not pdftotext's) whose rows are one line each is left to the spaced
+   dialect (:mod:`.text_spaced`), which re-aligns it against its header.  Two tables
+   with only a page break between them (blank lines, a running header) are one, its
+   columns found page by page and mapped onto the first page's (:func:`lines_to_grid`).
 2. Every line is cut into column pieces.  A line *continues* the row band above when
    each of its pieces (the first column aside) could be the wrapped end of the piece
    right above it: the same column, and the piece above full — its width plus the
@@ -45,6 +47,7 @@ Content only: no form vocabulary.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawTable
@@ -55,6 +58,7 @@ from jixiao.extract.text_layout_columns import (
     char_count,
     find_columns,
     last_column,
+    map_columns,
     pieces_of,
     position_metric,
     word_widths,
@@ -67,6 +71,7 @@ from jixiao.extract.text_patterns import NUMBERISH, ODD_SPACE, ZERO_WIDTH
 MIN_LINES = 4  # lines of a laid-out table
 MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
 MIN_COLUMNS = 3
+LAID_SHARE = 0.3  # of the lines: a wrapped column (原因 over 30 lines) holds one piece a line
 WINDOW = 3  # half the lines above whose pieces give a column's width
 SLACK = 2  # one wide character: a wrapped line may end short of the column's edge
 CLOSING = ")）]】》」』"
@@ -90,6 +95,7 @@ def _laid(words: list[Word]) -> bool:
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
     """Index ranges ``[a, b)`` of ``lines`` that are laid-out tables."""
     out: list[tuple[int, int]] = []
+    heads = _running_heads(lines)
     i, n = 0, len(lines)
     while i < n:
         if lines[i].is_blank:
@@ -100,9 +106,30 @@ def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
             j += 1
         span = _table_span(lines[i:j])
         if span is not None:
-            out.append((i + span[0], i + span[1]))
+            a, b = i + span[0], i + span[1]
+            if out and _page_gap(lines, out[-1][1], a, heads):
+                a = out.pop()[0]  # the table goes on over a page break
+            out.append((a, b))
         i = j
     return out
+
+
+def _running_heads(lines: list[Line]) -> set[str]:
+    """Texts written first on three pages or more: a running header."""
+    first: dict[int, str] = {}
+    for ln in lines:
+        if ln.page is not None and not ln.is_blank and ln.page not in first:
+            first[ln.page] = ln.text.strip()
+    counts = Counter(first.values())
+    return {t for t, c in counts.items() if c >= 3}
+
+
+def _page_gap(lines: list[Line], b: int, a: int, heads: set[str]) -> bool:
+    """Only a page break between two tables (blank lines, the page number, a running
+    header): one table cut by it."""
+    if lines[a].page is None or lines[a].page == lines[b - 1].page:
+        return False
+    return all(ln.is_blank or ln.text.strip() in heads for ln in lines[b:a])
 
 
 def _table_span(run: list[Line]) -> tuple[int, int] | None:
@@ -111,7 +138,7 @@ def _table_span(run: list[Line]) -> tuple[int, int] | None:
     metric = position_metric([ln.raw for ln in run])
     words = [words_of(_positioned(ln, metric), metric) for ln in run]
     laid = [k for k, w in enumerate(words) if _laid(w)]
-    if len(laid) < MIN_LAID or len(laid) < 0.5 * len(run):
+    if len(laid) < MIN_LAID or len(laid) < LAID_SHARE * len(run):
         return None
     cols = find_columns(words)
     if len(cols) < MIN_COLUMNS:
@@ -288,22 +315,52 @@ def _raw_piece(text: str, p: Piece, metric: Metric) -> str:
 
 def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> RawTable:
     """One laid-out region → a finished grid (dialect ``cells``, horizontal spans where
-    the text proves them)."""
-    body = [ln for ln in lines if not ln.is_blank]
+    the text proves them).  A region running over a page break has its columns found
+    page by page (pdftotext places them anew on each page), a later page's mapped onto
+    the first's (:func:`.text_layout_columns.map_columns`); the running header between
+    them is left out."""
+    skip = _page_headers(lines)
+    body = [ln for ln in lines if not ln.is_blank and ln.no not in skip]
     metric = position_metric([ln.raw for ln in body])
     texts = {ln.no: _positioned(ln, metric) for ln in body}
     words = {ln.no: words_of(texts[ln.no], metric) for ln in body}
-    cols = find_columns(list(words.values()))
-    widths = word_widths([pieces_of(w, cols) for w in words.values()], cols)
-    pieces = {no: pieces_of(w, cols, widths) for no, w in words.items()}
+    pages = sorted({ln.page or 0 for ln in body})
+    chunks = [[ln.no for ln in body if (ln.page or 0) == pg] for pg in pages]
+    cols = find_columns([words[no] for no in chunks[0]]) if chunks else []
+    pieces: dict[int, list[Piece]] = {}
+    raws: dict[int, list[str]] = {}
+    for k, chunk in enumerate(chunks):
+        own = cols if k == 0 else find_columns([words[no] for no in chunk])
+        widths = word_widths([pieces_of(words[no], own) for no in chunk], own)
+        cut = {no: pieces_of(words[no], own, widths) for no in chunk}
+        raws.update({no: [_raw_piece(texts[no], p, metric) for p in ps] for no, ps in cut.items()})
+        if k > 0:
+            onto = map_columns(own, cols)
+            cut = {no: [Piece(onto[p.col], cols[onto[p.col]] + p.start - own[p.col],
+                              cols[onto[p.col]] + p.end - own[p.col], p.text) for p in ps] for no, ps in cut.items()}
+        pieces.update(cut)
     g = _Grid(cols, [pieces.get(ln.no, []) for ln in lines])
+    page = body[0].page if body else None
     for k, ln in enumerate(lines):
         g.at = k
-        if ln.is_blank:
-            g.blank()
+        if ln.is_blank or ln.no in skip:
             continue
-        ps = pieces[ln.no]
-        g.add_line(ln, ps, [_raw_piece(texts[ln.no], p, metric) for p in ps])
-    return rows_to_table(g.rows, len(cols), source, table_no, lines)
+        if ln.page == page and k > 0 and (lines[k - 1].is_blank or lines[k - 1].no in skip):
+            g.blank()  # a blank line inside one page ends the rows above
+        page = ln.page
+        g.add_line(ln, pieces[ln.no], raws[ln.no])
+    return rows_to_table(g.rows, len(cols), source, table_no, [ln for ln in lines if ln.no not in skip])
 
 
+def _page_headers(lines: list[Line]) -> set[int]:
+    """Line numbers of the running headers in a region cut by a page break: a line alone
+    between blank lines (one word), right where a new page starts."""
+    out: set[int] = set()
+    for k, ln in enumerate(lines):
+        if ln.is_blank or k == 0 or k + 1 >= len(lines):
+            continue
+        prev = next((x for x in reversed(lines[:k]) if not x.is_blank), None)
+        if prev is not None and prev.page != ln.page and lines[k - 1].is_blank and lines[k + 1].is_blank \
+                and len(ln.text.split()) == 1:
+            out.add(ln.no)
+    return out

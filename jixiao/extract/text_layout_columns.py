@@ -248,3 +248,38 @@ def last_column(piece: Piece, cols: list[int]) -> int:
     while k + 1 < len(cols) and piece.end > cols[k + 1] + 1:
         k += 1
     return k
+
+
+def map_columns(src: list[int], dst: list[int]) -> list[int]:
+    """An order-keeping map of the columns ``src`` (a later page's) onto ``dst`` (the
+    table's first page): each to the column whose position, relative to its page's first
+    and last column, is nearest, in order and each to its own (dynamic programming)."""
+    if not src or not dst:
+        return [0] * len(src)
+
+    def rel(cs: list[int]) -> list[float]:
+        span = (cs[-1] - cs[0]) or 1
+        return [(c - cs[0]) / span for c in cs]
+
+    rs, rd = rel(src), rel(dst)
+    strict = len(rs) <= len(rd)  # two columns of the page onto one only when it has more
+    cost = [[abs(rs[0] - d) for d in rd]]
+    back: list[list[int]] = [[0] * len(rd)]
+    for j in range(1, len(rs)):
+        row, arg = [], []
+        best, at = float("inf"), 0
+        for k in range(len(rd)):
+            if not strict and cost[-1][k] < best:
+                best, at = cost[-1][k], k
+            row.append(best + abs(rs[j] - rd[k]))
+            arg.append(at)
+            if strict and cost[-1][k] < best:
+                best, at = cost[-1][k], k
+        cost.append(row)
+        back.append(arg)
+    k = min(range(len(rd)), key=lambda x: cost[-1][x])
+    out = [0] * len(rs)
+    for j in range(len(rs) - 1, -1, -1):
+        out[j] = k
+        k = back[j][k]
+    return out
