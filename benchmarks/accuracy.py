@@ -97,7 +97,13 @@ HEADER = (f"{'':<28} {'n':>3} {'fields right':>11} {'':>7}  {'values right':>11}
           f"{'spur':>4} {'bud+':>4} {'rep-/+':>7} {'err':>4}")
 
 
-def run(corpus: Path, *, cases: bool = False, wrong: bool = False) -> dict[str, Any]:
+def case_format(case: Path, report: Path) -> str:
+    """The format a case is counted under: its file's suffix, or ``format`` in meta.toml
+    (``layout``: a pdftotext -layout dump, tools/make_layout_corpus.py)."""
+    return str(_meta(case).get("format") or report.suffix.lstrip("."))
+
+
+def run(corpus: Path, *, cases: bool = False, wrong: bool = False, only: str = "") -> dict[str, Any]:
     by_family: dict[str, Score] = {}
     by_format: dict[str, Score] = {}
     unseen_format: dict[str, Score] = {}  # the layouts jixiao was not built on (family not baseline-*)
@@ -106,10 +112,12 @@ def run(corpus: Path, *, cases: bool = False, wrong: bool = False) -> dict[str, 
     per_case: dict[str, Score] = {}
     t0 = time.perf_counter()
     for case, rep, exp_file in measured_cases(corpus):
+        if only and only not in case.name:
+            continue
         exp = json.loads(exp_file.read_text(encoding="utf-8"))
         s = score_case(rep, exp)
         per_case[case.name] = s
-        fmt = rep.suffix.lstrip(".")
+        fmt = case_format(case, rep)
         for key, table in ((str(exp["family"]), by_family), (fmt, by_format)):
             table.setdefault(key, Score()).add(s)
         total.add(s)
@@ -157,8 +165,9 @@ def main() -> None:
     ap.add_argument("--cases", action="store_true", help="one line per case")
     ap.add_argument("--wrong", action="store_true", help="list every wrong field")
     ap.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    ap.add_argument("--only", default="", help="only the cases whose name contains this (e.g. layout-)")
     a = ap.parse_args()
-    out = run(a.corpus, cases=a.cases, wrong=a.wrong)
+    out = run(a.corpus, cases=a.cases, wrong=a.wrong, only=a.only)
     if a.json:
         a.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
 

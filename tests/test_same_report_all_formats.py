@@ -80,3 +80,31 @@ def test_report_golden(case: str) -> None:
 @pytest.mark.parametrize("stem", ["national-000", "long-split", "long-repeat"])
 def test_docx_and_pdf_reports_agree(stem: str) -> None:
     assert _reports(f"corpus/docx-{stem}/report.docx") == _reports(f"corpus/pdf-{stem}/report.pdf")
+
+
+# pdftotext -layout dumps of the family PDFs (tools/make_layout_corpus.py): the same indicator rows,
+# budget lines and form fields as the DOCX the PDF was converted from.  corpus/fmt-layout-* cases
+# equal their DOCX in every field (tests/test_fmt_corpus.py); these two differ only outside the rows
+# (layout-family-continued: the report's shape, its 续表 paragraphs being table rows in the dump;
+# layout-family-county: the goal the DOCX takes from the title's "(2022年度)", "(2022 年度)" in the dump)
+LAYOUT_SAME_ROWS = ["fmt-layout-family-lettered", "fmt-layout-family-synonyms", "fmt-layout-family-transfer",
+                    "layout-family-continued", "layout-family-county"]
+FORM_FIELDS = ("project_name", "project_code", "department", "implementer", "year", "total_weight",
+               "total_score", "grade")
+
+
+@pytest.mark.parametrize("case", LAYOUT_SAME_ROWS)
+def test_layout_dump_gives_the_rows_of_the_docx(case: str) -> None:
+    import tomllib
+
+    original = tomllib.loads((CORPUS / case / "meta.toml").read_text(encoding="utf-8"))["same_rows_as"]
+    docx = next(p for p in (CORPUS / original).iterdir() if p.suffix == ".docx")
+    got = _reports(f"corpus/{case}/report.txt")
+    want = _reports(docx.relative_to(ROOT).as_posix())
+    assert len(got) == len(want) >= 1
+    for i, (a, b) in enumerate(zip(got, want)):
+        assert a["indicators"] == b["indicators"], f"{case} 报告{i + 1} 指标行"
+        assert a["budget_lines"] == b["budget_lines"], f"{case} 报告{i + 1} 预算行"
+        assert a["budget_execution"] == b["budget_execution"], f"{case} 报告{i + 1} 预算执行率"
+        for key in FORM_FIELDS:
+            assert a[key] == b[key], f"{case} 报告{i + 1} 字段 {key}"

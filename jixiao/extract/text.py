@@ -13,6 +13,7 @@ Stages (each one inspectable):
 - ``cells``  one row per line, cells joined by `` | `` (scraped web tables), :mod:`.text_rowpipe`
 - ``stream`` one cell per line ending in `` |``, rows not marked, :mod:`.text_cellbar`
 - ``pipe``   ``| a | b |`` rows, :mod:`.text_pipe`
+- ``cells``  pdftotext -layout tables: columns by position, wrapped rows joined, :mod:`.text_layout`
 - ``spaced`` pdftotext rows split on spaces, :mod:`.text_spaced`
 - prose      paragraphs; wrapped lines of a pdftotext dump are joined back,
              :mod:`.text_prose`
@@ -36,6 +37,8 @@ from jixiao.extract.lexicon import CellLexicon
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 from jixiao.extract.regrid import finish_document
 from jixiao.extract.text_decode import decode_bytes
+from jixiao.extract.text_layout import find_regions as layout_regions
+from jixiao.extract.text_layout import lines_to_grid as layout_grid
 from jixiao.extract.text_lines import Line, text_to_lines
 from jixiao.extract.text_prose import lines_to_paragraphs, wrap_width
 from jixiao.model import Provenance
@@ -109,6 +112,14 @@ class _Builder:
         self.spaced_or_prose(pending)
 
     def spaced_or_prose(self, lines: list[Line]) -> None:
+        at = 0  # pdftotext -layout tables first (text_layout), then spaced rows and prose
+        for a, b in layout_regions(lines):
+            self.spaced_rows_or_prose(lines[at:a])
+            self.table(layout_grid(lines[a:b], self.source, self.n_tables))
+            at = b
+        self.spaced_rows_or_prose(lines[at:])
+
+    def spaced_rows_or_prose(self, lines: list[Line]) -> None:
         at = 0
         for a, b in text_spaced.find_regions(lines):
             self.prose(lines[at:a])
