@@ -8,6 +8,7 @@ merged cell's continuation being an empty cell.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from jixiao.extract.raw import RawCell, RawTable
@@ -50,14 +51,16 @@ def table_to_rows(table: RawTable) -> list[list[Slot]]:
     frozen slots."""
     hit = _RECENT.get(id(table))
     if hit is None or hit[0] is not table:
-        if len(_RECENT) >= _RECENT_SIZE:
-            _RECENT.clear()
         hit = _RECENT[id(table)] = (table, _table_to_rows(table))
+        if len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)  # the least recently used
+    else:
+        _RECENT.move_to_end(id(table))
     return [list(r) for r in hit[1]]
 
 
-_RECENT_SIZE = 64
-_RECENT: dict[int, tuple[RawTable, list[list[Slot]]]] = {}
+_RECENT_SIZE = 32
+_RECENT: OrderedDict[int, tuple[RawTable, list[list[Slot]]]] = OrderedDict()
 
 
 def _table_to_rows(table: RawTable) -> list[list[Slot]]:
