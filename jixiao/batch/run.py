@@ -343,7 +343,8 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             if engine[0] == "dask":
                 from jixiao.batch.dask_engine import DaskPool
 
-                pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options)
+                pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options,
+                                                 timeout=limits[0], memory_mb=limits[1])
             else:
                 pool = Pool(jobs or default_jobs(), options=options, timeout=limits[0], memory_mb=limits[1])
             pool.run(tasks, on_done, on_start)
