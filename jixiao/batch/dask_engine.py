@@ -91,7 +91,7 @@ def process_file(path: str, source: str, options: dict[str, object],
         done: list[Outcome] = []
         _resident(options, timeout, memory_mb).run([Task(0, Path(path), source)], done.append)
         o = done[0]
-        return o.kind, o.payload, o.rss_kb
+        return o.kind, o.payload, max(o.rss_kb, peak_rss_kb())  # the larger of the child and the Dask worker
     try:
         from jixiao.batch.result import document_to_result, result_to_json
         from jixiao.pipeline import path_to_document
