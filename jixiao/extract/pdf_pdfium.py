@@ -212,16 +212,18 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
             continue
         a, b, cc, dd, f, size, descent = info
         code = codes[i] if codes is not None else unicode(page, i)
-        text = _char_text(code, map_error(page, i) == 1)
+        unmapped = map_error(page, i) == 1
+        text = chr(code) if 0 < code < 0xD800 and not unmapped else _char_text(code, unmapped)  # the common case first
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top  # each a ctypes field read
         if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
-            x, y = (box.left if a >= 0 else box.right), f
-            if not (box.bottom <= y <= box.top):  # text rise: the baseline is the origin's
+            x, y = (left if a >= 0 else right), f
+            if not (bottom <= y <= top):  # text rise: the baseline is the origin's
                 origin(page, i, ox_p, oy_p)
                 y = oy.value
         else:
             origin(page, i, ox_p, oy_p)
             x, y = ox.value, oy.value
-        g = _glyph(text, box.left, box.bottom, box.right, box.top, a, b, cc, dd, x, y, size, descent, page_top)
+        g = _glyph(text, left, bottom, right, top, a, b, cc, dd, x, y, size, descent, page_top)
         if g is not None:
             out.append(g)
     return out
