@@ -110,3 +110,20 @@ def test_a_manifest_that_cannot_be_read_costs_only_the_shortcut(tmp_path: Path, 
     manifest_path(out / ".cache", out.resolve()).write_text("{not json", encoding="utf-8")
     s = paths_to_dataset([src], out, jobs=1, progress=False)
     assert len(writes) == 2 and (s.processed, s.cached) == (0, 2) and s.documents["ok"] == 2
+
+
+def test_a_hand_edited_manifest_state_is_a_miss(tmp_path: Path, writes: list) -> None:
+    import json
+
+    src, out = _src(tmp_path), tmp_path / "out"
+    paths_to_dataset([src], out, jobs=1, progress=False)
+    m = manifest_path(out / ".cache", out.resolve())
+    data = json.loads(m.read_text(encoding="utf-8"))
+    data["state"]["files"] = data["state"]["files"][:1]  # one status for three inputs
+    m.write_text(json.dumps(data), encoding="utf-8")
+    s = paths_to_dataset([src], out, jobs=1, progress=False)
+    assert len(writes) == 2 and s.n_documents == 3
+    data = json.loads(m.read_text(encoding="utf-8"))  # the ordinary run wrote a good one again
+    data["state"]["reports"] = "many"
+    m.write_text(json.dumps(data), encoding="utf-8")
+    assert paths_to_dataset([src], out, jobs=1, progress=False).n_documents == 3 and len(writes) == 3

@@ -89,7 +89,7 @@ def read_kept(path: Path, fp: str, out: Path, skip: set[str]) -> dict[str, Any] 
             if p.is_symlink() or p.stat().st_size != size or file_sha256(p) != sha:
                 return None
         state: dict[str, Any] = data["state"]
-        return state
+        return state if _well_formed(state) else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -113,3 +113,18 @@ def write(path: Path, fp: str, out: Path, written: list[Path], state: dict[str, 
         return False
     return True
 
+
+
+def _pairs(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], str | None) for v in value)
+
+
+def _well_formed(state: Any) -> bool:
+    """The summary state has the shape :func:`write` gives it (a hand-edited manifest is a miss)."""
+    counts = ("documents", "findings")
+    return (isinstance(state, dict) and all(isinstance(state.get(k), dict) for k in counts)
+            and all(isinstance(n, int) for k in counts for n in state[k].values())
+            and isinstance(state.get("reports"), int) and isinstance(state.get("indicators"), int)
+            and _pairs(state.get("errors")) and _pairs(state.get("files"))
+            and isinstance(state.get("paths"), list) and all(isinstance(x, str) for x in state["paths"]))

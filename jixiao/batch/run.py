@@ -285,7 +285,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     if use_cache:  # the dataset on disk is the one this run would write: keep it (see batch/manifest.py)
         fp = _fingerprint(cache, settings, items)
         kept = manifest.read_kept(mpath, fp, out, _NOT_OUTPUTS) if fp is not None else None
-        if kept is not None:
+        if kept is not None and len(kept["files"]) == len(items):
             return _keep(kept, items, cache, summary, prog, out, own_cache, t0)
 
     statuses: list[list[str | None]] = [["", None] for _ in items]  # per input: status, error
