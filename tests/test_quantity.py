@@ -153,3 +153,33 @@ def test_seed_cells_with_digits_parse_as_values(seed: str) -> None:
     assert text_cells <= SEED_NON_VALUES, sorted(text_cells - SEED_NON_VALUES)
     for c in SEED_NON_VALUES & set(_seed_cells(seed)):
         assert parse_quantity(c).kind is Kind.TEXT, c
+
+
+# ---------------------------------------------------------------- the memo of parse_quantity
+def test_memo_gives_the_parser_result_with_each_callers_provenance() -> None:
+    from jixiao.normalize import quantity as q_mod
+
+    q_mod._MEMO.clear()
+    a, b = Provenance(source="a.docx", row=1), Provenance(source="b.pdf", page=2)
+    first = parse_quantity("≥95%", None, a)
+    second = parse_quantity("≥95%", None, b)  # a memo hit
+    assert ("≥95%", None, None, True) in q_mod._MEMO
+    assert first.prov == a and second.prov == b
+    assert second == q_mod.text_to_quantity("≥95%", None, b)
+    assert second.model_dump(exclude={"prov"}) == first.model_dump(exclude={"prov"})
+    assert parse_quantity("≥95%").prov is None
+    # the hints are part of the key: the same text under another unit hint is parsed again
+    assert parse_quantity("0.95", "%").likely_ratio and not parse_quantity("0.95").likely_ratio
+    assert parse_quantity("12月31日前", year_hint=2024).date == "2024-12-31"
+    assert parse_quantity("12月31日前").date == "--12-31"
+    assert parse_quantity("新建卫生室5个", phrases=False).kind is Kind.TEXT
+
+
+def test_memo_is_bounded_and_never_raises_for_an_unhashable_argument() -> None:
+    from jixiao.normalize import quantity as q_mod
+
+    q_mod._MEMO.clear()
+    for i in range(q_mod.MEMO_SIZE + 5):
+        parse_quantity(f"{i}个")
+    assert 0 < len(q_mod._MEMO) <= q_mod.MEMO_SIZE
+    assert parse_quantity(["5个"]).kind is Kind.EMPTY  # type: ignore[arg-type]  # not a text: read as "", no crash

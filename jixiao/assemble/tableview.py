@@ -8,6 +8,7 @@ ragged, a merged cell's continuation being an empty cell.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from jixiao.extract.raw import RawCell, RawTable
@@ -42,7 +43,27 @@ class Slot:
 
 
 def table_to_rows(table: RawTable) -> list[list[Slot]]:
-    """Rows of slots; grid tables (or any table with spans) expanded over their spans."""
+    """Rows of slots; grid tables (or any table with spans) expanded over their spans.
+
+    The assembler asks for the rows of one table several times (form detection, stacked-form
+    splitting, reading): the last tables' rows are kept, keyed by the table object itself (held,
+    so its id cannot be reused while kept), and every caller gets its own row lists of the same
+    frozen slots."""
+    hit = _RECENT.get(id(table))
+    if hit is None or hit[0] is not table:
+        hit = _RECENT[id(table)] = (table, _table_to_rows(table))
+        if len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)  # the least recently used
+    else:
+        _RECENT.move_to_end(id(table))
+    return [list(r) for r in hit[1]]
+
+
+_RECENT_SIZE = 32
+_RECENT: OrderedDict[int, tuple[RawTable, list[list[Slot]]]] = OrderedDict()
+
+
+def _table_to_rows(table: RawTable) -> list[list[Slot]]:
     has_spans = any(c.row_span > 1 or c.col_span > 1 for c in table.cells)
     if table.dialect == "grid" or has_spans:
         out: list[list[Slot]] = []

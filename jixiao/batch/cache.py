@@ -60,6 +60,24 @@ class Cache:
         name = source.encode("utf-8", "surrogateescape")
         return hashlib.sha256(f"{sha256}\0".encode() + name + f"\0{self._salt}".encode()).hexdigest()
 
+    @property
+    def salt(self) -> str:
+        """What every key of this cache includes besides the file: version, code digest, configuration."""
+        return self._salt
+
+    def stamp(self, key: str) -> list[int] | None:
+        """The entry's size and modification time (ns), None when there is none: what tells a
+        run that an entry is the one an earlier run wrote, without reading it."""
+        try:
+            st = self._path(key).stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def keep(self, keys: list[str]) -> None:
+        """Count entries as used by this run without reading them (so :meth:`prune` keeps them)."""
+        self.used.update(keys)
+
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 

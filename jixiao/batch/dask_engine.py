@@ -12,10 +12,16 @@ Workers open the files by path: on a real cluster the inputs must be on a filesy
 worker sees under the same path (NFS, a cluster filesystem); a worker that cannot see a file
 records it as an error naming the reason.
 
-Failures: an exception in a file is recorded for that file (kind ``exception``); a file whose
-worker dies is retried by Dask on another worker and, after Dask's allowed failures, recorded
-as ``died``.  The per-file ``--timeout`` is not enforced on a cluster (Dask tasks cannot be
-interrupted); Dask's own worker health checks apply.
+Limits and failures, as in a local run: a Dask task does not read the file itself.  It hands it
+to a local crash-isolating pool of one worker process (:class:`jixiao.batch.pool.Pool`, the
+local engine's machinery) that the Dask worker keeps between tasks (one per worker thread), so
+the per-file ``--timeout`` (the child is killed with SIGKILL, which stops a parser even inside C
+code, and replaced) and the memory cap (``RLIMIT_AS`` on the child) hold on every node, and a
+file that crashes its reader (a segfault, ``os._exit``, the OOM killer) is recorded as ``died``
+while the Dask worker lives on.  Reasons are the local pool's, word for word, so both engines give
+the same dataset.  A Dask worker that dies itself is retried by Dask on another worker and, after
+Dask's allowed failures, recorded as ``died``.  With no limits (``timeout=None, memory_mb=0``)
+the task reads the file in the Dask worker's own process.
 
 Besides the usual single-file outputs, a Dask run writes the tables as partitioned Parquet,
 ``out/parquet/<table>/part-00000.parquet`` …, (:func:`write_partitions`) with
@@ -24,31 +30,72 @@ Besides the usual single-file outputs, a Dask run writes the tables as partition
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from jixiao.batch.pool import Outcome, Task
+from jixiao.batch.pool import Outcome, Pool, Task
 
 ROWS_PER_PART = 100_000
 PARTS_DIR = "parquet"
 VIEWS_NAME = "views.sql"
 
 
-def process_file(path: str, source: str, options: dict[str, object]) -> tuple[str, str, int]:
+class _Resident(Pool):
+    """The local pool, of one worker process, kept alive between the Dask tasks of one thread:
+    :meth:`Pool.run` ends by closing its workers, which here keeps an idle one for the next file
+    (a start costs the pipeline's imports) and drops only those that have exited."""
+
+    def close(self) -> None:
+        for w in list(self._workers):
+            if w.task is not None or w.proc.poll() is not None:
+                w.proc.kill()
+                self._retire(w)
+
+    def shutdown(self) -> None:
+        Pool.close(self)
+
+
+_LOCAL = threading.local()
+
+
+def _resident(options: dict[str, object], timeout: float | None, memory_mb: int) -> _Resident:
+    key = (repr(sorted(options.items())), timeout, memory_mb)
+    pool: _Resident | None = getattr(_LOCAL, "pool", None)
+    if pool is None or getattr(_LOCAL, "key", None) != key:
+        if pool is not None:
+            pool.shutdown()
+        pool = _Resident(1, options=options, timeout=timeout, memory_mb=memory_mb)
+        _LOCAL.pool, _LOCAL.key = pool, key
+        atexit.register(pool.shutdown)  # the child also dies with the Dask worker (PR_SET_PDEATHSIG)
+    return pool
+
+
+def process_file(path: str, source: str, options: dict[str, object],
+                 limits: tuple[float | None, int] = (None, 0)) -> tuple[str, str, int]:
     """The per-file function run on a worker: (kind, payload, peak RSS in KiB).  ``kind`` is
-    ``ok`` (payload: the result JSON of :mod:`jixiao.batch.result`) or ``exception``."""
+    ``ok`` (payload: the result JSON of :mod:`jixiao.batch.result`), ``exception``, and with
+    limits (``(timeout seconds or None, memory MiB or 0)``) also ``timeout`` or ``died``: the
+    file then runs in the resident local pool's worker process (see the module docstring)."""
     from jixiao.batch.worker import _options, _test_hook, peak_rss_kb
 
+    if not os.path.exists(path):
+        return "exception", f"工作节点上找不到该文件（Dask集群的各节点须以相同路径共享输入文件）：{path}", peak_rss_kb()
+    timeout, memory_mb = limits
+    if timeout is not None or memory_mb > 0:
+        done: list[Outcome] = []
+        _resident(options, timeout, memory_mb).run([Task(0, Path(path), source)], done.append)
+        o = done[0]
+        return o.kind, o.payload, max(o.rss_kb, peak_rss_kb())  # the larger of the child and the Dask worker
     try:
         from jixiao.batch.result import document_to_result, result_to_json
         from jixiao.pipeline import path_to_document
 
-        if not os.path.exists(path):
-            return "exception", f"工作节点上找不到该文件（Dask集群的各节点须以相同路径共享输入文件）：{path}", peak_rss_kb()
         _test_hook(source)
         doc = path_to_document(path, source, **_options(options))
         return "ok", result_to_json(document_to_result(doc)), peak_rss_kb()
@@ -63,10 +110,12 @@ class DaskPool:
     Dask cluster: ``scheduler`` is its address, or None for a LocalCluster of ``jobs``
     worker processes."""
 
-    def __init__(self, jobs: int, *, scheduler: str | None = None, options: dict[str, object] | None = None) -> None:
+    def __init__(self, jobs: int, *, scheduler: str | None = None, options: dict[str, object] | None = None,
+                 timeout: float | None = None, memory_mb: int = 0) -> None:
         self.jobs = jobs
         self.scheduler = scheduler
         self.options = dict(options or {})
+        self.limits = (timeout, memory_mb)
         self.peak_rss_kb = 0
 
     def _client(self) -> tuple[Any, Any]:
@@ -95,7 +144,7 @@ class DaskPool:
             def submit(t: Task) -> Any:
                 if on_start:
                     on_start(t)
-                f = client.submit(process_file, str(t.path), t.source, self.options, pure=False,
+                f = client.submit(process_file, str(t.path), t.source, self.options, self.limits, pure=False,
                                   key=f"jixiao-file-{run}-{t.id}")
                 futures[f] = t
                 return f

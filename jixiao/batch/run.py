@@ -21,12 +21,22 @@ from pathlib import Path
 
 import regex
 
+from jixiao.batch import manifest
 from jixiao.batch.cache import Cache
 from jixiao.batch.defaults import DEFAULT_FORMATS, DEFAULT_MEMORY_MB, default_jobs
-from jixiao.batch.output import CACHE_NAME, check_replaceable, exclusive, make_tmp, recover, swap_in, writing
+from jixiao.batch.output import (
+    CACHE_NAME,
+    MARKER,
+    check_replaceable,
+    exclusive,
+    make_tmp,
+    recover,
+    swap_in,
+    writing,
+)
 from jixiao.batch.pool import Outcome, Pool, Task
 from jixiao.batch.progress import RARE_STATUSES, STATUS_ZH, Progress
-from jixiao.batch.result import DocResult, document_to_result, json_to_result
+from jixiao.batch.result import DocResult, document_to_result, json_to_result, result_to_json
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
@@ -131,6 +141,53 @@ def _count(r: DocResult, rows: TableRows, summary: Summary) -> None:
         summary.errors.append((r.source, r.error or ""))
 
 
+#: top-level names in an output directory that are not dataset files
+_NOT_OUTPUTS = {CACHE_NAME, MARKER}
+
+
+def _fingerprint(cache: Cache, settings: dict[str, object],
+                 items: list[tuple[Input, str, str | None, DocResult | None]]) -> str | None:
+    """The run's fingerprint (:mod:`jixiao.batch.manifest`); None when an input has no cache entry."""
+    parts: list[list[object]] = []
+    for _, _, key, failure in items:
+        if key is None:
+            assert failure is not None
+            parts.append(["listed", result_to_json(failure)])
+            continue
+        stamp = cache.stamp(key)
+        if stamp is None:
+            return None
+        parts.append([key, *stamp])
+    return manifest.fingerprint(cache.salt, settings, parts)
+
+
+def _state(summary: Summary, statuses: list[list[str | None]], written: list[Path]) -> dict[str, object]:
+    return {"documents": dict(summary.documents), "reports": summary.reports, "indicators": summary.indicators,
+            "findings": dict(summary.findings), "errors": [list(e) for e in summary.errors], "files": statuses,
+            "paths": [p.as_posix() for p in written]}
+
+
+def _keep(state: dict, items: list[tuple[Input, str, str | None, DocResult | None]], cache: Cache, summary: Summary,
+          prog: Progress | None, out: Path, own_cache: bool, t0: float) -> Summary:
+    """A run whose dataset is kept as it is: the counts from the manifest, every entry counted as used."""
+    summary.documents.update(state["documents"])
+    summary.reports, summary.indicators = state["reports"], state["indicators"]
+    summary.findings.update(state["findings"])
+    summary.errors = [(a, b) for a, b in state["errors"]]
+    cache.keep([key for _, _, key, _ in items if key is not None])
+    summary.cached = sum(1 for _, _, key, _ in items if key is not None)
+    for (inp, _, key, _), (status, error) in zip(items, state["files"], strict=True):
+        if prog:
+            prog.finish(display_name(inp.source), status, error, cached=key is not None)
+    if prog:
+        prog.close()
+    if own_cache:
+        cache.prune()
+    summary.paths = [out / p for p in state["paths"]]
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
 def paths_to_dataset(
     paths: list[str | Path],
     out: str | Path,
@@ -209,23 +266,39 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
     prog = progress if isinstance(progress, Progress) else Progress(len(inputs)) if progress else None
     rows = TableRows()
 
-    tasks: list[Task] = []
-    meta: dict[int, tuple[Input, str, str]] = {}  # task id → (input, sha, cache key)
+    # every input: (input, sha, cache key) for a file the pipeline reads, or its result when it is
+    # listed as an error without being read
+    items: list[tuple[Input, str, str | None, DocResult | None]] = []
     for inp in inputs:
         if inp.problem is not None:  # a link out of the inputs, a FIFO …: listed, never opened
-            doc = failed_document(inp, "", inp.problem)
-            _count(document_to_result(doc), rows, summary)
-            if prog:
-                prog.finish(display_name(inp.source), doc.status, doc.error)
+            items.append((inp, "", None, document_to_result(failed_document(inp, "", inp.problem))))
             continue
         sha = file_sha256(inp.path)
         if sha is None or not inp.supported:
             doc = failed_document(inp, sha or "", "无法读取文件") if sha is None else unsupported_document(inp, sha)
-            _count(document_to_result(doc), rows, summary)
-            if prog:
-                prog.finish(display_name(inp.source), doc.status, doc.error)
+            items.append((inp, sha or "", None, document_to_result(doc)))
             continue
-        key = cache.key(sha, inp.source)
+        items.append((inp, sha, cache.key(sha, inp.source), None))
+
+    settings = {"formats": list(formats), "raw_csv": raw_csv, "engine": engine[0]}
+    mpath = manifest.manifest_path(cache.root, out)
+    if use_cache:  # the dataset on disk is the one this run would write: keep it (see batch/manifest.py)
+        fp = _fingerprint(cache, settings, items)
+        kept = manifest.read_kept(mpath, fp, out, _NOT_OUTPUTS) if fp is not None else None
+        if kept is not None and len(kept["files"]) == len(items):
+            return _keep(kept, items, cache, summary, prog, out, own_cache, t0)
+
+    statuses: list[list[str | None]] = [["", None] for _ in items]  # per input: status, error
+    tasks: list[Task] = []
+    meta: dict[int, tuple[Input, str, str, int]] = {}  # task id → (input, sha, cache key, item index)
+    for n, (inp, sha, key, failure) in enumerate(items):
+        if key is None:
+            assert failure is not None
+            _count(failure, rows, summary)
+            statuses[n] = [failure.status, failure.error]
+            if prog:
+                prog.finish(display_name(inp.source), failure.status, failure.error)
+            continue
         text = cache.get_json(key) if use_cache else None
         res = None
         if text is not None:
@@ -236,19 +309,20 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
         if res is not None:
             summary.cached += 1
             _count(res, rows, summary)
+            statuses[n] = [res.status, res.error]
             if prog:
                 prog.finish(display_name(inp.source), res.status, res.error, cached=True)
             continue
         t = Task(len(tasks), inp.path, inp.source)
         tasks.append(t)
-        meta[t.id] = (inp, sha, key)
+        meta[t.id] = (inp, sha, key, n)
 
     def on_start(task: Task) -> None:
         if prog:
             prog.start(display_name(task.source))
 
     def on_done(o: Outcome) -> None:
-        inp, sha, key = meta[o.task.id]
+        inp, sha, key, n = meta[o.task.id]
         summary.processed += 1
         summary.outcomes[o.kind] += 1
         if o.kind == "ok":
@@ -257,6 +331,7 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
         else:
             res = document_to_result(failed_document(inp, sha, o.payload))  # a Chinese reason with its cause class
         _count(res, rows, summary)
+        statuses[n] = [res.status, res.error]
         if prog:
             prog.finish(display_name(inp.source), res.status, res.error)
 
@@ -268,7 +343,8 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
             if engine[0] == "dask":
                 from jixiao.batch.dask_engine import DaskPool
 
-                pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options)
+                pool: Pool | DaskPool = DaskPool(jobs or default_jobs(), scheduler=engine[1], options=options,
+                                                 timeout=limits[0], memory_mb=limits[1])
             else:
                 pool = Pool(jobs or default_jobs(), options=options, timeout=limits[0], memory_mb=limits[1])
             pool.run(tasks, on_done, on_start)
@@ -293,6 +369,9 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
         if own_cache:
             cache.prune()
         summary.paths = [out / p for p in written]
+        fp = _fingerprint(cache, settings, items)  # None when an entry is missing (a file that failed)
+        if fp is not None:
+            manifest.write(mpath, fp, out, written, _state(summary, statuses, written))
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -192,30 +192,38 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     box, m = c.FS_RECTF(), c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
-    descent_of: dict[int, float] = {}  # by text object
+    # by text object: its matrix, font size and font descent.  pdfium gives every character of a
+    # text object the object's matrix and font size (``FPDFText_GetMatrix``/``GetFontSize`` read
+    # them from the character's object), so they are asked once per object, not per character.
+    per_object: dict[int, tuple[float, float, float, float, float, float, float] | None] = {}
     out: list[Glyph] = []
     for i in range(n):
         obj = text_object(page, i)
         if not obj:  # a character pdfium generated (an inferred space or line break): not painted
             continue
-        if not loose(page, i, box_p) or not matrix(page, i, m_p):
+        if not loose(page, i, box_p):
             continue
+        if obj in per_object:
+            info = per_object[obj]
+        else:
+            info = per_object[obj] = (m.a, m.b, m.c, m.d, m.f, font_size(page, i), _descent(t, obj)) \
+                if matrix(page, i, m_p) else None
+        if info is None:
+            continue
+        a, b, cc, dd, f, size, descent = info
         code = codes[i] if codes is not None else unicode(page, i)
-        text = _char_text(code, map_error(page, i) == 1)
-        descent = descent_of.get(obj)
-        if descent is None:
-            descent = descent_of[obj] = _descent(t, obj)
-        a, b, cc, dd = m.a, m.b, m.c, m.d
+        unmapped = map_error(page, i) == 1
+        text = chr(code) if 0 < code < 0xD800 and not unmapped else _char_text(code, unmapped)  # the common case first
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top  # each a ctypes field read
         if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
-            x, y = (box.left if a >= 0 else box.right), m.f
-            if not (box.bottom <= y <= box.top):  # text rise: the baseline is the origin's
+            x, y = (left if a >= 0 else right), f
+            if not (bottom <= y <= top):  # text rise: the baseline is the origin's
                 origin(page, i, ox_p, oy_p)
                 y = oy.value
         else:
             origin(page, i, ox_p, oy_p)
             x, y = ox.value, oy.value
-        g = _glyph(text, box.left, box.bottom, box.right, box.top, a, b, cc, dd, x, y, font_size(page, i), descent,
-                   page_top)
+        g = _glyph(text, left, bottom, right, top, a, b, cc, dd, x, y, size, descent, page_top)
         if g is not None:
             out.append(g)
     return out

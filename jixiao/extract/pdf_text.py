@@ -79,8 +79,9 @@ def glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines, top to bottom, each left to right."""
     rows: list[list[Glyph]] = []
     total = 0.0  # sum of the mid_y of the last row's glyphs, added in order (the mean's numerator)
-    for g in sorted(glyphs, key=lambda g: (round(g.mid_y, 1), g.x0)):
-        my = g.mid_y
+    # (g.top + g.bottom) / 2 is Glyph.mid_y, written out: this loop runs for every glyph of every cell
+    for g in sorted(glyphs, key=lambda g: (round((g.top + g.bottom) / 2, 1), g.x0)):
+        my = (g.top + g.bottom) / 2
         if rows:
             last = rows[-1]
             if abs(my - total / len(last)) <= max(g.size, last[0].size) * 0.5:

@@ -123,6 +123,7 @@ def header_blocks(text: str | None) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of its texts, called for every cell
 def header_unit(text: str | None) -> str | None:
     """The unit a header states in a trailing parenthesis: "年度预算数（万元）" → "万元",
     "预算执行率(%)" → "%", "资金情况（单位：元）" → "元"; None when it states none."""
@@ -140,6 +141,7 @@ def header_unit(text: str | None) -> str | None:
         t = t[: m.start()]
 
 
+@lru_cache(maxsize=8192)  # a pure function of its texts, called for every cell
 def _fold_label(label: str | None) -> tuple[str, bool]:
     """Folded line label without a trailing unit; whether it carried a part marker."""
     _, _, _, markers = _rows()
@@ -164,6 +166,7 @@ def is_subtotal(label: str | None) -> bool:
     return _fold_label(label)[0] in subtotal
 
 
+@lru_cache(maxsize=8192)  # a pure function of its texts, called for every cell
 def budget_row_kind(label: str | None, parent: tuple[LineKind, int] | None = None) -> tuple[LineKind, int] | None:
     """Kind and depth of a budget line label; None when the label is no budget line.
 
