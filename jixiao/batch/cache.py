@@ -45,6 +45,23 @@ def config_hash(config: object | None) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename, so a
+    reader never sees half a file (a leftover ``.tmp-*`` is removed; ``OSError`` propagates)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            Path(tmp).unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
+
 class Cache:
     """JSON entries keyed by :meth:`key`, stored under ``root/<2 hex>/<key>.json``."""
 
@@ -102,19 +119,7 @@ class Cache:
         return True
 
     def _write(self, key: str, text: str) -> None:
-        p = self._path(key)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=p.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, p)
-        except BaseException:
-            try:
-                Path(tmp).unlink(missing_ok=True)
-            except OSError:
-                pass
-            raise
+        write_atomic(self._path(key), text)
 
     def prune(self) -> int:
         """Delete entries this run did not use; returns how many were deleted."""

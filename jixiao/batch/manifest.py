@@ -29,10 +29,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from jixiao.batch.cache import write_atomic
 
 MANIFEST_VERSION = 1
 SUFFIX = ".manifest"
@@ -100,15 +101,7 @@ def write(path: Path, fp: str, out: Path, written: list[Path], state: dict[str, 
     try:
         outputs = [[p.as_posix(), (out / p).stat().st_size, file_sha256(out / p)] for p in written]
         text = json.dumps({"version": MANIFEST_VERSION, "fingerprint": fp, "outputs": outputs, "state": state})
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
     except OSError:
         return False
     return True
