@@ -440,3 +440,17 @@ def test_a_subtotal_row_states_the_score_of_its_level1() -> None:
     assert [(s.label, s.weight.raw, s.score.raw) for s in r.stated_scores] == [("产出指标", "50", "50"),
                                                                                ("效益指标", "30", "28")]
     assert len(r.indicators) == 3
+
+
+def test_a_total_row_off_its_columns_is_not_read_by_position_unless_it_names_a_score() -> None:
+    """"合计 | 87" with the weight and score columns empty: 合计 does not say whether 87 is the
+    weight or the score, so neither is taken (a guessed weight would fail SCR007 on the report)."""
+    t = cells_table([
+        ["一级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+        ["产出指标", "受益学生人数", "≥12000人", "12350人", "50", "50"],
+        ["满意度指标", "家长满意度", "≥90%", "94%", "40", "37"],
+        ["合计", "87", "", "", "", ""],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert (r.total_weight is None or r.total_weight.value is None) and (
+        r.total_score is None or r.total_score.value is None)

@@ -77,7 +77,6 @@ def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: l
     lines up with it, else in order; "总分 | 95" (``score_only``, one value) is a score."""
     weight: Quantity | None = None
     score: Quantity | None = None
-    rest_values: list[Slot] | None = None
     label = next((s.cell for s in row if not s.empty and not s.from_above), None)
     cw = cs = None
     if header is not None and header.block == "indicator" and len(row) == header.width:
@@ -89,18 +88,15 @@ def _total(fields: HeaderFields, rest: list[Slot], header: Header | None, row: l
             weight = quantity(row[cw].text, row[cw].prov)
         if cs is not None:
             score = quantity(row[cs].text, row[cs].prov)
-        if all(q is None or q.kind == Kind.EMPTY for q in (weight, score)):
-            # nothing under the weight/score columns: the values follow the label instead
-            # ("总分 | 94.6 | 评价等级 | 优"), read in order up to the next form label
+        if score_only and all(q is None or q.kind == Kind.EMPTY for q in (weight, score)):
+            # a score label (总分) with nothing under the weight/score columns: its one number
+            # before the next form label is the score ("总分 | 94.6 | 评价等级 | 优")
             upto = next((i for i, s in enumerate(rest) if not s.empty and form_role(s.text) is not None), len(rest))
-            if any(not s.empty and is_number(s.text) for s in rest[:upto]):
-                cw = cs = None
-                weight = score = None
-                rest_values = rest[:upto]
-            else:
-                rest_values = []
-    if cw is None and cs is None:
-        vals = [s for s in (rest_values if rest_values is not None else rest) if not s.from_above]
+            numbers = [s for s in rest[:upto] if not s.empty and not s.from_above and is_number(s.text)]
+            if len(numbers) == 1:
+                weight, score = None, quantity(numbers[0].text, numbers[0].prov)
+    else:
+        vals = [s for s in rest if not s.from_above]
         numbers = [s for s in vals if not s.empty and is_number(s.text)]
         if score_only and len(numbers) == 1:
             vals = [Slot(""), numbers[0]]
