@@ -454,3 +454,23 @@ def test_a_total_row_off_its_columns_is_not_read_by_position_unless_it_names_a_s
     (r,) = raw_to_reports(doc(t))
     assert (r.total_weight is None or r.total_weight.value is None) and (
         r.total_score is None or r.total_score.value is None)
+
+
+def test_a_role_read_for_two_indicator_columns_is_a_doubt() -> None:
+    """Two columns right of the name both read as 得分 (a split or misread header): only the
+    first is read, the second is reported as a doubt, and what depends on the scores carries
+    extraction doubt.  Level weights left of the name (一级指标 | 分值 | 三级指标 | 分值) are no doubt."""
+    t = cells_table([
+        ["一级指标", "三级指标", "指标值", "完成值", "得分", "权重占比", "得分"],
+        ["产出指标", "受益学生人数", "≥12000人", "12350人", "100", "50%", "50"],
+        ["满意度指标", "家长满意度", "≥90%", "94%", "100", "50%", "50"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert [i.score.raw for i in r.indicators] == ["100", "100"]
+    assert [u.text for u in r.unmapped_columns] == ["得分：与第5列同读作“得分”，表头或分列可能有误，只读取第5列"]
+    t = cells_table([
+        ["一级指标", "分值", "三级指标", "指标值", "分值", "得分"],
+        ["产出指标", "50", "受益学生人数", "≥12000人", "50", "50"],
+    ])
+    (r,) = raw_to_reports(doc(t))
+    assert r.unmapped_columns == [] and r.indicators[0].weight.raw == "50"

@@ -25,12 +25,14 @@ from jixiao.assemble.tableview import Slot, distinct, lead
 from jixiao.assemble.values import clean_text, looks_like_value
 from jixiao.assemble.vocab import is_title_line
 from jixiao.normalize.headers import budget_row_kind, fold_header, header_role, is_subtotal
-from jixiao.normalize.roles import roles_in
+from jixiao.normalize.roles import roles_in, spec
 
 # the role rows of a long-form budget table (年初预算资金 … 预算执行率) and the money columns
 _FIGURE_ROLES = roles_in("budget", ("money", "rate"))
 _MONEY_ROLES = roles_in("budget", ("money",))
 _PAIR_ROLES = frozenset(roles_in("budget", ("money", "rate", "score")))
+# roles that fill a model field, per block: one column each
+_FIELD_ROLES = {b: tuple(roles_in(b, with_field=True)) for b in ("budget", "indicator")}
 
 
 @dataclass
@@ -178,6 +180,21 @@ def _vote_columns(header: Header, data: list[list[Slot]]) -> None:
     for k in range(1, header.width):
         if k not in split and header.row[k].from_left and header.row[k].cell is header.row[k - 1].cell:
             header.roles[k] = header.roles[k - 1]
+    _repeated_roles(header, block)
+
+
+def _repeated_roles(header: Header, block: str) -> None:
+    """A field role heading two columns right of the indicator name (or funding line) column
+    (level weights left of it are the 一级指标 | 分值 layout) is a doubt: the header was
+    misread or split, and only the first column is read.  Said on the other columns, so the rules
+    treat what depends on the block as possibly mis-extracted."""
+    name = header.col("name") if block == "indicator" else header.col("line")
+    if name is None:  # no indicator (or funding line) is read from the block
+        return
+    for role in _FIELD_ROLES.get(block, ()):
+        ks = [k for k in header.cols(role) if k > name]
+        for k in ks[1:]:
+            header.doubts.setdefault(k, f"与第{ks[0] + 1}列同读作“{spec(role).zh}”，表头或分列可能有误，只读取第{ks[0] + 1}列")
 
 
 def _line_column(header: Header, aligned: list[list[Slot]], present: set[str]) -> None:
