@@ -12,6 +12,7 @@ from jixiao.assemble.kinds import vocab as kinds_vocab
 from jixiao.errors import UnreadableFile
 from jixiao.extract import RawDocument, load
 from jixiao.extract.text_decode import decode_bytes, junk_share, looks_like_text
+from jixiao.identity import display_name, doc_id_for
 from jixiao.model import Document, DocumentKind, Provenance, TextItem
 from jixiao.normalize.lexicon import LEXICON
 
@@ -20,27 +21,6 @@ def path_to_raw(path: str | Path, source: str | None = None, *, convert: bool = 
     """Load one file with the form vocabulary wired in (:data:`jixiao.normalize.lexicon.LEXICON`
     as extract's :class:`~jixiao.extract.lexicon.CellLexicon`): every table a finished grid."""
     return load(path, source, convert=convert, lexicon=LEXICON)
-
-
-def name_bytes(name: str) -> bytes:
-    """The bytes of a file name as the OS gave them: a name that is not valid UTF-8
-    (a GBK name from a Windows zip) arrives with its bad bytes as surrogate escapes."""
-    try:
-        return name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that is no escape: keep it distinct
-        return name.encode("utf-8", "surrogatepass")
-
-
-def display_name(name: str) -> str:
-    """A file name as shown and stored: bytes that are not UTF-8 become U+FFFD."""
-    return name_bytes(name).decode("utf-8", "replace")
-
-
-def doc_id_for(source: str, sha256: str) -> str:
-    """Stable id of a document: the same file under the same name, the same id.
-    Taken from the name's bytes, so two names that differ only in bytes that are not
-    UTF-8 (and show alike) keep different ids."""
-    return hashlib.sha256(name_bytes(source) + f"\0{sha256}".encode()).hexdigest()[:16]
 
 
 def path_to_document(

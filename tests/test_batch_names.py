@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from jixiao.batch import paths_to_dataset
 from jixiao.batch.cache import Cache
 from jixiao.cli import app
-from jixiao.pipeline import display_name, doc_id_for, name_bytes
+from jixiao.identity import display_name, doc_id_for, name_bytes
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GBK_A = "报告甲.txt".encode("gbk")  # not valid UTF-8

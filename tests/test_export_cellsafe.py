@@ -112,3 +112,18 @@ def test_a_lone_sign_cannot_run_and_round_trips(text: str) -> None:
 @pytest.mark.parametrize("text", ["=1+1", "-1+1", "+A1", "@SUM(A1)", "-3.5)*2", "=HYPERLINK(\"x\")"])
 def test_anything_more_is_still_escaped(text: str) -> None:
     assert csv_text(text) == "'" + text
+
+
+def test_column_escape_is_the_cell_escape_of_every_text() -> None:
+    from jixiao.export.cellsafe import csv_texts
+
+    column = ["=1+1", "-", "正常", None, 3, "@x", "=1+1", "", "\t", "-5", "a=b"]
+    assert list(csv_texts(column)) == [csv_text(v) if isinstance(v, str) else v for v in column]
+    assert list(csv_texts(column))[:2] == ["'=1+1", "-"]
+
+
+def test_a_column_with_nothing_to_escape_is_not_copied() -> None:
+    from jixiao.export.cellsafe import csv_texts
+
+    column = ["正常", None, "-", "项目A"]
+    assert csv_texts(column) is column

@@ -65,6 +65,27 @@ def test_parquet_scale_grows_to_keep_every_digit(tmp_path: Path) -> None:
     assert t.column("weight")[0].as_py() == Decimal("0.123456789")
 
 
+def test_parquet_past_38_digits_rounds_to_the_scale_left_and_drops_non_finite() -> None:
+    from jixiao.export.arrow import rows_to_arrow
+
+    big = Decimal("1" * 30)  # 30 integer digits leave 8 places
+    rows = [("r-1", 1, "x", big, None, None, None), ("r-1", 2, "y", Decimal("0.123456789012"), None, None, None),
+            ("r-1", 3, "z", Decimal("NaN"), Decimal("Infinity"), None, None), ("r-1", 4, "w", None, None, None, None)]
+    t = rows_to_arrow("stated_scores", rows)
+    assert t.schema.field("weight").type == pa.decimal128(38, 8)
+    assert t.column("weight").to_pylist() == [big, Decimal("0.12345679"), None, None]
+    assert t.schema.field("score").type == pa.decimal128(38, 6)  # an empty column keeps the minimum scale
+    assert t.column("score").to_pylist() == [None, None, None, None]
+
+
+def test_no_rows_give_the_typed_empty_table() -> None:
+    from jixiao.export.arrow import rows_to_arrow
+    from jixiao.export.schema import TABLES
+
+    t = rows_to_arrow("stated_scores", [])
+    assert t.num_rows == 0 and t.schema.names == [name for name, _ in TABLES["stated_scores"]]
+
+
 def test_xlsx_sheets_frozen_filtered_numbers_and_colours(out: Path) -> None:
     wb = openpyxl.load_workbook(out / "dataset.xlsx")
     assert wb.sheetnames == ["documents", "reports", "budget_lines", "indicators", "stated_scores", "findings",

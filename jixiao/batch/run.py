@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import stat
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ from jixiao.batch.result import DocResult, document_to_result, json_to_result, r
 from jixiao.batch.walk import SUPPORTED, Input, paths_to_inputs
 from jixiao.batch.worker import pause_hook
 from jixiao.export import TableRows, write_dataset
+from jixiao.export.write import preload as preload_writers
+from jixiao.identity import display_name, doc_id_for
 from jixiao.model import Document
-from jixiao.pipeline import display_name, doc_id_for
 
 _ERROR_HEAD = regex.compile(r"[（(：:，,；;]")  # a reason's head ends at its first bracket or punctuation
 
@@ -347,8 +349,12 @@ def _run(paths: list[str | Path], out: Path, formats: tuple[str, ...], jobs: int
                                                  timeout=limits[0], memory_mb=limits[1])
             else:
                 pool = Pool(jobs or default_jobs(), options=options, timeout=limits[0], memory_mb=limits[1])
+            # the writers' imports (pyarrow, pandas: ~0.4 s) while the workers run, not after them
+            loader = threading.Thread(target=preload_writers, args=(formats,), name="jixiao-preload", daemon=True)
+            loader.start()
             pool.run(tasks, on_done, on_start)
             summary.peak_worker_rss_kb = pool.peak_rss_kb
+            loader.join()
         if prog:
             prog.close()
         if cache.write_failures:

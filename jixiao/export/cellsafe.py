@@ -20,6 +20,8 @@ reader sees that something was there) instead of failing the whole workbook.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 #: first characters that make a spreadsheet treat a cell as a formula (OWASP)
@@ -31,16 +33,26 @@ REPLACEMENT = "\ufffd"
 
 #: texts that start like a formula but cannot run as one: a lone sign (a comparator "=" or a
 #: dash "-" for "none", common in forms)
-_INERT = regex.compile(r"[=+\-@]")
+_INERT = frozenset("=+-@")
+_START = frozenset(FORMULA_START)
 
 
 def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_START) and not _INERT.fullmatch(text)
+    return text[:1] in _START and text not in _INERT
 
 
 def csv_text(text: str) -> str:
     """A CSV text field that no spreadsheet runs as a formula."""
-    return "'" + text if is_formula_like(text) else text
+    return "'" + text if text[:1] in _START and text not in _INERT else text
+
+
+def csv_texts(values: Sequence[object]) -> Sequence[object]:
+    """:func:`csv_text` of every ``str`` in a column (other values unchanged), for the writer: only
+    the column's distinct texts are tested, and a column with nothing to escape is returned as is."""
+    escaped = {v: "'" + v for v in set(values) if isinstance(v, str) and v[:1] in _START and v not in _INERT}
+    if not escaped:
+        return values
+    return [escaped.get(v, v) if isinstance(v, str) else v for v in values]
 
 
 def xml_text(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from jixiao.export.values import Row
@@ -9,6 +10,28 @@ from jixiao.export.values import Row
 FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx", "duckdb")
 XLSX_NAME = "dataset.xlsx"
 DUCKDB_NAME = "dataset.duckdb"
+
+
+def preload(formats: tuple[str, ...] | list[str]) -> None:
+    """Import the writers ``formats`` need (pyarrow and the pandas it loads on its first array:
+    ~0.4 s) ahead of :func:`write_dataset`, e.g. in a thread while a batch's workers run. An
+    import that fails here is left for :func:`write_dataset` to raise."""
+    with contextlib.suppress(Exception):
+        if "csv" in formats:
+            import jixiao.export.csvfile
+            import jixiao.export.datapackage  # noqa: F401
+        if "xlsx" in formats:
+            import jixiao.export.xlsx  # noqa: F401
+        if "parquet" in formats or "duckdb" in formats:
+            import pyarrow as pa
+
+            import jixiao.export.arrow  # noqa: F401
+
+            pa.array([None], type=pa.string())  # the first array imports pandas
+            if "parquet" in formats:
+                import jixiao.export.parquet  # noqa: F401
+            if "duckdb" in formats:
+                import jixiao.export.duck  # noqa: F401
 
 
 def write_dataset(tables: dict[str, list[Row]], out_dir: str | Path, formats: tuple[str, ...] | list[str],
