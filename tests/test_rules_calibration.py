@@ -113,6 +113,13 @@ def test_unscored_budget_item_absorbs_only_the_gap_it_explains() -> None:
     pair = [("BUD008", "SCR006", "gap_within")]
     assert [(f.rule_id, f.related) for f in merge_findings([bud, explained], pair)] == [("BUD008", ["SCR006"])]
     assert [f.rule_id for f in merge_findings([bud, beyond], pair)] == ["BUD008", "SCR006"]
+    # BUD008 in doubt (capped at a warning), SCR006 certain: the merged fault is certain, an error
+    doubtful = bud.model_copy(update={"severity": Severity.WARNING, "extraction_doubt": True})
+    [merged] = merge_findings([doubtful, explained], pair)
+    assert (merged.severity, merged.extraction_doubt, merged.related) == (Severity.ERROR, False, ["SCR006"])
+    both = merge_findings([doubtful, explained.model_copy(update={"severity": Severity.WARNING,
+                                                                  "extraction_doubt": True})], pair)
+    assert [(f.severity, f.extraction_doubt) for f in both] == [(Severity.WARNING, True)]
 
 
 def test_target_declaration_is_not_blamed_for_blank_results() -> None:

@@ -238,3 +238,23 @@ def test_field_accuracy_floor(case: str) -> None:
     s = score_case(rep, json.loads(exp.read_text(encoding="utf-8")), ROOT)
     assert s.accuracy >= FLOORS[case], s.wrong[:10]
     assert s.spurious_indicators == 0 and s.spurious_budget_lines == 0, s.wrong[:10]
+
+
+def test_a_row_with_a_number_placed_by_a_guess_is_noted_and_its_findings_are_in_doubt() -> None:
+    """corpus/layout-national-000, line 10: "其中：当年财政拨  1600      1600 1521.57" — pdftotext set
+    the sub-row's figures a column left of the total row's and 1521.57 one space after 1600, so the
+    reader's placement is a guess (1521.57 lands under 调整后预算). The loader says so for 表1 第5行
+    and BUD001 on that row is a warning marked as a possible extraction problem, not an error."""
+    from conftest import CORPUS, ROOT
+
+    from jixiao.model import Severity
+    from jixiao.pipeline import path_to_document
+    from jixiao.rules.doubt import repaired_rows
+
+    f = CORPUS / "layout-national-000" / "report.txt"
+    doc = path_to_document(f, str(f.relative_to(ROOT)))
+    assert "表1：第5行按位置推断列：“1521.57”与前文只隔一个空格，可能错列" in [n.text for n in doc.notes]
+    assert (0, 4) in [(p.table, p.row) for _, p in repaired_rows(doc)]
+    [bud] = [x for x in doc.findings if x.rule_id == "BUD001"]
+    assert bud.severity == Severity.WARNING and bud.extraction_doubt and "列位置为推断" in bud.message
+    assert not [x for x in doc.findings if x.severity == Severity.ERROR]

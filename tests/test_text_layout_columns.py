@@ -49,6 +49,23 @@ def test_a_word_after_one_space_starts_a_cell_on_a_column_edge_only() -> None:
     assert [p.text for p in pieces_of(words[2], cols)] == ["40.90", "61.04%", "截止 24 年底"]
 
 
+def test_a_number_cut_off_near_but_not_on_a_column_edge_is_marked_as_a_guess() -> None:
+    lines = ["执行数 执行率  原因", "0.00  0.00%   无", "40.90 61.04%  截止 24 年底"]
+    words = [words_of(t, char_count) for t in lines]
+    cols = find_columns(words)
+    assert not any(p.guessed for ws in words for p in pieces_of(ws, cols))  # 61.04% starts on the edge
+    shifted = words_of("3.5 61.04%     截止", char_count)  # 61.04% two positions left of the edge (6)
+    assert [(p.text, p.guessed) for p in pieces_of(shifted, cols)] == [
+        ("3.5", False), ("61.04%", True), ("截止", False)]
+
+
+def test_a_space_between_chinese_words_is_a_boundary_not_a_guess() -> None:
+    lines = ["指标      实际完成值  得分", "数量指标  完成 补助", "质量指标  100%        10"]
+    words = [words_of(t, char_count) for t in lines]
+    cols = find_columns(words)
+    assert not any(p.guessed for ws in words for p in pieces_of(ws, cols))
+
+
 def test_a_later_page_s_columns_map_onto_the_first_page_s_in_order() -> None:
     from jixiao.extract.text_layout_columns import map_columns
 

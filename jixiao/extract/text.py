@@ -52,11 +52,12 @@ def bytes_to_text(data: bytes) -> str:
 
 
 class _Builder:
-    def __init__(self, source: str, width: int | None) -> None:
+    def __init__(self, source: str, width: int | None, warnings: list[str] | None = None) -> None:
         self.source = source
         self.width = width
         self.blocks: list[RawParagraph | RawTable] = []
         self.n_tables = 0
+        self.warnings = warnings if warnings is not None else []  # the loaders' notes (表N：第M行…)
 
     def table(self, t: RawTable | None) -> None:
         if t is None:
@@ -115,7 +116,7 @@ class _Builder:
         at = 0  # pdftotext -layout tables first (text_layout), then spaced rows and prose
         for a, b in layout_regions(lines):
             self.spaced_rows_or_prose(lines[at:a])
-            self.table(layout_grid(lines[a:b], self.source, self.n_tables))
+            self.table(layout_grid(lines[a:b], self.source, self.n_tables, self.warnings))
             at = b
         self.spaced_rows_or_prose(lines[at:])
 
@@ -144,9 +145,10 @@ def _wide_rows(lines: list[Line], i: int) -> bool:
     return False
 
 
-def lines_to_blocks(lines: list[Line], source: str) -> list[RawParagraph | RawTable]:
-    """Group numbered lines into paragraphs and tables (dialect per region)."""
-    b = _Builder(source, wrap_width([ln for ln in lines if not ln.is_cell and not ln.is_tsv]))
+def lines_to_blocks(lines: list[Line], source: str, warnings: list[str] | None = None) -> list[RawParagraph | RawTable]:
+    """Group numbered lines into paragraphs and tables (dialect per region); ``warnings``
+    receives the notes of the table readers (a -layout row whose cells were placed by a guess)."""
+    b = _Builder(source, wrap_width([ln for ln in lines if not ln.is_cell and not ln.is_tsv]), warnings)
     i, n = 0, len(lines)
     pending: list[Line] = []
     while i < n:
@@ -187,13 +189,14 @@ def _with_pages(blocks: list[RawParagraph | RawTable], pages: dict[int, int]) ->
 
 def text_to_raw(text: str, source: str, sha256: str = "", lexicon: CellLexicon | None = None) -> RawDocument:
     lines = text_to_lines(text)
-    blocks = lines_to_blocks(lines, source)
+    warnings: list[str] = []
+    blocks = lines_to_blocks(lines, source, warnings)
     pages = {ln.no: ln.page for ln in lines if ln.page is not None}
     if not pages:
-        raw = RawDocument(source=source, format="txt", sha256=sha256, blocks=blocks)
+        raw = RawDocument(source=source, format="txt", sha256=sha256, blocks=blocks, warnings=warnings)
     else:
         raw = RawDocument(source=source, format="txt", sha256=sha256, blocks=_with_pages(blocks, pages),
-                          n_pages=max(pages.values()))
+                          n_pages=max(pages.values()), warnings=warnings)
     return finish_document(raw, lexicon)
 
 

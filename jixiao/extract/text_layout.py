@@ -222,6 +222,7 @@ class _Grid:
         self.caps: dict[tuple[int, int], int] = {}
         self.rows: list[dict[int, BandCell]] = []
         self.above: dict[int, tuple[Piece, BandCell]] = {}  # the previous line's pieces by column
+        self.guessed: dict[int, list[str]] = {}  # row → texts of its pieces placed by a guess (Piece.guessed)
 
     def cap(self, key: tuple[int, int]) -> int:
         """The widest piece of column ``key`` (first, last column) in the line read and the
@@ -300,6 +301,8 @@ class _Grid:
                 if cell is None:
                     cell = row[p.col] = BandCell(p.col, p.col)
             cell.add(p, drop_autospace(working_text(raw)), raw, line.no, len(self.rows) - 1, self.cols)
+            if p.guessed:
+                self.guessed.setdefault(len(self.rows) - 1, []).append(p.text)
             above[p.col] = (p, cell)
         self.above = above
 
@@ -313,12 +316,15 @@ def _raw_piece(text: str, p: Piece, metric: Metric) -> str:
     return p.text
 
 
-def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> RawTable:
+def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0,
+                  notes: list[str] | None = None) -> RawTable:
     """One laid-out region → a finished grid (dialect ``cells``, horizontal spans where
     the text proves them).  A region running over a page break has its columns found
     page by page (pdftotext places them anew on each page), a later page's mapped onto
     the first's (:func:`.text_layout_columns.map_columns`); the running header between
-    them is left out."""
+    them is left out.  ``notes`` receives one line per row holding a cell placed by a guess
+    (:attr:`.text_layout_columns.Piece.guessed`), table and row numbered from 1: the rules treat
+    that row's values as extraction doubt (:func:`guessed_row_note`)."""
     skip = _page_headers(lines)
     body = [ln for ln in lines if not ln.is_blank and ln.no not in skip]
     metric = position_metric([ln.raw for ln in body])
@@ -337,7 +343,8 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
         if k > 0:
             onto = map_columns(own, cols)
             cut = {no: [Piece(onto[p.col], cols[onto[p.col]] + p.start - own[p.col],
-                              cols[onto[p.col]] + p.end - own[p.col], p.text) for p in ps] for no, ps in cut.items()}
+                              cols[onto[p.col]] + p.end - own[p.col], p.text, p.guessed) for p in ps]
+                   for no, ps in cut.items()}
         pieces.update(cut)
     g = _Grid(cols, [pieces.get(ln.no, []) for ln in lines])
     page = body[0].page if body else None
@@ -349,7 +356,16 @@ def lines_to_grid(lines: list[Line], source: str = "", table_no: int = 0) -> Raw
             g.blank()  # a blank line inside one page ends the rows above
         page = ln.page
         g.add_line(ln, pieces[ln.no], raws[ln.no])
+    if notes is not None:
+        notes.extend(guessed_row_note(table_no, r, texts) for r, texts in sorted(g.guessed.items()))
     return rows_to_table(g.rows, len(cols), source, table_no, [ln for ln in lines if ln.no not in skip])
+
+
+def guessed_row_note(table_no: int, row: int, texts: list[str]) -> str:
+    """The loader's note on a row with cells placed by a guess (0-based ``table_no``/``row``;
+    the note numbers them from 1, the form ``rules.patterns.REPAIRED_ROW_NOTE`` reads)."""
+    shown = "、".join(f"“{t}”" for t in texts)
+    return f"表{table_no + 1}：第{row + 1}行按位置推断列：{shown}与前文只隔一个空格，可能错列"
 
 
 def _page_headers(lines: list[Line]) -> set[int]:

@@ -51,6 +51,10 @@ class Piece:
     start: int
     end: int
     text: str
+    #: a number begun after a single space and placed in this column by a guess: a position or two
+    #: off the column's edge, or cut off a piece too wide for its column (a cell boundary pdftotext
+    #: squeezed to one space looks like a space in the text); exactly on an edge is no guess
+    guessed: bool = False
 
 
 Metric = Callable[[str], int]
@@ -209,6 +213,10 @@ def _nearest(w: Word, after: int, cols: list[int]) -> int | None:
     return min(near, key=lambda k: abs(cols[k] - w.start)) if near else None
 
 
+def _numeric(text: str) -> bool:
+    return text[:1].isdigit() or text[:1] in "+-<>=≥≤" and text[1:2].isdigit()
+
+
 def _wide_letter(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF" and unicodedata.category(ch)[0] == "L"
 
@@ -218,6 +226,7 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
     word off an over-full piece)."""
     out: list[Piece] = []
     for i, w in enumerate(words):
+        guessed = False
         if out:
             prev = out[-1]
             if w.strong:
@@ -228,17 +237,22 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
                 rest = "".join(x.text for x in words[i:_run_end(words, i)])
                 long_text = _long(prev, cols, widths) or any(ch in SENTENCE_PUNCT for ch in prev.text + rest)
                 k = None if long_text or _closes(prev.text, w.text) else _on_edge(w, cols, last)
+                # a number cut off a position or two from a column's edge, or because the piece would
+                # be wider than its column, may be a value pdftotext squeezed next to another: a guess
+                guessed = k is not None and abs(w.start - cols[k]) > 1
                 if k is None and widths and not long_text:
                     k = _overfull(prev, w, cols, widths)
+                    guessed = k is not None
+                guessed = guessed and _numeric(w.text)
                 if k is None and _wide_letter(prev.text[-1]) and _wide_letter(w.text[0]) \
                         and not _closes(prev.text, w.text):
-                    k = _nearest(w, prev.col, cols)
+                    k = _nearest(w, prev.col, cols)  # Chinese text has no spaces: a cell boundary
             if k is None or k <= prev.col:
                 out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
                 continue
         else:
             k = column_of(w.start, cols)
-        out.append(Piece(k, w.start, w.end, w.text))
+        out.append(Piece(k, w.start, w.end, w.text, guessed))
     return out
 
 

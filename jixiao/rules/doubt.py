@@ -10,10 +10,12 @@ Signals (read from whatever the model carries, so a reader that adds one is used
 - columns of a table whose heading mapped to no role, or whose role is uncertain
   (``Report.unmapped_columns`` and any other list of header cells named in ``DOUBT_COLUMNS``):
   every value of that table is in doubt (the unread column's values may sit in a neighbour);
-- repairs the loader reports with a location (``Document.notes`` whose provenance names a table
-  and a row, e.g. a row joined across a page break): the cells of that row are in doubt.  A note
+- repairs and guesses the loader reports with a location (``Document.notes`` whose provenance
+  names a table and a row, e.g. a row joined across a page break, or a -layout row with a number
+  placed in a column by its position alone): the cells of that row are in doubt.  A note
   without a location is read for one (``patterns.REPAIRED_ROW_NOTE``: the PDF reader's wording
-  "表2：第19行被分页截断…", table and row numbered from 1) until the reader attaches it.
+  "表2：第19行被分页截断…", the -layout reader's "表1：第5行按位置推断列…", table and row numbered
+  from 1) until the reader attaches it.
 """
 
 from __future__ import annotations
@@ -122,7 +124,8 @@ def _note_reason(doc: Document | None, provs: Iterable[Provenance]) -> str | Non
     for n, np in repaired:
         for p in cells:
             if p.source == np.source and p.row == np.row and (np.table is None or p.table == np.table):
-                return f"该行读取时经过修复（{' '.join(n.text.split())}）"
+                what = "列位置为推断" if "推断" in n.text else "读取时经过修复"
+                return f"该行{what}（{' '.join(n.text.split())}）"
     return None
 
 

@@ -14,8 +14,9 @@ Two cases, applied per report after every rule has run:
   otherwise both stay (two faults).
 
 A repeat's kept finding has the highest severity of the repeats; a folded pair keeps the first
-rule's severity (its calibration and any configured override).  Doubt is kept only when every
-merged finding was in doubt.
+rule's severity (its calibration and any configured override), except when only the first was in
+extraction doubt (capped at a warning): the second, certain, finding proves the fault, and the
+higher of the two severities is kept.  Doubt is kept only when every merged finding was in doubt.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ def _fold(keep: Finding, other: Finding, relate: bool) -> Finding:
     for rid in ([other.rule_id] if relate else []) + list(other.related):
         if rid != keep.rule_id and rid not in related:
             related.append(rid)
-    # a repeat on another row counts at its most certain; a folded rule pair keeps the first rule's
-    severity = keep.severity if relate else min((keep.severity, other.severity), key=lambda s: _RANK[s])
+    # a repeat on another row counts at its most certain; a folded rule pair keeps the first rule's,
+    # unless only the first was in doubt: then the certain second proves the fault at its own severity
+    most = min((keep.severity, other.severity), key=lambda s: _RANK[s])
+    severity = most if not relate or (keep.extraction_doubt and not other.extraction_doubt) else keep.severity
     message = keep.message + (f"（{other.rule_id}同一问题：{other.message}）" if relate else "")
     return keep.model_copy(update={"evidence": evidence, "related": related, "severity": severity, "message": message,
                                    "extraction_doubt": keep.extraction_doubt and other.extraction_doubt})

@@ -41,6 +41,8 @@ EXECUTION_REASON = regex.compile(r"执行(?:率|进度)?[^。；]{0,12}(?:原因
 YEAR = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?=\s*年)")
 
 # A loader note on a row it joined across a page break, as the PDF reader words it today:
-# "表2：第19行被分页截断，已与第4页的续行合并" (table and row numbered from 1, as people read them).
+# "表2：第19行被分页截断，已与第4页的续行合并", or on a row of a pdftotext -layout dump with a
+# number placed in a column by its position alone (extract/text_layout.guessed_row_note):
+# "表1：第5行按位置推断列：“1521.57”与前文只隔一个空格，可能错列" (table and row numbered from 1).
 # Read only when the note carries no location of its own (rules/doubt.py).
-REPAIRED_ROW_NOTE = regex.compile(r"表(?P<table>\d+)：第(?P<row>\d+)行被分页截断")
+REPAIRED_ROW_NOTE = regex.compile(r"表(?P<table>\d+)：第(?P<row>\d+)行(?P<what>被分页截断|按位置推断列)")
