@@ -42,7 +42,8 @@ def no_reports(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
 def extraction_notes(doc: Document, cfg: RulesConfig) -> Iterator[Evidence]:
     """What the loader repaired or could not read, so that no repair is silent: a table row cut
     by a page break and joined, a table continued on the next page, a paragraph rejoined across
-    pages, an image-only page skipped.  Check such values against the original."""
+    pages, an image-only page skipped, a number of a pdftotext -layout dump placed in a column by a
+    guess.  Check such values against the original."""
     for k, note in enumerate(doc.notes):
         yield Evidence(f"notes[{k}]", {"note": note.text}, provs=(note.prov,) if note.prov else ())
 
