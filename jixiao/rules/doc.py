@@ -39,14 +39,15 @@ CALIBRATION = [
     "(BUD002, BUD003, IND005).",
     "- **Extraction doubt.** A finding whose subject or cited cells lie in a table with a column that was "
     "not understood (EXT009, `Report.unmapped_columns`, or another doubtful-column list on the report), or in "
-    "a row the loader repaired (a `Document.notes` entry whose provenance, or failing that whose text — "
-    "\"表2：第19行被分页截断…\" — names the row), has "
+    "a row the loader repaired or placed by a guess (a `Document.notes` entry whose provenance, or failing "
+    "that whose text — \"表2：第19行被分页截断…\", \"表1：第5行按位置推断列…\" — names the row), has "
     "`extraction_doubt = true`, is at most a `warning`, and its message ends in "
     f"`{DOUBT_NOTE.format(reason='…')}`.  EXT rules are about extraction and are never marked.",
     "- **One fault, one finding.** The same message on several rows of one report (a 其中 row repeating the "
     "total's figures) is one finding citing every row (\"同样见于：…\"); the rule pairs of `[merge] pairs` "
     "(SCR003/SCR004, BUD008/SCR006) are folded into the first rule's finding, the second listed in "
-    "`related`.",
+    "`related`; when only the first was in extraction doubt, the merged finding is certain and keeps the "
+    "higher severity.",
     "- **Report kinds.** A rule runs only on the report kinds in the *kinds* column: a 绩效目标表 "
     "(target_declaration) is never blamed for blank 完成值.", "",
 ]
