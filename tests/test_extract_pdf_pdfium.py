@@ -186,3 +186,23 @@ def test_threads_reading_at_once_get_the_same_pages() -> None:
     for t in threads:
         t.join(60)
     assert results == [want] * 4
+
+
+def test_a_cjk_font_with_a_positive_descent_shares_the_line_of_the_latin_glyphs() -> None:
+    """corpus/lo-pdf-national-000 (a web page's form saved through LibreOffice): its CJK font's
+    descriptor gives a positive descent. Taken as written, the CJK glyphs sat a third of an em
+    above the Latin ones of the same line and the cells read ``其中当年财政拨款:``, ``补助人数人( )``
+    and ``万18.74人``; as a negative descent (the PDF reference's sign) they read as printed.
+    (pdfplumber's boxes differ on this file by up to 4.4 pt: pdfminer takes the fonts' descents from
+    their descriptors as 0, pdfium from the font programs; both put a line's glyphs on one line.)"""
+    from jixiao.pipeline import path_to_document
+
+    f = CORPUS / "lo-pdf-national-000" / "report.pdf"
+    [page, *_] = bytes_to_pages(f.read_bytes(), "x.pdf")
+    cjk = next(g for g in page.glyphs if g.text == "其")
+    colon = next(g for g in page.glyphs if g.text == ":" and abs(g.x0 - cjk.x1 - 12) < 1)  # 其中:
+    assert abs((cjk.top + cjk.bottom) / 2 - (colon.top + colon.bottom) / 2) < 1.5
+    [rep] = path_to_document(f, "lo.pdf").reports
+    assert [ln.line for ln in rep.budget_lines][:2] == ["年度资金总额", "其中:当年财政拨款"]
+    first = rep.indicators[0]
+    assert (first.name, first.actual.raw if first.actual else None) == ("补助人数(人)", "18.74万人")
