@@ -244,7 +244,7 @@ def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
 def _descent(t: _Text, obj: int) -> float:
     """The descent of a text object's font per unit of font size (negative).  A positive
     /Descent (a broken font descriptor: the PDF reference says it is negative; LibreOffice writes
-    one for some CJK fonts) is taken as its negative, as pdfminer does — else that font's glyphs
+    one for some CJK fonts) is taken as its negative — else that font's glyphs
     sit a third of an em above the baseline of the Latin glyphs beside them and fall on a line
     of their own (``其中:当年`` read as ``其中当年:``)."""
     font = t.font(obj)
