@@ -333,3 +333,17 @@ def test_a_level1_name_as_section_heading_opens_its_indicators() -> None:
         ("产出指标", "数量指标", "养护农村公路里程", "≥500公里", "520公里"),
         ("产出指标", "质量指标", "路面优良率", "≥80%", "82%"),
         ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%")]
+
+
+def test_a_target_without_comparator_is_read_when_its_result_follows() -> None:
+    """"养护任务完成及时率100%，实际完成100%": no comparator, but the clause after it states the result,
+    so the number is the target (comparator not stated). A bare "name + number" line with no
+    stated result stays a sentence, not an indicator."""
+    r = rep("（三）产出分析\n1.时效指标：养护任务完成及时率100%，实际完成100%。\n"
+            "（2）完成维修改造校舍12350平方米，两所学校工期延至9月底。\n"
+            "（3）路面修补面积2000平方米，完成率95%。\n")
+    got = [(i.level2, i.name, i.comparator, i.target.raw, i.actual.raw if i.actual else None,
+            i.completion_rate.value if i.completion_rate else None) for i in r.indicators]
+    assert got == [("时效指标", "养护任务完成及时率", None, "100%", "100%", None),
+                   ("时效指标", "路面修补面积", None, "2000平方米", None, Decimal("95"))]
+    assert r.indicators[0].target.value == Decimal("100")

@@ -8,7 +8,9 @@ itself, "（一）产出指标" → 产出指标):
 - "2. 质量指标：政策宣讲 ≥ 2 次"                a level-2 label with its item inline;
 - "1. 效益指标：群众知晓度——普遍了解"           a qualitative target after a dash (a level-1
                                               name used as the label sets level 1);
-- "3. 服务对象满意度指标：服务对象满意度"        an item with no target.
+- "3. 服务对象满意度指标：服务对象满意度"        an item with no target;
+- "（2）养护任务完成及时率100%，实际完成100%"      a target with no comparator, read only because a
+                                              later clause states the result (comparator None).
 
 An actual value is linked only when the body paragraphs after the item state exactly one
 number in the target's unit ("组织经办人员参加 9 次…" for "≥ 2 次"); otherwise it stays None.
@@ -77,9 +79,14 @@ def text_to_item(text: str, offset: int) -> _Item | None:
         if cut is None:
             return None
         first = text_to_item(stripped[: cut.start()], lead)
-        if first is None or first.target_start is None:
+        if first is None:
             return None
         rest = _clause_values(stripped[cut.end() :], lead + cut.end())
+        if first.target_start is None:  # no comparator: a plain number is the target if a result follows
+            plain = P.target_plain.match(stripped[: cut.start()].rstrip())
+            if plain is None or not any(f in ("actual", "completion_rate") for f, _, _ in rest):
+                return None
+            return _Item(plain.group("name").strip(), lead + plain.start("target"), lead + plain.end("target"), rest)
         return _Item(first.name, first.target_start, first.target_end, rest)
     m = P.target_tail.match(stripped) or P.target_dash.match(stripped)
     if m:

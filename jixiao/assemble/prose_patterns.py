@@ -91,6 +91,11 @@ class _Patterns:
         rf"^(?P<name>.+?)\s*(?P<target>(?:{_CMP_PREFIX})\s*{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}}?)?"
         rf"|{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}}?)?\s*(?:{_CMP_SUFFIX}))\s*$"
     )
+    # "<name>100%" — a number (+ short unit) ending the line with no comparator: read as a target
+    # only when a later clause states the result ("养护任务完成及时率100%，实际完成100%")
+    target_plain: regex.Pattern[str] = regex.compile(
+        rf"^(?P<name>.*[\p{{Han}})）])\s*(?P<target>{_NUM}\s*(?:%|‰|[\p{{Han}}/]{{1,{_IND.max_unit}}}?)?)\s*$"
+    )
     # "<name>——普遍了解" — a qualitative target after a dash
     target_dash: regex.Pattern[str] = regex.compile(
         rf"^(?P<name>.+?)\s*(?:{_alt(_IND.dashes)})\s*(?P<target>[^{_DELIMS}{_ENDS}]{{1,20}})$"
