@@ -1,6 +1,14 @@
-"""Generate ``corpus/lo-pdf-national-000``: a web page's form rendered to PDF by LibreOffice.
+"""Generate the corpus PDFs of web pages: ``lo-pdf-national-000`` and ``chrome-pdf-sichuan-004``.
 
-    .venv/bin/python tools/make_html_pdf_corpus.py     # needs LibreOffice (soffice)
+    .venv/bin/python tools/make_html_pdf_corpus.py     # needs LibreOffice (soffice) and Chromium
+
+**Chromium** (``chrome-pdf-sichuan-004``): fmt-html-sichuan-004's page (six forms) printed to PDF
+by headless Chromium, as a user prints a published page.  A browser draws each cell's borders
+only where the cell is: merged cells (绩效指标, 产出指标 beside their rows) and rows cut by a
+page break have their side rules run on to the margin with no rule under them
+(extract/pdf_cut_cells.py closes them).
+
+**LibreOffice** (``lo-pdf-national-000``):
 
 fmt-html-national-000's page is opened by LibreOffice Writer, saved as DOCX and that DOCX
 converted to PDF — what a user gets who saves a published 绩效自评表 page through an office
@@ -28,9 +36,30 @@ from make_corpus import docx_to_pdf, soffice  # noqa: E402
 
 SOURCE = ROOT / "corpus" / "fmt-html-national-000" / "report.html"
 CASE = ROOT / "corpus" / "lo-pdf-national-000"
+CHROME_SOURCE = ROOT / "corpus" / "fmt-html-sichuan-004" / "report.htm"
+CHROME_CASE = ROOT / "corpus" / "chrome-pdf-sichuan-004"
+
+
+def chromium() -> None:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None:
+        raise SystemExit("Chromium not on PATH")
+    CHROME_CASE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={tmp}", f"--print-to-pdf={CHROME_CASE / 'report.pdf'}",
+                        CHROME_SOURCE.as_uri()], check=True, capture_output=True, timeout=180)
+    (CHROME_CASE / "meta.toml").write_text(
+        'origin = "corpus/fmt-html-sichuan-004/report.htm printed to PDF by headless Chromium '
+        '(tools/make_html_pdf_corpus.py)"\n'
+        'exercises = "browser-printed tables: merged cells and rows cut by page breaks left open (no rule under '
+        'them)"\n'
+        'expected = "seed-004"\n', encoding="utf-8")
+    print(CHROME_CASE.relative_to(ROOT))
 
 
 def main() -> None:
+    chromium()
     exe = soffice()
     if exe is None:
         raise SystemExit("LibreOffice (soffice) not on PATH")
@@ -45,7 +74,8 @@ def main() -> None:
         'origin = "corpus/fmt-html-national-000/report.html opened by LibreOffice, saved as DOCX, converted to PDF '
         '(tools/make_html_pdf_corpus.py)"\n'
         'exercises = "Latin and CJK fonts on one line, the CJK font with a positive /Descent; cells centred '
-        'vertically; a table wider than the page"\n', encoding="utf-8")
+        'vertically; a table wider than the page"\n'
+        'expected = "docx-national-000"\n', encoding="utf-8")
     print(CASE.relative_to(ROOT))
 
 

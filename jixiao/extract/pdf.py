@@ -54,7 +54,7 @@ def bytes_to_pages(data: bytes, source: str) -> list[PageData]:
     for p in raw:
         tables = []
         if p.glyphs:
-            tables = [(bbox, cells) for bbox, cells in segments_to_tables(p.segments) if len(cells) >= MIN_TABLE_CELLS]
+            tables = [(bbox, cells) for bbox, cells in segments_to_tables(p.segments, p.height) if len(cells) >= MIN_TABLE_CELLS]
         pages.append(PageData(p.number, p.width, p.height, p.glyphs, tables, p.n_images))
     check_text_layer(pages, source)
     return pages

@@ -14,6 +14,10 @@ the cells are those it found before the loader read pages through pdfium:
    corners are intersections and whose sides lie on common segments;
 6. *tables*: cells sharing a corner belong to one table (a table needs two cells), tables
    ordered top to bottom, then left to right.
+
+Between 3 and 4, one step of jixiao's own when the page's height is given: cells a page break
+left open (side rules running on to the margin, no rule under them) are closed on the table's
+last rule (:mod:`.pdf_cut_cells`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from jixiao.extract.pdf_cut_cells import close_cut_cells
 from jixiao.extract.pdf_pdfium import Segment
 
 SNAP = 3.0
@@ -166,11 +171,15 @@ def _tables(cells: Sequence[Box]) -> list[list[Box]]:
     return [t for t in tables if len(t) > 1]
 
 
-def segments_to_tables(segments: Iterable[Segment]) -> list[tuple[Box, list[Box]]]:
-    """Ruled tables of a page: (table bbox, cell boxes) each, top to bottom."""
+def segments_to_tables(segments: Iterable[Segment], page_height: float | None = None) -> list[tuple[Box, list[Box]]]:
+    """Ruled tables of a page: (table bbox, cell boxes) each, top to bottom.  With the page's
+    height, cells the page break left open are closed first (:mod:`.pdf_cut_cells`); without it
+    the cells are exactly pdfplumber's."""
     vs, hs = merged_edges(segments)
     if not vs or not hs:
         return []
+    if page_height is not None:
+        hs = close_cut_cells(vs, hs, _Edge, page_height)
     out = []
     for cells in _tables(_cells(_intersections(vs, hs))):
         bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells),
