@@ -221,6 +221,9 @@ FLOORS = {
     "fmt-layout-family-lettered": 1.0, "layout-family-tworow": 0.93, "fmt-layout-family-synonyms": 1.0,
     "layout-family-execrow": 0.89, "layout-family-national": 0.84, "layout-sichuan-004": 0.89,
     "layout-national-000": 0.75,
+    # browser-printed forms (rows set apart by the cells' padding: the spaced chain of find_regions)
+    "layout-chrome-pdf-family-continued": 1.0, "layout-chrome-pdf-family-lettered": 1.0,
+    "layout-chrome-pdf-family-national": 0.93,
 }
 
 
@@ -258,3 +261,20 @@ def test_a_row_with_a_number_placed_by_a_guess_is_noted_and_its_findings_are_in_
     [bud] = [x for x in doc.findings if x.rule_id == "BUD001"]
     assert bud.severity == Severity.WARNING and bud.extraction_doubt and "列位置为推断" in bud.message
     assert not [x for x in doc.findings if x.severity == Severity.ERROR]
+
+
+def test_rows_set_apart_by_blank_lines_are_one_table() -> None:
+    """A browser-printed form's dump (corpus/layout-chrome-pdf-family-national): the cell padding
+    leaves one or two blank lines between rows, so no run of lines is a table on its own; the
+    runs chained (find_regions) are one table per form, its title left out as prose."""
+    text = (CORPUS / "layout-chrome-pdf-family-national" / "report.txt").read_text(encoding="utf-8")
+    lines = text_to_lines(text)
+    regions = find_regions(lines)
+    assert len(regions) == 2  # two forms
+    first = lines[regions[0][0]]
+    assert first.text.startswith("项目名称") and "瑶浦县中小学校舍维修改造" in first.text
+    raw = text_to_raw(text, "x.txt")
+    [t1, t2] = raw.tables()
+    assert [c.text for c in t1.cells if c.row == 0][:2] == ["项目名称", "瑶浦县中小学校舍维修改造"]
+    assert any(c.text == "年度资金总额" for c in t1.cells) and any(c.text == "95.00%" for c in t1.cells)
+    assert [p.text for p in raw.paragraphs()][:2] == ["项目支出绩效自评表", "(2021年度)"]  # working text: half-width brackets

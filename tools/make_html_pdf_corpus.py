@@ -41,14 +41,8 @@ CHROME_CASE = ROOT / "corpus" / "chrome-pdf-sichuan-004"
 
 
 def chromium() -> None:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    if exe is None:
-        raise SystemExit("Chromium not on PATH")
     CHROME_CASE.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        f"--user-data-dir={tmp}", f"--print-to-pdf={CHROME_CASE / 'report.pdf'}",
-                        CHROME_SOURCE.as_uri()], check=True, capture_output=True, timeout=180)
+    print_page(CHROME_SOURCE, CHROME_CASE / "report.pdf")
     (CHROME_CASE / "meta.toml").write_text(
         'origin = "corpus/fmt-html-sichuan-004/report.htm printed to PDF by headless Chromium '
         '(tools/make_html_pdf_corpus.py)"\n'
@@ -58,8 +52,51 @@ def chromium() -> None:
     print(CHROME_CASE.relative_to(ROOT))
 
 
+#: family DOCX cases printed by Chromium (through LibreOffice's HTML of them): chrome-pdf-family-<f>
+CHROME_FAMILIES = ("national", "lettered", "continued")
+
+
+def _chrome_exe() -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if exe is None:
+        raise SystemExit("Chromium not on PATH")
+    return exe
+
+
+def print_page(page: Path, pdf: Path) -> None:
+    """``page`` printed to ``pdf`` by headless Chromium (no header or footer)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([_chrome_exe(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--user-data-dir={tmp}", f"--print-to-pdf={pdf}", page.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+
+
+def chromium_families() -> None:
+    """Each family's DOCX saved as a web page by LibreOffice, the page printed by Chromium."""
+    exe = soffice()
+    if exe is None:
+        raise SystemExit("LibreOffice (soffice) not on PATH")
+    for fam in CHROME_FAMILIES:
+        case = ROOT / "corpus" / f"chrome-pdf-family-{fam}"
+        case.mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            docx = Path(tmp) / "report.docx"
+            shutil.copyfile(ROOT / "corpus" / f"family-{fam}-docx" / "report.docx", docx)
+            subprocess.run([exe, f"-env:UserInstallation=file://{Path(tmp) / 'profile'}", "--headless", "--convert-to",
+                            "html:HTML (StarWriter)", "--outdir", tmp, str(docx)], check=True, capture_output=True,
+                           timeout=180)
+            print_page(Path(tmp) / "report.html", case / "report.pdf")
+        (case / "meta.toml").write_text(
+            f'origin = "corpus/family-{fam}-docx/report.docx saved as a web page by LibreOffice, printed to PDF by '
+            'headless Chromium (tools/make_html_pdf_corpus.py)"\n'
+            'exercises = "a browser-printed form: cells ruled only where they are, rows set apart by cell padding"\n'
+            f'expected = "family-{fam}"\n', encoding="utf-8")
+        print(case.relative_to(ROOT))
+
+
 def main() -> None:
     chromium()
+    chromium_families()
     exe = soffice()
     if exe is None:
         raise SystemExit("LibreOffice (soffice) not on PATH")

@@ -52,6 +52,7 @@ from collections import Counter
 from jixiao.extract.layout_text import working_text
 from jixiao.extract.raw import RawTable
 from jixiao.extract.text_layout_columns import (
+    JITTER,
     Metric,
     Piece,
     Word,
@@ -69,6 +70,9 @@ from jixiao.extract.text_lines import Line, display_width, join_text
 from jixiao.extract.text_patterns import NUMBERISH, ODD_SPACE, ZERO_WIDTH
 
 MIN_LINES = 4  # lines of a laid-out table
+MAX_GROUP = 40  # lines of one row band of a spaced table (rows a blank line or two apart)
+MAX_GAP = 2  # blank lines between two rows of a spaced table
+MIN_GROUPS = 3  # row bands of a spaced table
 MIN_LAID = 3  # lines with two or more pieces set apart by a wide gap
 MIN_COLUMNS = 3
 LAID_SHARE = 0.3  # of the lines: a wrapped column (原因 over 30 lines) holds one piece a line
@@ -93,25 +97,96 @@ def _laid(words: list[Word]) -> bool:
 
 
 def find_regions(lines: list[Line]) -> list[tuple[int, int]]:
-    """Index ranges ``[a, b)`` of ``lines`` that are laid-out tables."""
+    """Index ranges ``[a, b)`` of ``lines`` that are laid-out tables: a run of non-blank lines,
+    or a chain of short runs a blank line or two apart whose lines together are one
+    (:func:`_spaced_chain`: a form whose rows the renderer set apart by its cell padding)."""
     out: list[tuple[int, int]] = []
     heads = _running_heads(lines)
-    i, n = 0, len(lines)
-    while i < n:
-        if lines[i].is_blank:
-            i += 1
-            continue
-        j = i
-        while j < n and not lines[j].is_blank:
-            j += 1
-        span = _table_span(lines[i:j])
+    runs = _runs(lines)
+    k = 0
+    while k < len(runs):
+        i, j = runs[k]
+        chain = _spaced_chain(lines, runs, k)
+        if chain is not None:
+            last, first = chain
+            j = runs[last][1]
+            span: tuple[int, int] | None = (first, j - i)
+            k = last
+        else:
+            span = _table_span(lines[i:j])
         if span is not None:
             a, b = i + span[0], i + span[1]
             if out and _page_gap(lines, out[-1][1], a, heads):
                 a = out.pop()[0]  # the table goes on over a page break
             out.append((a, b))
+        k += 1
+    return out
+
+
+def _runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """``[i, j)`` of every run of non-blank lines, a run cut where a new page starts."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].is_blank:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not lines[j].is_blank and lines[j].page == lines[i].page:
+            j += 1
+        out.append((i, j))
         i = j
     return out
+
+
+def _spaced_chain(lines: list[Line], runs: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The last run of a *spaced* table starting in run ``k``, and the table's first line
+    (from the run's start: title lines above it stay prose): runs of at most :data:`MAX_GROUP`
+    lines, at most :data:`MAX_GAP` blank lines apart on one page, :data:`MIN_GROUPS` or more,
+    the first and the last laid out, that together (blank lines left out) are a laid-out table
+    starting in the first run.  A run that is a table on its own is not chained (the ordinary
+    dialect reads it)."""
+    def fits(r: tuple[int, int]) -> bool:
+        return r[1] - r[0] <= MAX_GROUP and _laid_run(lines[r[0]:r[1]])
+
+    if not fits(runs[k]):
+        return None
+    last = k
+    left = min(_indent(ln) for ln in lines[runs[k][0]:runs[k][1]])
+    while last + 1 < len(runs):
+        a, b = runs[last], runs[last + 1]
+        if b[0] - a[1] > MAX_GAP or lines[b[0]].page != lines[a[0]].page or b[1] - b[0] > MAX_GROUP:
+            break
+        if any(_title_like(ln, left) for ln in lines[b[0]:b[1]]):
+            break  # the next form's title (under the signatures of this one)
+        last += 1
+    while last > k and not fits(runs[last]):
+        last -= 1  # prose after the table
+    if last - k + 1 < MIN_GROUPS:
+        return None
+    body = [ln for r in runs[k:last + 1] for ln in lines[r[0]:r[1]]]
+    span = _table_span(body)
+    first_run = runs[k][1] - runs[k][0]
+    return (last, span[0]) if span is not None and span[0] < first_run else None
+
+
+def _indent(ln: Line) -> int:
+    return len(ln.raw) - len(ln.raw.lstrip(" "))
+
+
+def _title_like(ln: Line, left: int) -> bool:
+    """A line of one piece at the table's left edge, longer than a stacked label's piece (a
+    title, "项目支出绩效自评表"), in a run of a spaced table: no row of the table starts so."""
+    metric = position_metric([ln.raw])
+    words = words_of(_positioned(ln, metric), metric)
+    return bool(words) and not _laid(words) and _indent(ln) <= left + JITTER \
+        and display_width(ln.text.strip()) > 2 * STACKED
+
+
+def _laid_run(run: list[Line]) -> bool:
+    """Some line of the run holds two pieces or more set apart by a wide gap."""
+    metric = position_metric([ln.raw for ln in run])
+    return any(_laid(words_of(_positioned(ln, metric), metric)) for ln in run)
 
 
 def _running_heads(lines: list[Line]) -> set[str]:
