@@ -59,6 +59,16 @@ def test_a_number_cut_off_near_but_not_on_a_column_edge_is_marked_as_a_guess() -
         ("3.5", False), ("61.04%", True), ("截止", False)]
 
 
+def test_a_number_run_on_to_a_word_cut_off_after_one_space_is_a_guess() -> None:
+    """corpus/layout-vertical-labels line 65: "40.9 万元 10" — 万元 starts the weight column's edge
+    after one space and 10 follows it after one more: 万元 | 10 or 万元 10, the reader cannot tell."""
+    lines = ["完成值   权重", "40.9    10", "40.9 万元 10"]
+    words = [words_of(t, char_count) for t in lines]
+    cols = find_columns(words)
+    assert cols == [0, 6]
+    assert [(p.text, p.guessed) for p in pieces_of(words[2], cols)] == [("40.9", False), ("万元 10", True)]
+
+
 def test_a_space_between_chinese_words_is_a_boundary_not_a_guess() -> None:
     lines = ["指标      实际完成值  得分", "数量指标  完成 补助", "质量指标  100%        10"]
     words = [words_of(t, char_count) for t in lines]

@@ -225,6 +225,7 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
     """The line's text cut into column pieces (``widths``: :func:`word_widths`, to cut a
     word off an over-full piece)."""
     out: list[Piece] = []
+    split: list[bool] = []  # the piece was begun by a word after a single space
     for i, w in enumerate(words):
         guessed = False
         if out:
@@ -248,11 +249,17 @@ def pieces_of(words: list[Word], cols: list[int], widths: dict[int, int] | None 
                         and not _closes(prev.text, w.text):
                     k = _nearest(w, prev.col, cols)  # Chinese text has no spaces: a cell boundary
             if k is None or k <= prev.col:
-                out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}")
+                # a number run on to a piece begun after a single space ("40.9 万元 10": 万元 | 10 or
+                # 万元 10?): where one cell ends is a guess
+                joined = prev.guessed or (split[-1] and not w.strong and _numeric(w.text)
+                                          and " " not in prev.text and len(prev.text) <= 4)
+                out[-1] = Piece(prev.col, prev.start, w.end, f"{prev.text}{' ' * (w.start - prev.end)}{w.text}",
+                                joined)
                 continue
         else:
             k = column_of(w.start, cols)
         out.append(Piece(k, w.start, w.end, w.text, guessed))
+        split.append(bool(out[:-1]) and not w.strong)
     return out
 
 
