@@ -1,7 +1,8 @@
 """The worker process: receives (task id, path, source, options) and answers with the
 document's table rows and counts as JSON (:mod:`jixiao.batch.result`), or with the
-whole Document as JSON when ``options["reply"] == "document"`` (``check`` and
-``extract``).  Runs in a child process, so a file that crashes the extractor (even
+whole Document as JSON when ``options["reply"] == "document"`` (``check``), or as the
+canonical JSON text to print with its status line when ``"canonical"`` (``extract``,
+:func:`jixiao.serialize.canonical_reply`).  Runs in a child process, so a file that crashes the extractor (even
 the interpreter) takes down only this worker.  The worker caps its own address
 space (``RLIMIT_AS``, the third argument in MiB; 0 for none).
 
@@ -140,9 +141,16 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
 
             _test_hook(source)
             opts = _options(options)
-            as_document = opts.pop("reply", None) == "document"
+            reply_as = opts.pop("reply", None)
             doc = path_to_document(path, source, **opts)
-            text = doc.model_dump_json() if as_document else result_to_json(document_to_result(doc))
+            if reply_as == "canonical":
+                from jixiao.serialize import canonical_reply
+
+                text = canonical_reply(doc)
+            elif reply_as == "document":
+                text = doc.model_dump_json()
+            else:
+                text = result_to_json(document_to_result(doc))
             reply = (task_id, "ok", text, peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
             from jixiao.errors import exception_reason
