@@ -148,7 +148,9 @@ _PROBE = """
 import json, sys
 import jixiao.pipeline, jixiao.rules, jixiao.assemble.prose, jixiao.extract.web_chrome
 from jixiao.normalize import headers
+from jixiao.extract import hanzi
 headers._rows()
+hanzi.traditional_chars()
 from jixiao import catalogue_cache as cc
 from jixiao.assemble import prose_vocab, kinds_evidence
 from jixiao.normalize import vocab, roles
@@ -157,7 +159,7 @@ models = [prose_vocab.ProseVocab, kinds_evidence.KindsVocab, vocab.UnitTable, ro
 complete = [m.__pydantic_complete__ for m in models]  # before model_dump builds a serializer
 dump = {"prose": prose_vocab.VOCAB.model_dump(mode="json"), "units": vocab.UNITS.model_dump(mode="json"),
         "roles": roles.CATALOGUE.model_dump(mode="json"), "rules": jixiao.rules.DEFAULT.model_dump(mode="json"),
-        "kinds": kinds_evidence.vocab().model_dump(mode="json")}
+        "kinds": kinds_evidence.vocab().model_dump(mode="json"), "trad": sorted(hanzi.traditional_chars())}
 print(json.dumps({"stats": cc.STATS, "complete": complete, "dump": dump}))
 """
 
@@ -172,7 +174,8 @@ def _probe(cache_dir: str) -> dict:  # type: ignore[type-arg]
 def test_shipped_catalogues_are_read_back_identical(tmp_path: Path) -> None:
     first = _probe(str(tmp_path))
     names = set(first["stats"])
-    assert {"roles", "prose", "vocab-units", "kinds", "rules_config", "families", "budget_rows", "web_chrome"} <= names
+    assert {"roles", "prose", "vocab-units", "kinds", "rules_config", "families", "budget_rows", "web_chrome",
+            "traditional_chars"} <= names
     assert set(first["stats"].values()) == {"miss"}
     second = _probe(str(tmp_path))
     assert second["stats"] == {n: "hit" for n in names}  # every catalogue from the cache
