@@ -101,7 +101,8 @@ def preload(options: dict | None = None) -> None:
     inherits them and a spawned one has them before its first file's clock starts.  A broken
     stage is not raised here: it fails each file, with its reason."""
     try:
-        import jixiao.batch.result  # noqa: F401
+        if options is None or options.get("reply") not in ("document", "canonical"):
+            import jixiao.batch.result  # noqa: F401  (the rows reply of ingest)
         import jixiao.pipeline  # noqa: F401
 
         if options is not None and options.get("rules", True):
@@ -113,15 +114,17 @@ def preload(options: dict | None = None) -> None:
         pass
 
 
-def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
+def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0, *, preloaded: bool = False) -> None:
     """Serve tasks read from ``rx`` until the parent closes the pipe or sends
-    ``None``; answers go to ``tx``."""
+    ``None``; answers go to ``tx``.  ``preloaded``: the stages were imported before (a forked
+    worker inherits what its parent's :func:`preload` imported for the run's options)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     limit_memory(memory_mb)
     _die_with_parent()
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
-    preload()  # so a file's time limit counts its own work, not the imports
+    if not preloaded:
+        preload()  # so a file's time limit counts its own work, not the imports
     while True:
         try:
             msg = rx.recv()
@@ -136,7 +139,6 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
             return
         try:
             # imported inside the try: a broken stage fails the file, not the worker
-            from jixiao.batch.result import document_to_result, result_to_json
             from jixiao.pipeline import path_to_document
 
             _test_hook(source)
@@ -150,6 +152,8 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
             elif reply_as == "document":
                 text = doc.model_dump_json()
             else:
+                from jixiao.batch.result import document_to_result, result_to_json
+
                 text = result_to_json(document_to_result(doc))
             reply = (task_id, "ok", text, peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
