@@ -8,7 +8,12 @@ so it is kept, pickled, in the user cache directory (:func:`cache_dir`) under a 
 - the bytes of every input file,
 - the source of every module whose code the validation runs (the module defining the model,
   and the modules its validators call into),
+- the keys of the catalogues whose content the validation reads (``depends``: the prose budget
+  words are checked against the role catalogue),
 - jixiao's, pydantic's and Python's versions.
+
+Derived structures that are pure functions of shipped data go through it too (the set of
+traditional characters read from OpenCC's table, :mod:`jixiao.extract.hanzi`).
 
 The next process that imports the catalogue with the same inputs unpickles the validated object
 instead of parsing and validating again (a model declared with ``defer_build=True`` then builds
@@ -40,6 +45,7 @@ ENV = "JIXIAO_CACHE_DIR"
 SUBDIR = "catalogues"
 #: the version of this module's entry format (part of every key)
 FORMAT = "1"
+_KEY_CHARS = 40  # of the sha256 in an entry's name (an exact length: "vocab-units-user-…" is not "vocab-units")
 
 #: what this process did per catalogue name: "hit", "miss" (validated and written), "unwritable"
 #: (validated, the entry could not be written), "off" (no cache); for tests and the benchmark
@@ -102,7 +108,7 @@ def catalogue_key(data: Sequence[bytes], modules: Sequence[str], depends: Sequen
 
 def entry_path(name: str, key: str) -> Path | None:
     base = cache_dir()
-    return None if base is None else base / SUBDIR / f"{name}-{key[:40]}.pickle"
+    return None if base is None else base / SUBDIR / f"{name}-{key[:_KEY_CHARS]}.pickle"
 
 
 def _read(path: Path, expect: type) -> object | None:
@@ -128,7 +134,7 @@ def _write(path: Path, name: str, obj: object) -> bool:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for old in path.parent.glob(f"{name}-*.pickle"):  # entries of earlier inputs or code
+        for old in path.parent.glob(f"{name}-{'?' * _KEY_CHARS}.pickle"):  # earlier inputs or code
             if old != path:
                 old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - unwritable, full, unpicklable: the cache is only an optimisation

@@ -183,3 +183,12 @@ def test_shipped_catalogues_are_read_back_identical(tmp_path: Path) -> None:
     off = _probe("off")
     assert set(off["stats"].values()) == {"off"}
     assert second["dump"] == first["dump"] == off["dump"]  # the same content as a fresh validation
+
+
+def test_an_entry_is_not_pruned_by_a_catalogue_whose_name_extends_it(cache: Path) -> None:
+    _load(b'{"words": ["a"]}', name="toy")
+    _load(b'{"words": ["b"]}', name="toy-user")
+    _load(b'{"words": ["c"]}', name="toy-user")  # replaces toy-user's entry only
+    assert len(_entries(cache, "toy")) == 2  # toy-… and toy-user-…
+    calls: list[int] = []
+    assert _load(b'{"words": ["a"]}', calls, name="toy").words == ("a",) and calls == []
