@@ -119,3 +119,70 @@ def test_registry_names_match_the_commands() -> None:
     for name in COMMANDS:
         assert load_command(name).name == name
     assert app.list_commands(None) == list(COMMANDS)  # type: ignore[arg-type]
+
+
+_PARENT_PROBE = """
+import json, sys
+from jixiao.model import Document
+import jixiao.serialize as S
+
+calls = {"document": 0, "canonical_json": 0}
+
+
+class Counting:
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        if name.startswith("validate"):
+            calls["document"] += 1
+        return getattr(self.inner, name)
+
+
+Document.__pydantic_validator__ = Counting(Document.__pydantic_validator__)
+_orig = S.canonical_json
+
+
+def counted(obj):
+    calls["canonical_json"] += 1
+    return _orig(obj)
+
+
+S.canonical_json = counted
+from jixiao.cli import app
+try:
+    app(sys.argv[1:], prog_name="jixiao", standalone_mode=False)
+except SystemExit:
+    pass
+sys.stdout.flush()
+from jixiao import catalogue_cache
+sys.stderr.write("\\nPARENT=" + json.dumps({"calls": calls, "catalogues": catalogue_cache.STATS}))
+"""
+
+
+def _parent(cache: str, *args: str) -> tuple[subprocess.CompletedProcess[str], dict]:  # type: ignore[type-arg]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JIXIAO_CACHE_DIR": cache}
+    r = subprocess.run([sys.executable, "-c", _PARENT_PROBE, *args], capture_output=True, text=True, env=env,
+                       cwd=ROOT, timeout=120)
+    assert "PARENT=" in r.stderr, r.stderr
+    return r, json.loads(r.stderr.rsplit("PARENT=", 1)[1])
+
+
+def test_extract_prints_the_workers_text_and_builds_no_document_itself(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    r, seen = _parent(str(tmp_path), "extract", "corpus/seed-004/report.txt")
+    out = json.loads(r.stdout)
+    assert out["status"] == "ok" and out["reports"] and out["findings"]  # the whole document was printed ...
+    assert seen["calls"] == {"document": 0, "canonical_json": 0}  # ... but validated and written by the worker
+    # a file the command refuses itself is still written here, with the same text
+    (tmp_path / "x.xyz").write_bytes(b"not a report format")
+    r, seen = _parent(str(tmp_path), "extract", str(tmp_path / "x.xyz"))
+    assert json.loads(r.stdout)["status"] == "error" and seen["calls"]["canonical_json"] == 1
+
+
+def test_extract_reads_the_catalogues_from_the_cache_the_second_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _, first = _parent(str(tmp_path), "extract", "corpus/seed-004/report.txt")
+    assert {"roles", "vocab-units", "kinds", "rules_config", "families"} <= set(first["catalogues"])
+    assert set(first["catalogues"].values()) == {"miss"}  # validated, then written
+    r, second = _parent(str(tmp_path), "extract", "corpus/seed-004/report.txt")
+    assert second["catalogues"] == {name: "hit" for name in first["catalogues"]}  # none validated again
+    assert json.loads(r.stdout)["status"] == "ok"

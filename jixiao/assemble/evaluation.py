@@ -18,7 +18,6 @@ Column words are data (``data/evaluation.toml``), validated at load.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +25,7 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import Indicator, Provenance, Quantity, Report, StatedScore
 from jixiao.normalize import parse_quantity
@@ -36,7 +36,8 @@ _LABEL_WEIGHT = regex.compile(r"^(?P<label>.+?)\s*[（(]\s*(?P<w>\d+(?:\.\d+)?)\
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a vocabulary read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Columns(_Strict):
@@ -55,8 +56,14 @@ class EvaluationVocab(_Strict):
 
 @lru_cache(maxsize=1)
 def vocab() -> EvaluationVocab:
-    text = resources.files("jixiao.assemble").joinpath("data", "evaluation.toml").read_text("utf-8")
-    return EvaluationVocab.model_validate(tomllib.loads(text))
+    raw = resources.files("jixiao.assemble").joinpath("data", "evaluation.toml").read_bytes()
+
+    def validate() -> EvaluationVocab:
+        import tomllib
+
+        return EvaluationVocab.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    return load_catalogue("evaluation", EvaluationVocab, [raw], validate, modules=[__name__])
 
 
 def _fold(text: str | None) -> str:

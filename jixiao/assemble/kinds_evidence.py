@@ -3,13 +3,13 @@ header words and how much of a report is filled.  The decisions are :mod:`jixiao
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.extract.raw import RawParagraph, RawTable
 from jixiao.model import DocumentKind, Kind, Quantity, Report
 from jixiao.normalize.headers import fold_header
@@ -20,7 +20,8 @@ REPORT_KINDS = frozenset({K.SELF_EVALUATION_FORM, K.SELF_EVALUATION_REPORT, K.DE
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a vocabulary read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TitleRule(_Strict):
@@ -78,8 +79,14 @@ class KindsVocab(_Strict):
 
 @lru_cache(maxsize=1)
 def vocab() -> KindsVocab:
-    text = resources.files("jixiao.assemble").joinpath("data", "kinds.toml").read_text("utf-8")
-    return KindsVocab.model_validate(tomllib.loads(text))
+    raw = resources.files("jixiao.assemble").joinpath("data", "kinds.toml").read_bytes()
+
+    def validate() -> KindsVocab:
+        import tomllib
+
+        return KindsVocab.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    return load_catalogue("kinds", KindsVocab, [raw], validate, modules=[__name__, "jixiao.model"])
 
 
 # ---------------------------------------------------------------- evidence

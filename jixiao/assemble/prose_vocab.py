@@ -3,17 +3,18 @@ validated at import (a bad entry fails loudly here, not deep inside a parse)."""
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.normalize.roles import roles_in
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a vocabulary read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def _nonempty(v: list[str]) -> list[str]:
@@ -183,21 +184,33 @@ class ProseVocab(_Strict):
     indicators: IndicatorsVocab
 
 
-def _load(name: str) -> dict:  # type: ignore[type-arg]
-    data = resources.files("jixiao.assemble").joinpath("data", f"prose_{name}.toml").read_text("utf-8")
-    return tomllib.loads(data)
+_FILES = ("text", "sections", "header", "budget", "scores", "indicators")
+
+
+def _read(name: str) -> bytes:
+    return resources.files("jixiao.assemble").joinpath("data", f"prose_{name}.toml").read_bytes()
 
 
 def load_vocab() -> ProseVocab:
-    """Read and validate every ``data/prose_*.toml`` file."""
-    return ProseVocab(
-        text=TextVocab(**_load("text")),
-        sections=SectionsVocab(**_load("sections")),
-        header=HeaderVocab(**_load("header")),
-        budget=BudgetVocab(**_load("budget")),
-        scores=ScoresVocab(**_load("scores")),
-        indicators=IndicatorsVocab(**_load("indicators")),
-    )
+    """Read and validate every ``data/prose_*.toml`` file (memoised: :mod:`jixiao.catalogue_cache`)."""
+    raw = [_read(n) for n in _FILES]
+
+    def validate() -> ProseVocab:
+        import tomllib
+
+        d = dict(zip(_FILES, (tomllib.loads(b.decode("utf-8")) for b in raw), strict=True))
+        return ProseVocab(
+            text=TextVocab(**d["text"]),
+            sections=SectionsVocab(**d["sections"]),
+            header=HeaderVocab(**d["header"]),
+            budget=BudgetVocab(**d["budget"]),
+            scores=ScoresVocab(**d["scores"]),
+            indicators=IndicatorsVocab(**d["indicators"]),
+        )
+
+    # BudgetVocab's validators read the role catalogue
+    return load_catalogue("prose", ProseVocab, raw, validate, modules=[__name__, "jixiao.normalize.roles"],
+                          depends=["roles"])
 
 
 VOCAB = load_vocab()

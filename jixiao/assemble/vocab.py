@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from jixiao.assemble import patterns as P
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.normalize.headers import fold_header
 
 
 class _HeadingLevel1(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built only to validate
     level1: str
     keywords: list[str]
 
@@ -26,7 +26,7 @@ class _HeadingLevel1(BaseModel):
 
 
 class TableLabels(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     budget_execution: list[str]
     form_title_words: list[str]
     score_totals: list[str]
@@ -35,8 +35,14 @@ class TableLabels(BaseModel):
 
 @lru_cache(maxsize=1)
 def labels() -> TableLabels:
-    text = resources.files("jixiao.assemble").joinpath("data", "table_labels.toml").read_text("utf-8")
-    return TableLabels.model_validate(tomllib.loads(text))
+    raw = resources.files("jixiao.assemble").joinpath("data", "table_labels.toml").read_bytes()
+
+    def validate() -> TableLabels:
+        import tomllib
+
+        return TableLabels.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    return load_catalogue("table_labels", TableLabels, [raw], validate, modules=[__name__])
 
 
 def is_budget_execution(text: str | None) -> bool:

@@ -132,7 +132,8 @@ def fork_worker(memory_mb: int, inherited: Iterable[Connection] = ()) -> tuple[F
             null = os.open(os.devnull, os.O_RDONLY)
             os.dup2(null, 0)
             os.close(null)
-            worker_main(Connection(to_worker_r, writable=False), Connection(to_parent_w, readable=False), memory_mb)
+            worker_main(Connection(to_worker_r, writable=False), Connection(to_parent_w, readable=False), memory_mb,
+                        preloaded=True)  # the pool's preload ran here before the fork
         except BaseException:  # noqa: BLE001 - whatever happens, the child must not run the caller's code
             code = 1
         finally:

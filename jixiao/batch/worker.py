@@ -1,7 +1,8 @@
 """The worker process: receives (task id, path, source, options) and answers with the
 document's table rows and counts as JSON (:mod:`jixiao.batch.result`), or with the
-whole Document as JSON when ``options["reply"] == "document"`` (``check`` and
-``extract``).  Runs in a child process, so a file that crashes the extractor (even
+whole Document as JSON when ``options["reply"] == "document"`` (``check``), or as the
+canonical JSON text to print with its status line when ``"canonical"`` (``extract``,
+:func:`jixiao.serialize.canonical_reply`).  Runs in a child process, so a file that crashes the extractor (even
 the interpreter) takes down only this worker.  The worker caps its own address
 space (``RLIMIT_AS``, the third argument in MiB; 0 for none).
 
@@ -100,7 +101,8 @@ def preload(options: dict | None = None) -> None:
     inherits them and a spawned one has them before its first file's clock starts.  A broken
     stage is not raised here: it fails each file, with its reason."""
     try:
-        import jixiao.batch.result  # noqa: F401
+        if options is None or options.get("reply") not in ("document", "canonical"):
+            import jixiao.batch.result  # noqa: F401  (the rows reply of ingest)
         import jixiao.pipeline  # noqa: F401
 
         if options is not None and options.get("rules", True):
@@ -112,15 +114,17 @@ def preload(options: dict | None = None) -> None:
         pass
 
 
-def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
+def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0, *, preloaded: bool = False) -> None:
     """Serve tasks read from ``rx`` until the parent closes the pipe or sends
-    ``None``; answers go to ``tx``."""
+    ``None``; answers go to ``tx``.  ``preloaded``: the stages were imported before (a forked
+    worker inherits what its parent's :func:`preload` imported for the run's options)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     limit_memory(memory_mb)
     _die_with_parent()
     if os.getppid() == 1:  # the parent died before the death signal was armed
         return
-    preload()  # so a file's time limit counts its own work, not the imports
+    if not preloaded:
+        preload()  # so a file's time limit counts its own work, not the imports
     while True:
         try:
             msg = rx.recv()
@@ -135,14 +139,22 @@ def worker_main(rx: Connection, tx: Connection, memory_mb: int = 0) -> None:
             return
         try:
             # imported inside the try: a broken stage fails the file, not the worker
-            from jixiao.batch.result import document_to_result, result_to_json
             from jixiao.pipeline import path_to_document
 
             _test_hook(source)
             opts = _options(options)
-            as_document = opts.pop("reply", None) == "document"
+            reply_as = opts.pop("reply", None)
             doc = path_to_document(path, source, **opts)
-            text = doc.model_dump_json() if as_document else result_to_json(document_to_result(doc))
+            if reply_as == "canonical":
+                from jixiao.serialize import canonical_reply
+
+                text = canonical_reply(doc)
+            elif reply_as == "document":
+                text = doc.model_dump_json()
+            else:
+                from jixiao.batch.result import document_to_result, result_to_json
+
+                text = result_to_json(document_to_result(doc))
             reply = (task_id, "ok", text, peak_rss_kb())
         except Exception as e:  # a bug in a stage: recorded for this file, the batch goes on
             from jixiao.errors import exception_reason

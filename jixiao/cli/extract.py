@@ -27,17 +27,17 @@ def extract_cmd(file: str, no_rules: bool, convert: bool, timeout: float | None,
       jixiao extract old_report.doc --convert
     """
     from jixiao.batch.defaults import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
-    from jixiao.batch.documents import paths_to_documents
-    from jixiao.serialize import canonical_json
+    from jixiao.batch.documents import paths_to_canonical
 
     try:
-        (doc,) = paths_to_documents([file], rules=not no_rules, convert=convert, timeout=timeout or DEFAULT_TIMEOUT,
+        # the worker writes the canonical JSON; this process only prints it (no Document here)
+        (out,) = paths_to_canonical([file], rules=not no_rules, convert=convert, timeout=timeout or DEFAULT_TIMEOUT,
                                     memory_mb=DEFAULT_MEMORY_MB if memory_mb is None else memory_mb)
     except FileNotFoundError:
         raise click.UsageError(f"文件不存在：{file}") from None
-    sys.stdout.write(canonical_json(doc))
-    if doc.status == "error":
-        click.echo(f"错误：{doc.source}: {doc.error}", err=True)
+    sys.stdout.write(out.text)
+    if out.status == "error":
+        click.echo(f"错误：{out.source}: {out.error}", err=True)
         sys.exit(1)
 
 

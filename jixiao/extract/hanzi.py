@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.extract.raw import RawDocument, RawParagraph, RawTable
 
 __all__ = ["THRESHOLD", "simplify_document", "to_simplified", "traditional_chars", "traditional_share"]
@@ -43,19 +44,38 @@ def to_simplified(text: str) -> str:
     return out
 
 
-@lru_cache(maxsize=1)
-def traditional_chars() -> frozenset[str]:
-    """Characters OpenCC's t2s character table changes."""
+def _table() -> bytes:
+    """OpenCC's ``TSCharacters.txt``, found without importing opencc (its import costs more
+    than the look-up)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("opencc")
+    for where in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(where) / "dictionary" / "TSCharacters.txt"
+        if path.is_file():
+            return path.read_bytes()
     from importlib import resources
 
-    table = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
-    out = set()
-    for line in table.splitlines():
-        key, _, values = line.partition("\t")
-        first = values.split(" ")[0] if values else key
-        if len(key) == 1 and first and first != key:
-            out.add(key)
-    return frozenset(out)
+    return resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_bytes()
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> frozenset[str]:
+    """Characters OpenCC's t2s character table changes (derived once per table and kept in the
+    user cache: :mod:`jixiao.catalogue_cache`)."""
+    raw = _table()
+
+    def derive() -> str:
+        out = set()
+        for line in raw.decode("utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            first = values.split(" ")[0] if values else key
+            if len(key) == 1 and first and first != key:
+                out.add(key)
+        return "".join(sorted(out))
+
+    return frozenset(load_catalogue("traditional_chars", str, [raw], derive, modules=[__name__]))
 
 
 def traditional_share(text: str) -> tuple[float, int]:

@@ -6,18 +6,19 @@ a published report (menus, breadcrumbs, 发布时间, 点击量, footers).
 
 from __future__ import annotations
 
-import tomllib
 from functools import cached_property
 from importlib import resources
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from jixiao.catalogue_cache import load_catalogue
+
 _WORDS = regex.compile(r"[\s_\-]+")
 
 
 class WebChrome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,), defer_build=True)
 
     tags: list[str]
     dropped: list[str]
@@ -55,8 +56,14 @@ class WebChrome(BaseModel):
 
 
 def load_chrome() -> WebChrome:
-    data = resources.files("jixiao.extract").joinpath("data/web_chrome.toml").read_text(encoding="utf-8")
-    return WebChrome.model_validate(tomllib.loads(data))
+    raw = resources.files("jixiao.extract").joinpath("data/web_chrome.toml").read_bytes()
+
+    def validate() -> WebChrome:
+        import tomllib
+
+        return WebChrome.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    return load_catalogue("web_chrome", WebChrome, [raw], validate, modules=[__name__])
 
 
 CHROME = load_chrome()

@@ -12,13 +12,13 @@ loaded and validated at import.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.model import LineKind
 from jixiao.normalize.header_text import UNIT_PHRASE, fold_header, normalize_header, stated_unit
 from jixiao.normalize.roles import BLOCKS, wordings
@@ -34,28 +34,35 @@ _HEADER_UNIT_KINDS = ("money", "percent")
 
 
 class _LineEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built only to validate
     kind: LineKind
     depth: int
     labels: list[str]
 
 
 class _BudgetRows(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     line: list[_LineEntry]
     part: list[_LineEntry]
     subtotal: dict[str, list[str]]
     part_marker: dict[str, list[str]]
 
 
-def _load(name: str) -> dict[str, object]:
-    return tomllib.loads(resources.files("jixiao.normalize").joinpath("data", name).read_text("utf-8"))
+def _budget_rows() -> _BudgetRows:
+    raw = resources.files("jixiao.normalize").joinpath("data", "budget_rows.toml").read_bytes()
+
+    def validate() -> _BudgetRows:
+        import tomllib
+
+        return _BudgetRows.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    return load_catalogue("budget_rows", _BudgetRows, [raw], validate, modules=[__name__, "jixiao.model"])
 
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[dict[str, tuple[LineKind, int]], dict[str, tuple[LineKind, int]], frozenset[str],
                      tuple[str, ...]]:
-    data = _BudgetRows.model_validate(_load("budget_rows.toml"))
+    data = _budget_rows()
     lines: dict[str, tuple[LineKind, int]] = {}
     for e in data.line:
         for w in e.labels:

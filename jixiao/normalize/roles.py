@@ -15,7 +15,6 @@ Every role list in code derives from here; a new column is one entry in the TOML
 
 from __future__ import annotations
 
-import tomllib
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -23,6 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.model import BudgetLine, Indicator, Report
 from jixiao.normalize.header_text import fold_header, normalize_header
 
@@ -40,7 +40,7 @@ _MODELS: dict[str, type[BaseModel]] = {"budget": BudgetLine, "indicator": Indica
 class RoleSpec(BaseModel):
     """One role: where it occurs, what it fills, what its cells hold, how headers name it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built only to validate
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     blocks: tuple[Block, ...] = Field(min_length=1)
     field: str = ""  # the model field it fills ("" when none)
@@ -66,7 +66,7 @@ class RoleSpec(BaseModel):
 
 
 class Catalogue(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built only to validate
     derived: dict[Literal["budget", "indicator"], tuple[str, ...]]
     role: tuple[RoleSpec, ...] = Field(min_length=1)
 
@@ -100,8 +100,16 @@ class Catalogue(BaseModel):
 
 
 def _load() -> Catalogue:
-    text = resources.files("jixiao.normalize").joinpath("data", "roles.toml").read_text("utf-8")
-    return Catalogue.model_validate(tomllib.loads(text))
+    raw = resources.files("jixiao.normalize").joinpath("data", "roles.toml").read_bytes()
+
+    def validate() -> Catalogue:
+        import tomllib
+
+        return Catalogue.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    # the validators read the model's fields and fold wordings with header_text
+    return load_catalogue("roles", Catalogue, [raw], validate,
+                          modules=[__name__, "jixiao.normalize.header_text", "jixiao.model"])
 
 
 CATALOGUE = _load()

@@ -12,7 +12,6 @@ and the loaders ``load_*`` (used by tests on deliberately broken files).
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -22,6 +21,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.errors import JixiaoError
 
 UnitKind = Literal["percent", "money", "count", "duration", "year", "number"]
@@ -45,7 +45,8 @@ def longest_first(words: Sequence[str]) -> list[str]:
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a catalogue read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def _factor_from_string(v: object) -> Decimal:
@@ -292,19 +293,27 @@ class PhraseTable(_Entry):
 
 
 def _load(model: type[_T], path: Path | None, default_name: str) -> _T:
+    where = default_name if path is None else str(path)
     try:
-        if path is None:
-            data = tomllib.loads(resources.files("jixiao.normalize").joinpath("data", default_name).read_text("utf-8"))
-            where = default_name
-        else:
-            data = tomllib.loads(path.read_text("utf-8"))
-            where = str(path)
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise VocabError(f"词表文件无法读取 {default_name if path is None else path}: {e}") from e
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        raise VocabError(f"词表文件有误 {where}: {e}") from e
+        raw = (resources.files("jixiao.normalize").joinpath("data", default_name).read_bytes() if path is None
+               else path.read_bytes())
+    except OSError as e:
+        raise VocabError(f"词表文件无法读取 {where}: {e}") from e
+
+    def validate() -> _T:
+        import tomllib
+
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise VocabError(f"词表文件无法读取 {where}: {e}") from e
+        try:
+            return model.model_validate(data)
+        except ValidationError as e:
+            raise VocabError(f"词表文件有误 {where}: {e}") from e
+
+    name = f"vocab-{default_name.removesuffix('.toml')}" + ("" if path is None else "-user")
+    return load_catalogue(name, model, [raw], validate, modules=[__name__])
 
 
 def load_units(path: Path | None = None) -> UnitTable:

@@ -7,7 +7,6 @@ or a wrong type is a :class:`ConfigError` with a Chinese message.
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.errors import JixiaoError
 from jixiao.model import Severity
 
@@ -26,7 +26,8 @@ class ConfigError(JixiaoError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a configuration read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ScoresConfig(_Strict):
@@ -120,31 +121,49 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f, parse_float=Decimal)
+        return path.read_bytes()
     except OSError as e:
         raise ConfigError(f"无法读取规则配置文件 {path}：{e.strerror or e}") from e
-    except tomllib.TOMLDecodeError as e:
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(raw.decode("utf-8"), parse_float=Decimal)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise ConfigError(f"规则配置文件 {path} 不是有效的 TOML：{e}") from e
 
 
+def _read(path: Path) -> dict[str, Any]:
+    return _parse(path, _bytes(path))
+
+
 @lru_cache(maxsize=1)
-def _default_data() -> dict[str, Any]:
-    return _read(DEFAULT_PATH)
+def _default_bytes() -> bytes:
+    return _bytes(DEFAULT_PATH)
 
 
 def load_config(path: str | Path | None = None) -> RulesConfig:
-    """The default configuration, or ``path`` overlaid on it."""
-    data = _default_data()
-    if path is not None:
-        data = _merge(data, _read(Path(path)))
-    try:
-        return RulesConfig.model_validate(data)
-    except ValidationError as e:
-        where = path if path is not None else DEFAULT_PATH
-        raise ConfigError(f"规则配置文件 {where} 有误：{e}") from e
+    """The default configuration, or ``path`` overlaid on it (validated once per content:
+    :mod:`jixiao.catalogue_cache`)."""
+    base = _default_bytes()
+    over = None if path is None else _bytes(Path(path))
+
+    def validate() -> RulesConfig:
+        data = _parse(DEFAULT_PATH, base)
+        if path is not None and over is not None:
+            data = _merge(data, _parse(Path(path), over))
+        try:
+            return RulesConfig.model_validate(data)
+        except ValidationError as e:
+            where = path if path is not None else DEFAULT_PATH
+            raise ConfigError(f"规则配置文件 {where} 有误：{e}") from e
+
+    return load_catalogue("rules_config" if over is None else "rules_config-user", RulesConfig,
+                          [base] if over is None else [base, over], validate, modules=[__name__, "jixiao.model"])
 
 
 DEFAULT = load_config()

@@ -6,13 +6,13 @@ catalogue holds the ids, severities, titles, messages and docstrings as data.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from jixiao.catalogue_cache import load_catalogue
 from jixiao.model import SELF_EVALUATION_KINDS, DocumentKind, Kind, Quantity, Report, Severity
 from jixiao.rules.arith import fmt, num
 from jixiao.rules.config import RulesConfig
@@ -29,7 +29,8 @@ Items = Literal["indicators", "budget_lines", "budget_item", "report"]
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a catalogue read from the cache (jixiao.catalogue_cache) builds no validator
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     id: str
     severity: Severity
     title: str
@@ -49,7 +50,7 @@ class NumberRequired(_Entry):
 
 
 class Families(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     bound: list[Bound] = []
     number_required: list[NumberRequired] = []
 
@@ -105,8 +106,15 @@ def _number_check(e: NumberRequired) -> Callable[[Report, RulesConfig], Iterator
 
 
 def load_families(path: Path = PATH) -> Families:
-    with path.open("rb") as f:
-        return Families.model_validate(tomllib.load(f))
+    raw = path.read_bytes()
+
+    def validate() -> Families:
+        import tomllib
+
+        return Families.model_validate(tomllib.loads(raw.decode("utf-8")))
+
+    name = "families" if path == PATH else "families-other"
+    return load_catalogue(name, Families, [raw], validate, modules=[__name__, "jixiao.model"])
 
 
 def register_families(path: Path = PATH) -> list[Rule]:
