@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jixiao.errors import UnreadableFile
+from jixiao.extract.pdf_round import round4
 from jixiao.extract.pdf_text import Glyph
 
 _LOCK = threading.Lock()
@@ -188,45 +189,73 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     n = max(t.count(page), 0)
     codes = _codes(t, page, n)
     unicode, map_error, loose, matrix = t.unicode, t.map_error, t.loose, t.matrix
-    origin, font_size, text_object = t.origin, t.font_size, t.text_object
+    origin, text_object = t.origin, t.text_object
     box, m = c.FS_RECTF(), c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
-    # by text object: its matrix, font size and font descent.  pdfium gives every character of a
-    # text object the object's matrix and font size (``FPDFText_GetMatrix``/``GetFontSize`` read
-    # them from the character's object), so they are asked once per object, not per character.
-    per_object: dict[int, tuple[float, float, float, float, float, float, float] | None] = {}
+    # by text object: what the glyph box needs of its matrix, font size and font descent.
+    # pdfium gives every character of a text object the object's matrix and font size
+    # (``FPDFText_GetMatrix``/``GetFontSize`` read them from the character's object), so they
+    # are asked once per object, not per character.
+    per_object: dict[int, _Object | None] = {}
     out: list[Glyph] = []
+    append = out.append
     for i in range(n):
         obj = text_object(page, i)
         if not obj:  # a character pdfium generated (an inferred space or line break): not painted
             continue
         if not loose(page, i, box_p):
             continue
-        if obj in per_object:
-            info = per_object[obj]
-        else:
-            info = per_object[obj] = (m.a, m.b, m.c, m.d, m.f, font_size(page, i), _descent(t, obj)) \
-                if matrix(page, i, m_p) else None
+        info = per_object.get(obj, _MISSING)
+        if info is _MISSING:
+            info = per_object[obj] = _object(t, page, i, obj, m) if matrix(page, i, m_p) else None
         if info is None:
             continue
-        a, b, cc, dd, f, size, descent = info
         code = codes[i] if codes is not None else unicode(page, i)
         unmapped = map_error(page, i) == 1
         text = chr(code) if 0 < code < 0xD800 and not unmapped else _char_text(code, unmapped)  # the common case first
         left, bottom, right, top = box.left, box.bottom, box.right, box.top  # each a ctypes field read
-        if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
+        a, b, cc, dd, f, size, descent, upright, y_lo, y_hi, turn = info
+        if upright:  # the origin is the box's left (right, mirrored) end on the baseline
             x, y = (left if a >= 0 else right), f
             if not (bottom <= y <= top):  # text rise: the baseline is the origin's
                 origin(page, i, ox_p, oy_p)
                 y = oy.value
-        else:
-            origin(page, i, ox_p, oy_p)
-            x, y = ox.value, oy.value
-        g = _glyph(text, left, bottom, right, top, a, b, cc, dd, x, y, size, descent, page_top)
+            # _glyph's upright case, written out (this runs for every character of every page)
+            if not _finite(left + bottom + right + top + x + y):
+                continue
+            adv = abs(right - left) / abs(a) if a else 0.0
+            xa, xb = x, x + a * adv
+            ya, yb = y + y_lo, y + y_hi
+            x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+            y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
+            gtop, gbottom = round4(page_top - y1), round4(page_top - y0)
+            append(Glyph(text, round4(x0), round4(x1), gtop, gbottom, gbottom - gtop, turn))
+            continue
+        origin(page, i, ox_p, oy_p)
+        g = _glyph(text, left, bottom, right, top, a, b, cc, dd, ox.value, oy.value, size, descent, page_top)
         if g is not None:
-            out.append(g)
+            append(g)
     return out
+
+
+_MISSING: Any = object()
+# a text object's (a, b, c, d, f of its matrix, font size, descent, upright, d * low edge,
+# d * high edge of the glyph box across the text, reading direction)
+_Object = tuple[float, float, float, float, float, float, float, bool, float, float, int]
+
+
+def _object(t: _Text, page: int | None, i: int, obj: int, m: Any) -> _Object:
+    """What the glyph boxes of a text object share (read once per object)."""
+    a, b, cc, dd, f = m.a, m.b, m.c, m.d, m.f
+    size, descent = t.font_size(page, i), _descent(t, obj)
+    lo = descent * size
+    hi = lo + size
+    upright = b == 0 and cc == 0 and _finite(a + dd + size + descent)  # else _glyph (None if not finite)
+    return a, b, cc, dd, f, size, descent, upright, dd * lo, dd * hi, _turn(a, b)
+
+
+_finite = math.isfinite
 
 
 def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
@@ -269,8 +298,8 @@ def _glyph(text: str, lx0: float, ly0: float, lx1: float, ly1: float, a: float, 
         xs = (ox + cc * lo, ox + a * adv + cc * lo, ox + cc * hi, ox + a * adv + cc * hi)
         ys = (oy + dd * lo, oy + b * adv + dd * lo, oy + dd * hi, oy + b * adv + dd * hi)
         x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    top, bottom = round(page_top - y1, 4), round(page_top - y0, 4)
-    return Glyph(text, round(x0, 4), round(x1, 4), top, bottom, bottom - top, _turn(a, b))
+    top, bottom = round4(page_top - y1), round4(page_top - y0)
+    return Glyph(text, round4(x0), round4(x1), top, bottom, bottom - top, _turn(a, b))
 
 
 def _turn(a: float, b: float) -> int:
@@ -390,8 +419,8 @@ def _add(p: tuple[float, float], q: tuple[float, float], page_top: float, out: l
     if not all(math.isfinite(v) for v in (px, py, qx, qy)):
         return
     if abs(py - qy) < AXIS_TOL and abs(px - qx) >= AXIS_TOL:
-        t = round(page_top - (py + qy) / 2, 4)
-        out.append(Segment(round(min(px, qx), 4), t, round(max(px, qx), 4), t))
+        t = round4(page_top - (py + qy) / 2)
+        out.append(Segment(round4(min(px, qx)), t, round4(max(px, qx)), t))
     elif abs(px - qx) < AXIS_TOL and abs(py - qy) >= AXIS_TOL:
-        xm = round((px + qx) / 2, 4)
-        out.append(Segment(xm, round(page_top - max(py, qy), 4), xm, round(page_top - min(py, qy), 4)))
+        xm = round4((px + qx) / 2)
+        out.append(Segment(xm, round4(page_top - max(py, qy)), xm, round4(page_top - min(py, qy))))
