@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -139,9 +140,13 @@ def _char_text(code: int, unmapped: bool) -> str:
 
 
 class _Text:
-    """pdfium's per-character text-page functions, prototyped to take and return plain
-    addresses (``c_void_p``): the loop below calls them ~10 times per character, and
-    converting pointer objects would cost more than the calls themselves."""
+    """pdfium's text-page functions, prototyped to take and return plain addresses
+    (``c_void_p``): converting pointer objects would cost more than the calls themselves.
+
+    The ones called for every character (``*_h``) have no ``argtypes`` at all: the caller
+    passes the text page as a ready ``c_void_p``, the index as an int (a C int) and output
+    structs by ``byref``, so ctypes converts nothing (``argtypes`` checking took half of a
+    ~1 µs call).  Only arguments that are already C-typed or ints may go to them."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as c
@@ -162,6 +167,18 @@ class _Text:
             proto.argtypes, proto.restype = args, restype
             return proto
 
+        def hot(name: str, restype: Any) -> Any:
+            if lib is None:  # pragma: no cover
+                return getattr(c, name)
+            proto = lib[name]  # a new function object: the prototypes above are not touched
+            proto.restype = restype
+            return proto
+
+        self.text_object_h = hot("FPDFText_GetTextObject", vp)
+        self.loose_h = hot("FPDFText_GetLooseCharBox", i)
+        self.map_error_h = hot("FPDFText_HasUnicodeMapError", i)
+        self.unicode_h = hot("FPDFText_GetUnicode", ctypes.c_uint)
+        self.origin_h = hot("FPDFText_GetCharOrigin", i)
         self.count = fn("FPDFText_CountChars", i, vp)
         self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
         self.text = fn("FPDFText_GetText", i, vp, i, i, ctypes.POINTER(ctypes.c_ushort))
@@ -178,6 +195,20 @@ class _Text:
 _TEXT: _Text | None = None
 
 
+def _hot(c: Any, name: str) -> Any:
+    """pypdfium2's function ``name`` without ``argtypes`` (its return type kept): for calls
+    made per object or per character with arguments that are already C-typed (pointers as
+    pypdfium2 returns them, ``byref`` outputs) or ints passed as C ints."""
+    try:
+        from pypdfium2_raw.bindings import _libs
+
+        proto = _libs["pdfium"][name]  # a new function object: pypdfium2's own is not touched
+    except (ImportError, KeyError, AttributeError):  # pragma: no cover - another binding layout
+        return getattr(c, name)
+    proto.restype = getattr(c, name).restype
+    return proto
+
+
 def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     global _TEXT
     import pypdfium2.raw as c
@@ -188,8 +219,11 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     page = ctypes.cast(tp, ctypes.c_void_p).value
     n = max(t.count(page), 0)
     codes = _codes(t, page, n)
-    unicode, map_error, loose, matrix = t.unicode, t.map_error, t.loose, t.matrix
-    origin, text_object = t.origin, t.text_object
+    matrix = t.matrix
+    # the per-character calls, without argument conversion (see _Text)
+    unicode, map_error, loose, origin, text_object = t.unicode_h, t.map_error_h, t.loose_h, t.origin_h, t.text_object_h
+    tp_v = ctypes.c_void_p(page)
+    unpack_box = _FOUR_FLOATS.unpack_from
     box, m = c.FS_RECTF(), c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
@@ -201,25 +235,25 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     out: list[Glyph] = []
     append = out.append
     for i in range(n):
-        obj = text_object(page, i)
+        obj = text_object(tp_v, i)
         if not obj:  # a character pdfium generated (an inferred space or line break): not painted
             continue
-        if not loose(page, i, box_p):
+        if not loose(tp_v, i, box_p):
             continue
         info = per_object.get(obj, _MISSING)
         if info is _MISSING:
             info = per_object[obj] = _object(t, page, i, obj, m) if matrix(page, i, m_p) else None
         if info is None:
             continue
-        code = codes[i] if codes is not None else unicode(page, i)
-        unmapped = map_error(page, i) == 1
+        code = codes[i] if codes is not None else unicode(tp_v, i)
+        unmapped = map_error(tp_v, i) == 1
         text = chr(code) if 0 < code < 0xD800 and not unmapped else _char_text(code, unmapped)  # the common case first
-        left, bottom, right, top = box.left, box.bottom, box.right, box.top  # each a ctypes field read
+        left, top, right, bottom = unpack_box(box)  # FS_RECTF's fields, in its order, in one call
         a, b, cc, dd, f, size, descent, upright, y_lo, y_hi, turn = info
         if upright:  # the origin is the box's left (right, mirrored) end on the baseline
             x, y = (left if a >= 0 else right), f
             if not (bottom <= y <= top):  # text rise: the baseline is the origin's
-                origin(page, i, ox_p, oy_p)
+                origin(tp_v, i, ox_p, oy_p)
                 y = oy.value
             # _glyph's upright case, written out (this runs for every character of every page)
             if not _finite(left + bottom + right + top + x + y):
@@ -232,7 +266,7 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
             gtop, gbottom = round4(page_top - y1), round4(page_top - y0)
             append(Glyph(text, round4(x0), round4(x1), gtop, gbottom, gbottom - gtop, turn))
             continue
-        origin(page, i, ox_p, oy_p)
+        origin(tp_v, i, ox_p, oy_p)
         g = _glyph(text, left, bottom, right, top, a, b, cc, dd, ox.value, oy.value, size, descent, page_top)
         if g is not None:
             append(g)
@@ -240,6 +274,7 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
 
 
 _MISSING: Any = object()
+_FOUR_FLOATS = struct.Struct("@4f")  # an FS_RECTF: left, top, right, bottom
 # a text object's (a, b, c, d, f of its matrix, font size, descent, upright, d * low edge,
 # d * high edge of the glyph box across the text, reading direction)
 _Object = tuple[float, float, float, float, float, float, float, bool, float, float, int]
@@ -334,40 +369,49 @@ class _Walk:
         self.spaces: list[Glyph] = []
         self.images = 0
         self.m = c.FS_MATRIX()
+        self.m_p = ctypes.byref(self.m)
         self.box = [ctypes.c_float() for _ in range(4)]
+        self.box_p = [ctypes.byref(v) for v in self.box]
         self.size = ctypes.c_float()
+        # called for every object of the page: prototypes without argument conversion
+        # (pointers as pypdfium2 returns them, outputs by byref, ints), see _Text
+        self.get_object = _hot(c, "FPDFPage_GetObject")
+        self.get_type = _hot(c, "FPDFPageObj_GetType")
+        self.get_bounds = _hot(c, "FPDFPageObj_GetBounds")
+        self.get_matrix = _hot(c, "FPDFPageObj_GetMatrix")
+
+    def own_matrix(self, obj: Any) -> Matrix:
+        m = self.m
+        return (m.a, m.b, m.c, m.d, m.e, m.f) if self.get_matrix(obj, self.m_p) else (1, 0, 0, 1, 0, 0)
 
     def objects(self, form: Any, outer: Matrix, depth: int) -> None:
         c = self.c
         count = c.FPDFFormObj_CountObjects(form) if form is not None else c.FPDFPage_CountObjects(self.page)
+        get_object, get_type, page = self.get_object, self.get_type, self.page
         for k in range(max(count, 0)):
-            obj = c.FPDFFormObj_GetObject(form, k) if form is not None else c.FPDFPage_GetObject(self.page, k)
+            obj = c.FPDFFormObj_GetObject(form, k) if form is not None else get_object(page, k)
             if not obj:
                 continue
-            kind = c.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 self.images += 1
                 continue
-            if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM, c.FPDF_PAGEOBJ_TEXT):
-                continue
-            m = self.m
-            own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
-            full = _compose(own, outer)
-            if kind == c.FPDF_PAGEOBJ_PATH:
-                _path_segments(obj, full, self.page_top, self.segments)
-            elif kind == c.FPDF_PAGEOBJ_TEXT:
-                self.space(obj, full)
-            elif depth < MAX_FORM_DEPTH:
-                self.objects(obj, full, depth + 1)
+            if kind == c.FPDF_PAGEOBJ_TEXT:
+                self.space(obj, outer)
+            elif kind == c.FPDF_PAGEOBJ_PATH:
+                _path_segments(obj, _compose(self.own_matrix(obj), outer), self.page_top, self.segments)
+            elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                self.objects(obj, _compose(self.own_matrix(obj), outer), depth + 1)
 
-    def space(self, obj: Any, mat: Matrix) -> None:
+    def space(self, obj: Any, outer: Matrix) -> None:
         """A text object that paints only spaces (a writer may set each space apart) has no
         characters in pdfium's text page, which reports a *generated* space there instead.
         Such an object -- no text of its own and no ink (empty bounds) -- is a space glyph at
-        the object's origin, as pdfminer reads it (0.25 em wide)."""
+        the object's origin, as pdfminer reads it (0.25 em wide).  ``outer``: the matrix of
+        the forms around it (the object's own is read only for such a space)."""
         c = self.c
         left, b, r, t = self.box
-        if not c.FPDFPageObj_GetBounds(obj, left, b, r, t) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
+        if not self.get_bounds(obj, *self.box_p) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
             return
         if c.FPDFTextObj_GetText(obj, self.tp, None, 0) > 2:  # UTF-16 bytes incl. the terminator
             return
@@ -376,6 +420,7 @@ class _Walk:
         font = c.FPDFTextObj_GetFont(obj)
         d = ctypes.c_float()
         descent = d.value if font and c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
+        mat = _compose(self.own_matrix(obj), outer)
         g = _glyph(" ", 0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0, *mat, self.size.value, descent, self.page_top)
         if g is not None:
             self.spaces.append(g)
