@@ -20,8 +20,10 @@ Joining the lines of one cell (or of one paragraph):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from jixiao.extract.pdf_patterns import CJK_CHAR, HAN, LATIN_LETTER, NO_LINE_START
 from jixiao.extract.pdf_round import round1
@@ -54,6 +56,9 @@ class Glyph:
 
 @dataclass(frozen=True)
 class Line:
+    """A line of glyphs; its extent and size are computed on first use and kept (the line is
+    frozen, so they cannot change)."""
+
     glyphs: tuple[Glyph, ...]
     text: str
 
@@ -61,33 +66,44 @@ class Line:
     def x0(self) -> float:
         return self.glyphs[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(g.x1 for g in self.glyphs)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(g.size for g in self.glyphs)
 
 
-_CJK: dict[str, bool] = {}  # memo of _is_cjk (a page has a few hundred distinct characters)
+def _char_test(pattern: Any) -> Callable[[str], bool]:
+    """``bool(pattern.match(ch))`` for one character, memoised (a document has a few hundred
+    distinct characters; the tests run for every glyph).  Bounded: a hostile file cannot grow
+    the memo without end."""
+    memo: dict[str, bool] = {}
+
+    def test(ch: str) -> bool:
+        v = memo.get(ch)
+        if v is None:
+            if len(memo) > 65536:
+                memo.clear()
+            v = memo[ch] = bool(pattern.match(ch))
+        return v
+
+    return test
 
 
-def _is_cjk(ch: str) -> bool:
-    v = _CJK.get(ch)
-    if v is None:
-        if len(_CJK) > 65536:  # bounded: a hostile file cannot grow it without end
-            _CJK.clear()
-        v = _CJK[ch] = bool(CJK_CHAR.match(ch))
-    return v
+_is_cjk = _char_test(CJK_CHAR)
+_is_han = _char_test(HAN)
+_no_line_start = _char_test(NO_LINE_START)
+_is_latin = _char_test(LATIN_LETTER)
 
 
 def _line_key(g: Glyph) -> tuple[float, float]:
@@ -155,7 +171,7 @@ def _first_cluster_width(line: Line) -> float:
     n = 1
     while n < len(text):
         a, b = text[n - 1], text[n]
-        if b == " " or (HAN.match(a) and HAN.match(b) and not NO_LINE_START.match(b)):
+        if b == " " or (_is_han(a) and _is_han(b) and not _no_line_start(b)):
             break
         n += 1
     n = min(n, len(gl))
@@ -180,7 +196,7 @@ def join_lines(lines: Sequence[Line], left: float | None = None, right: float | 
             explicit = _first_cluster_width(nxt) + (0.3 * nxt.size if mixed else 0.0) <= room - 0.5
         if explicit:
             out += "\n" + nxt.text
-        elif LATIN_LETTER.match(prev.text[-1]) and LATIN_LETTER.match(nxt.text[0]):
+        elif _is_latin(prev.text[-1]) and _is_latin(nxt.text[0]):
             out += " " + nxt.text
         else:
             out += nxt.text
