@@ -82,7 +82,14 @@ from jixiao.extract.docx_xml import (
     w,
 )
 from jixiao.extract.layout_text import working_text
-from jixiao.extract.raw import RawDocument, RawParagraph, RawTable, trusted_cell, trusted_provenance
+from jixiao.extract.raw import (
+    RawDocument,
+    RawParagraph,
+    RawTable,
+    cell_working_text,
+    trusted_cell,
+    trusted_provenance,
+)
 from jixiao.model import Provenance
 
 # content types of the main part of Word files (.docx, and .docm .dotx .dotm: DOCX inside;
@@ -256,7 +263,7 @@ def _table_to_raw(
     for c in cells:
         verbatim = "\n".join(c.parts)
         # loader-typed values (ints, strs): built without re-validation (raw.trusted_cell)
-        raw_cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, working_text(verbatim),
+        raw_cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, cell_working_text(verbatim),
                                       trusted_provenance(src, table=number, row=c.row, col=c.col, text=verbatim)))
     if parent is None:
         prov = Provenance(source=src, table=number)

@@ -24,7 +24,7 @@ from jixiao.extract.pdf_tables import (
     stitch,
 )
 from jixiao.extract.pdf_text import Glyph, Line, glyphs_to_lines, join_lines
-from jixiao.extract.raw import RawParagraph, RawTable, trusted_cell, trusted_provenance
+from jixiao.extract.raw import RawParagraph, RawTable, cell_working_text, trusted_cell, trusted_provenance
 from jixiao.model import Provenance
 
 FURNITURE_BAND = 0.08  # top/bottom share of the page where running headers/footers live
@@ -261,7 +261,7 @@ def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
     for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
         page, bbox = c.parts[0]
         # loader-typed values (ints, strs, rounded floats): built without re-validation
-        cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, working_text(c.verbatim),
+        cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, cell_working_text(c.verbatim),
                                   trusted_provenance(source, page=page, table=number, row=c.row, col=c.col,
                                                      bbox=_round_box(bbox), text=c.verbatim)))
     b = t.first.bbox

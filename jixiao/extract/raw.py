@@ -15,11 +15,13 @@ Nothing here knows about budgets or indicators.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
+from jixiao.extract.layout_text import working_text
 from jixiao.model import Frozen, Provenance
 
 
@@ -132,6 +134,13 @@ _new = object.__new__
 _set = object.__setattr__
 _PROV_DEFAULTS = {name: f.default for name, f in Provenance.model_fields.items()}
 _CELL_FIELDS = frozenset(("row", "col", "row_span", "col_span", "text", "prov"))
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_working_text(verbatim: str) -> str:
+    """:func:`jixiao.extract.layout_text.working_text` of a table cell, memoised: cell texts
+    recur (empty cells, labels, units), and the function is pure."""
+    return working_text(verbatim)
 
 
 def trusted_provenance(source: str, *, page: int | None = None, table: int | None = None, row: int | None = None,
