@@ -158,7 +158,7 @@ class _Text:
         except (ImportError, KeyError, AttributeError):  # pragma: no cover - another binding layout
             lib = None
         vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
-        dp, fp = ctypes.POINTER(d), ctypes.POINTER(f)
+        fp = ctypes.POINTER(f)
 
         def fn(name: str, restype: Any, *args: Any) -> Any:
             if lib is None:  # pragma: no cover
@@ -179,16 +179,11 @@ class _Text:
         self.map_error_h = hot("FPDFText_HasUnicodeMapError", i)
         self.unicode_h = hot("FPDFText_GetUnicode", ctypes.c_uint)
         self.origin_h = hot("FPDFText_GetCharOrigin", i)
+        self.matrix_h = hot("FPDFText_GetMatrix", i)
+        self.font_size_h = hot("FPDFText_GetFontSize", d)
+        self.font_h = hot("FPDFTextObj_GetFont", vp)  # takes a c_void_p (an int would be cut to a C int)
         self.count = fn("FPDFText_CountChars", i, vp)
-        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
         self.text = fn("FPDFText_GetText", i, vp, i, i, ctypes.POINTER(ctypes.c_ushort))
-        self.map_error = fn("FPDFText_HasUnicodeMapError", i, vp, i)
-        self.loose = fn("FPDFText_GetLooseCharBox", i, vp, i, ctypes.POINTER(c.FS_RECTF))
-        self.matrix = fn("FPDFText_GetMatrix", i, vp, i, ctypes.POINTER(c.FS_MATRIX))
-        self.origin = fn("FPDFText_GetCharOrigin", i, vp, i, dp, dp)
-        self.font_size = fn("FPDFText_GetFontSize", d, vp, i)
-        self.text_object = fn("FPDFText_GetTextObject", vp, vp, i)
-        self.font = fn("FPDFTextObj_GetFont", vp, vp)
         self.descent = fn("FPDFFont_GetDescent", i, vp, f, fp)
 
 
@@ -219,7 +214,6 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     page = ctypes.cast(tp, ctypes.c_void_p).value
     n = max(t.count(page), 0)
     codes = _codes(t, page, n)
-    matrix = t.matrix
     # the per-character calls, without argument conversion (see _Text)
     unicode, map_error, loose, origin, text_object = t.unicode_h, t.map_error_h, t.loose_h, t.origin_h, t.text_object_h
     tp_v = ctypes.c_void_p(page)
@@ -232,6 +226,7 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
     # (``FPDFText_GetMatrix``/``GetFontSize`` read them from the character's object), so they
     # are asked once per object, not per character.
     per_object: dict[int, _Object | None] = {}
+    descents: dict[int | None, float] = {}  # by font (objects of a page share a few fonts)
     out: list[Glyph] = []
     append = out.append
     for i in range(n):
@@ -242,7 +237,7 @@ def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
             continue
         info = per_object.get(obj, _MISSING)
         if info is _MISSING:
-            info = per_object[obj] = _object(t, page, i, obj, m) if matrix(page, i, m_p) else None
+            info = per_object[obj] = _object(t, tp_v, i, obj, m, m_p, descents)
         if info is None:
             continue
         code = codes[i] if codes is not None else unicode(tp_v, i)
@@ -280,10 +275,17 @@ _FOUR_FLOATS = struct.Struct("@4f")  # an FS_RECTF: left, top, right, bottom
 _Object = tuple[float, float, float, float, float, float, float, bool, float, float, int]
 
 
-def _object(t: _Text, page: int | None, i: int, obj: int, m: Any) -> _Object:
-    """What the glyph boxes of a text object share (read once per object)."""
+def _object(t: _Text, tp_v: Any, i: int, obj: int, m: Any, m_p: Any, descents: dict[int | None, float]) -> _Object | None:
+    """What the glyph boxes of a text object share (read once per object, at its first
+    character ``i``); None when pdfium has no matrix for it."""
+    if not t.matrix_h(tp_v, i, m_p):
+        return None
     a, b, cc, dd, f = m.a, m.b, m.c, m.d, m.f
-    size, descent = t.font_size(page, i), _descent(t, obj)
+    size = t.font_size_h(tp_v, i)
+    font = t.font_h(ctypes.c_void_p(obj))
+    descent = descents.get(font)
+    if descent is None:
+        descent = descents[font] = _descent(t, font)
     lo = descent * size
     hi = lo + size
     upright = b == 0 and cc == 0 and _finite(a + dd + size + descent)  # else _glyph (None if not finite)
@@ -305,9 +307,8 @@ def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
     return list(buf[:n])
 
 
-def _descent(t: _Text, obj: int) -> float:
-    """The descent of a text object's font per unit of font size (negative)."""
-    font = t.font(obj)
+def _descent(t: _Text, font: int | None) -> float:
+    """The descent of a font (a text object's) per unit of font size (negative)."""
     d = ctypes.c_float()
     return d.value if font and t.descent(font, 1.0, ctypes.byref(d)) else 0.0
 
