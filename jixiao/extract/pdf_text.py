@@ -118,23 +118,30 @@ def _x0(g: Glyph) -> float:
 def glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines, top to bottom, each left to right."""
     rows: list[list[Glyph]] = []
+    last: list[Glyph] = []  # the last row, its length and its first glyph's size
+    n_last, size_last = 0, 0.0
     total = 0.0  # sum of the mid_y of the last row's glyphs, added in order (the mean's numerator)
     for g in sorted(glyphs, key=_line_key):
         my = (g.top + g.bottom) / 2
-        if rows:
-            last = rows[-1]
-            if abs(my - total / len(last)) <= max(g.size, last[0].size) * 0.5:
+        if n_last:
+            size = g.size
+            # max(g.size, last[0].size), written out (this runs for every glyph of every cell)
+            if abs(my - total / n_last) <= (size_last if size_last > size else size) * 0.5:
                 last.append(g)
+                n_last += 1
                 total += my
                 continue
-        rows.append([g])
+        last = [g]
+        rows.append(last)
+        n_last, size_last = 1, g.size
         total = my
     out = []
     for row in rows:
-        row.sort(key=_x0)
-        text = _line_text(row)
-        if text.strip():
-            out.append(Line(tuple(g for g in row if g.text.strip()), text.strip()))
+        if len(row) > 1:
+            row.sort(key=_x0)
+        text = _line_text(row).strip()
+        if text:
+            out.append(Line(tuple(g for g in row if g.text.strip()), text))
     return out
 
 
