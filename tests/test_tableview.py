@@ -40,3 +40,18 @@ def test_an_equal_but_distinct_table_is_read_on_its_own() -> None:
     for _ in range(tableview._RECENT_SIZE + 3):
         table_to_rows(_table())
     assert len(tableview._RECENT) <= tableview._RECENT_SIZE
+
+
+def test_slot_of_is_the_same_slot_as_the_constructor() -> None:
+    """Slot.of (table_to_rows' fast path) gives the slot Slot(...) gives: fields, derived flags, equality."""
+    from jixiao.assemble.tableview import Slot
+    from jixiao.extract.raw import RawCell
+    from jixiao.model import Provenance
+
+    c = RawCell(row=1, col=1, row_span=2, col_span=2, text=" 产出指标 ", prov=Provenance(source="a.docx"))
+    for args in [(" 产出指标 ", c, 1, 1), (" 产出指标 ", c, 2, 1), (" 产出指标 ", c, 1, 2), ("", None, 0, 3)]:
+        a, b = Slot(*args), Slot.of(*args)
+        assert a == b and hash(a) == hash(b) and repr(a) == repr(b)
+        assert (b.from_above, b.from_left, b.empty) == (a.from_above, a.from_left, a.empty)
+    assert (Slot.of(" x", c, 2, 1).from_above, Slot.of(" x", c, 1, 2).from_left, Slot.of(" ", None, 0, 0).empty) == (
+        True, True, True)

@@ -53,9 +53,20 @@ class IndicatorReader:
     table: RawTable
     heading_level1: str | None = None  # from the section heading when there is no level-1 column
     carry: dict[str, str] = field(default_factory=dict)
+    # Header.col of each role asked (a dozen per row), kept while the header's roles are the
+    # ones it was computed for (labelling may still change them in place)
+    _cols: dict[str, int | None] = field(default_factory=dict, repr=False)
+    _cols_for: list[str | None] = field(default_factory=list, repr=False)
 
     def _get(self, row: list[Slot], role: str) -> Slot | None:
-        k = self.header.col(role)
+        roles = self.header.roles
+        if roles != self._cols_for:
+            self._cols.clear()
+            self._cols_for = list(roles)
+        try:
+            k = self._cols[role]
+        except KeyError:
+            k = self._cols[role] = self.header.col(role)
         if k is None or k >= len(row):
             return None
         return row[k]

@@ -76,13 +76,21 @@ from jixiao.extract.docx_xml import (
     T_TR,
     T_TRPR,
     VAL,
+    WRAPPERS,
     children,
     int_val,
     paragraph_text,
     w,
 )
 from jixiao.extract.layout_text import working_text
-from jixiao.extract.raw import RawCell, RawDocument, RawParagraph, RawTable
+from jixiao.extract.raw import (
+    RawDocument,
+    RawParagraph,
+    RawTable,
+    cell_working_text,
+    trusted_cell,
+    trusted_provenance,
+)
 from jixiao.model import Provenance
 
 # content types of the main part of Word files (.docx, and .docm .dotx .dotm: DOCX inside;
@@ -177,9 +185,24 @@ def _props(el: etree._Element, tag: str) -> dict[object, etree._Element]:
     return {}
 
 
-def _cell_text(tc: etree._Element) -> str:
-    lines = [paragraph_text(p) for p in children(tc, T_P)]
-    return "\n".join(t for t in lines if t)
+def _cell_content(tc: etree._Element) -> tuple[str, list[etree._Element]]:
+    """A cell's text (its paragraphs, one a line, blank ones left out) and its nested tables,
+    in one pass over its children (content controls looked through, as ``children`` does)."""
+    lines: list[str] = []
+    nested: list[etree._Element] = []
+    _cell_walk(tc, lines, nested)
+    return "\n".join(t for t in lines if t), nested
+
+
+def _cell_walk(el: etree._Element, lines: list[str], nested: list[etree._Element]) -> None:
+    for ch in el:
+        tag = ch.tag
+        if tag == T_P:
+            lines.append(paragraph_text(ch))
+        elif tag == T_TBL:
+            nested.append(ch)
+        elif tag in WRAPPERS:
+            _cell_walk(ch, lines, nested)
 
 
 @dataclass
@@ -211,8 +234,7 @@ def _table_to_raw(
             span = max(1, int_val(tcpr.get(_GRID_SPAN), 1))
             vm_el = tcpr.get(_VMERGE)
             hm_el = tcpr.get(_HMERGE)
-            text = _cell_text(tc)
-            nested = list(children(tc, T_TBL))
+            text, nested = _cell_content(tc)
             if hm_el is not None and hm_el.get(VAL) != "restart" and last is not None and last.row == r:
                 last.col_span += span  # legacy horizontal merge
                 if text:
@@ -255,16 +277,9 @@ def _table_to_raw(
     raw_cells = []
     for c in cells:
         verbatim = "\n".join(c.parts)
-        raw_cells.append(
-            RawCell(
-                row=c.row,
-                col=c.col,
-                row_span=c.row_span,
-                col_span=c.col_span,
-                text=working_text(verbatim),
-                prov=Provenance(source=src, table=number, row=c.row, col=c.col, text=verbatim),
-            )
-        )
+        # loader-typed values (ints, strs): built without re-validation (raw.trusted_cell)
+        raw_cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, cell_working_text(verbatim),
+                                      trusted_provenance(src, table=number, row=c.row, col=c.col, text=verbatim)))
     if parent is None:
         prov = Provenance(source=src, table=number)
     else:

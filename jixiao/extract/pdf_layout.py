@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from jixiao.extract.layout_text import working_text
 from jixiao.extract.pdf_patterns import CONTINUED_TABLE, DIGITS, PAGE_NUMBER
+from jixiao.extract.pdf_round import round2
 from jixiao.extract.pdf_tables import (
     Chunk,
     Stitched,
@@ -23,7 +24,7 @@ from jixiao.extract.pdf_tables import (
     stitch,
 )
 from jixiao.extract.pdf_text import Glyph, Line, glyphs_to_lines, join_lines
-from jixiao.extract.raw import RawCell, RawParagraph, RawTable
+from jixiao.extract.raw import RawParagraph, RawTable, cell_working_text, trusted_cell, trusted_provenance
 from jixiao.model import Provenance
 
 FURNITURE_BAND = 0.08  # top/bottom share of the page where running headers/footers live
@@ -199,7 +200,7 @@ def items_to_blocks(items: list[_Item], source: str) -> tuple[list[RawParagraph 
             first = m.lines[: m.n_first or len(m.lines)]  # bbox on the first page only
             x0 = min(ln.x0 for ln in first)
             x1 = max(ln.x1 for ln in first)
-            bbox = (round(x0, 2), round(first[0].top, 2), round(x1, 2), round(first[-1].bottom, 2))
+            bbox = (round2(x0), round2(first[0].top), round2(x1), round2(first[-1].bottom))
             blocks.append(
                 RawParagraph(
                     index=len(blocks),
@@ -251,7 +252,7 @@ def _is_continued_label(it: _Item) -> bool:
 
 
 def _round_box(b: Box) -> Box:
-    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
+    return (round2(b[0]), round2(b[1]), round2(b[2]), round2(b[3]))
 
 
 def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
@@ -259,17 +260,10 @@ def _table_block(t: Stitched, index: int, number: int, source: str) -> RawTable:
     cells = []
     for c in sorted(t.cells, key=lambda c: (c.row, c.col)):
         page, bbox = c.parts[0]
-        cells.append(
-            RawCell(
-                row=c.row,
-                col=c.col,
-                row_span=c.row_span,
-                col_span=c.col_span,
-                text=working_text(c.verbatim),
-                prov=Provenance(source=source, page=page, table=number, row=c.row, col=c.col,
-                                bbox=_round_box(bbox), text=c.verbatim),
-            )
-        )
+        # loader-typed values (ints, strs, rounded floats): built without re-validation
+        cells.append(trusted_cell(c.row, c.col, c.row_span, c.col_span, cell_working_text(c.verbatim),
+                                  trusted_provenance(source, page=page, table=number, row=c.row, col=c.col,
+                                                     bbox=_round_box(bbox), text=c.verbatim)))
     b = t.first.bbox
     return RawTable(
         index=index,

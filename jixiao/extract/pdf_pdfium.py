@@ -18,6 +18,7 @@ segments    the straight pieces of every painted path (lines, rectangles, polygo
             :mod:`.pdf_ruling` turns into table cells.
 images      the number of image objects (form XObjects included).
 
+The characters are read by :mod:`.pdf_pdfium_chars` (the per-character loop), the rest here.
 pdfium is not thread-safe: one document is read at a time per process (a module lock).
 """
 
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jixiao.errors import UnreadableFile
+from jixiao.extract.pdf_pdfium_chars import glyph, hot, page_glyphs
+from jixiao.extract.pdf_round import round4
 from jixiao.extract.pdf_text import Glyph
 
 _LOCK = threading.Lock()
@@ -122,167 +125,12 @@ def _read_page(page: Any, number: int, source: str) -> RawPage:
     x0, _y0, x1, y1 = _page_box(page, number, source)
     textpage = page.get_textpage()
     try:
-        glyphs = _glyphs(textpage.raw, y1)
+        glyphs = page_glyphs(textpage.raw, y1)
         walk = _Walk(page.raw, textpage.raw, y1)
         walk.objects(None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 0)
     finally:
         textpage.close()
     return RawPage(number, x1 - x0, y1 - _y0, glyphs + walk.spaces, walk.segments, walk.images)
-
-
-# ---------------------------------------------------------------- characters
-def _char_text(code: int, unmapped: bool) -> str:
-    if unmapped or code in (0, 0xFFFD, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-        return f"(cid:{code})"
-    return chr(code)
-
-
-class _Text:
-    """pdfium's per-character text-page functions, prototyped to take and return plain
-    addresses (``c_void_p``): the loop below calls them ~10 times per character, and
-    converting pointer objects would cost more than the calls themselves."""
-
-    def __init__(self) -> None:
-        import pypdfium2.raw as c
-
-        try:
-            from pypdfium2_raw.bindings import _libs
-
-            lib = _libs["pdfium"]
-        except (ImportError, KeyError, AttributeError):  # pragma: no cover - another binding layout
-            lib = None
-        vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
-        dp, fp = ctypes.POINTER(d), ctypes.POINTER(f)
-
-        def fn(name: str, restype: Any, *args: Any) -> Any:
-            if lib is None:  # pragma: no cover
-                return getattr(c, name)
-            proto = lib[name]
-            proto.argtypes, proto.restype = args, restype
-            return proto
-
-        self.count = fn("FPDFText_CountChars", i, vp)
-        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, vp, i)
-        self.text = fn("FPDFText_GetText", i, vp, i, i, ctypes.POINTER(ctypes.c_ushort))
-        self.map_error = fn("FPDFText_HasUnicodeMapError", i, vp, i)
-        self.loose = fn("FPDFText_GetLooseCharBox", i, vp, i, ctypes.POINTER(c.FS_RECTF))
-        self.matrix = fn("FPDFText_GetMatrix", i, vp, i, ctypes.POINTER(c.FS_MATRIX))
-        self.origin = fn("FPDFText_GetCharOrigin", i, vp, i, dp, dp)
-        self.font_size = fn("FPDFText_GetFontSize", d, vp, i)
-        self.text_object = fn("FPDFText_GetTextObject", vp, vp, i)
-        self.font = fn("FPDFTextObj_GetFont", vp, vp)
-        self.descent = fn("FPDFFont_GetDescent", i, vp, f, fp)
-
-
-_TEXT: _Text | None = None
-
-
-def _glyphs(tp: Any, page_top: float) -> list[Glyph]:
-    global _TEXT
-    import pypdfium2.raw as c
-
-    if _TEXT is None:
-        _TEXT = _Text()
-    t = _TEXT
-    page = ctypes.cast(tp, ctypes.c_void_p).value
-    n = max(t.count(page), 0)
-    codes = _codes(t, page, n)
-    unicode, map_error, loose, matrix = t.unicode, t.map_error, t.loose, t.matrix
-    origin, font_size, text_object = t.origin, t.font_size, t.text_object
-    box, m = c.FS_RECTF(), c.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    box_p, m_p, ox_p, oy_p = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
-    # by text object: its matrix, font size and font descent.  pdfium gives every character of a
-    # text object the object's matrix and font size (``FPDFText_GetMatrix``/``GetFontSize`` read
-    # them from the character's object), so they are asked once per object, not per character.
-    per_object: dict[int, tuple[float, float, float, float, float, float, float] | None] = {}
-    out: list[Glyph] = []
-    for i in range(n):
-        obj = text_object(page, i)
-        if not obj:  # a character pdfium generated (an inferred space or line break): not painted
-            continue
-        if not loose(page, i, box_p):
-            continue
-        if obj in per_object:
-            info = per_object[obj]
-        else:
-            info = per_object[obj] = (m.a, m.b, m.c, m.d, m.f, font_size(page, i), _descent(t, obj)) \
-                if matrix(page, i, m_p) else None
-        if info is None:
-            continue
-        a, b, cc, dd, f, size, descent = info
-        code = codes[i] if codes is not None else unicode(page, i)
-        unmapped = map_error(page, i) == 1
-        text = chr(code) if 0 < code < 0xD800 and not unmapped else _char_text(code, unmapped)  # the common case first
-        left, bottom, right, top = box.left, box.bottom, box.right, box.top  # each a ctypes field read
-        if b == 0 and cc == 0:  # upright: the origin is the box's left (right, mirrored) end on the baseline
-            x, y = (left if a >= 0 else right), f
-            if not (bottom <= y <= top):  # text rise: the baseline is the origin's
-                origin(page, i, ox_p, oy_p)
-                y = oy.value
-        else:
-            origin(page, i, ox_p, oy_p)
-            x, y = ox.value, oy.value
-        g = _glyph(text, left, bottom, right, top, a, b, cc, dd, x, y, size, descent, page_top)
-        if g is not None:
-            out.append(g)
-    return out
-
-
-def _codes(t: _Text, page: int | None, n: int) -> list[int] | None:
-    """Every character's code point in one call (``FPDFText_GetText``: UTF-16, one unit per
-    character); None when the page has characters outside the BMP (then one call each)."""
-    if n == 0:
-        return []
-    buf = (ctypes.c_ushort * (n + 1))()
-    got = t.text(page, 0, n, buf)
-    if got != n + 1 or any(0xD800 <= u <= 0xDFFF for u in buf[:n]):
-        return None
-    return list(buf[:n])
-
-
-def _descent(t: _Text, obj: int) -> float:
-    """The descent of a text object's font per unit of font size (negative).  A positive
-    /Descent (a broken font descriptor: the PDF reference says it is negative; LibreOffice writes
-    one for some CJK fonts) is taken as its negative — else that font's glyphs
-    sit a third of an em above the baseline of the Latin glyphs beside them and fall on a line
-    of their own (``其中:当年`` read as ``其中当年:``)."""
-    font = t.font(obj)
-    d = ctypes.c_float()
-    return -abs(d.value) if font and t.descent(font, 1.0, ctypes.byref(d)) else 0.0
-
-
-def _glyph(text: str, lx0: float, ly0: float, lx1: float, ly1: float, a: float, b: float, cc: float, dd: float,
-           ox: float, oy: float, fs: float, descent: float, page_top: float) -> Glyph | None:
-    """A glyph box as pdfminer defines it (see module docstring), flipped to top-down."""
-    if not math.isfinite(lx0 + ly0 + lx1 + ly1 + a + b + cc + dd + ox + oy + fs + descent):
-        return None
-    # the advance width in text space, from the extent of pdfium's box along the text direction
-    if abs(a) >= abs(b):
-        adv = abs(lx1 - lx0) / abs(a) if a else 0.0
-    else:
-        adv = abs(ly1 - ly0) / abs(b)
-    lo = descent * fs
-    hi = lo + fs
-    if b == 0 and cc == 0:  # upright (or mirrored) text: the common case
-        xa, xb = ox, ox + a * adv
-        ya, yb = oy + dd * lo, oy + dd * hi
-        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
-        y0, y1 = (ya, yb) if ya <= yb else (yb, ya)
-    else:
-        xs = (ox + cc * lo, ox + a * adv + cc * lo, ox + cc * hi, ox + a * adv + cc * hi)
-        ys = (oy + dd * lo, oy + b * adv + dd * lo, oy + dd * hi, oy + b * adv + dd * hi)
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    top, bottom = round(page_top - y1, 4), round(page_top - y0, 4)
-    return Glyph(text, round(x0, 4), round(x1, 4), top, bottom, bottom - top, _turn(a, b))
-
-
-def _turn(a: float, b: float) -> int:
-    """Reading direction from the character matrix (y up): 0 horizontal, 1 reads downwards,
-    -1 reads upwards."""
-    if abs(b) <= abs(a):
-        return 0
-    return 1 if b < 0 else -1
 
 
 # ---------------------------------------------------------------- ruling and images
@@ -309,40 +157,49 @@ class _Walk:
         self.spaces: list[Glyph] = []
         self.images = 0
         self.m = c.FS_MATRIX()
+        self.m_p = ctypes.byref(self.m)
         self.box = [ctypes.c_float() for _ in range(4)]
+        self.box_p = [ctypes.byref(v) for v in self.box]
         self.size = ctypes.c_float()
+        # called for every object of the page: prototypes without argument conversion
+        # (pointers as pypdfium2 returns them, outputs by byref, ints), see _Text
+        self.get_object = hot(c, "FPDFPage_GetObject")
+        self.get_type = hot(c, "FPDFPageObj_GetType")
+        self.get_bounds = hot(c, "FPDFPageObj_GetBounds")
+        self.get_matrix = hot(c, "FPDFPageObj_GetMatrix")
+
+    def own_matrix(self, obj: Any) -> Matrix:
+        m = self.m
+        return (m.a, m.b, m.c, m.d, m.e, m.f) if self.get_matrix(obj, self.m_p) else (1, 0, 0, 1, 0, 0)
 
     def objects(self, form: Any, outer: Matrix, depth: int) -> None:
         c = self.c
         count = c.FPDFFormObj_CountObjects(form) if form is not None else c.FPDFPage_CountObjects(self.page)
+        get_object, get_type, page = self.get_object, self.get_type, self.page
         for k in range(max(count, 0)):
-            obj = c.FPDFFormObj_GetObject(form, k) if form is not None else c.FPDFPage_GetObject(self.page, k)
+            obj = c.FPDFFormObj_GetObject(form, k) if form is not None else get_object(page, k)
             if not obj:
                 continue
-            kind = c.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 self.images += 1
                 continue
-            if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM, c.FPDF_PAGEOBJ_TEXT):
-                continue
-            m = self.m
-            own: Matrix = (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m) else (1, 0, 0, 1, 0, 0)
-            full = _compose(own, outer)
-            if kind == c.FPDF_PAGEOBJ_PATH:
-                _path_segments(obj, full, self.page_top, self.segments)
-            elif kind == c.FPDF_PAGEOBJ_TEXT:
-                self.space(obj, full)
-            elif depth < MAX_FORM_DEPTH:
-                self.objects(obj, full, depth + 1)
+            if kind == c.FPDF_PAGEOBJ_TEXT:
+                self.space(obj, outer)
+            elif kind == c.FPDF_PAGEOBJ_PATH:
+                _path_segments(obj, _compose(self.own_matrix(obj), outer), self.page_top, self.segments)
+            elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                self.objects(obj, _compose(self.own_matrix(obj), outer), depth + 1)
 
-    def space(self, obj: Any, mat: Matrix) -> None:
+    def space(self, obj: Any, outer: Matrix) -> None:
         """A text object that paints only spaces (a writer may set each space apart) has no
         characters in pdfium's text page, which reports a *generated* space there instead.
         Such an object -- no text of its own and no ink (empty bounds) -- is a space glyph at
-        the object's origin, as pdfminer reads it (0.25 em wide)."""
+        the object's origin, as pdfminer reads it (0.25 em wide).  ``outer``: the matrix of
+        the forms around it (the object's own is read only for such a space)."""
         c = self.c
         left, b, r, t = self.box
-        if not c.FPDFPageObj_GetBounds(obj, left, b, r, t) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
+        if not self.get_bounds(obj, *self.box_p) or r.value - left.value > 0.01 or t.value - b.value > 0.01:
             return
         if c.FPDFTextObj_GetText(obj, self.tp, None, 0) > 2:  # UTF-16 bytes incl. the terminator
             return
@@ -351,7 +208,8 @@ class _Walk:
         font = c.FPDFTextObj_GetFont(obj)
         d = ctypes.c_float()
         descent = d.value if font and c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
-        g = _glyph(" ", 0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0, *mat, self.size.value, descent, self.page_top)
+        mat = _compose(self.own_matrix(obj), outer)
+        g = glyph(" ", 0.0, 0.0, 0.25 * self.size.value * mat[0], 0.0, *mat, self.size.value, descent, self.page_top)
         if g is not None:
             self.spaces.append(g)
 
@@ -394,8 +252,8 @@ def _add(p: tuple[float, float], q: tuple[float, float], page_top: float, out: l
     if not all(math.isfinite(v) for v in (px, py, qx, qy)):
         return
     if abs(py - qy) < AXIS_TOL and abs(px - qx) >= AXIS_TOL:
-        t = round(page_top - (py + qy) / 2, 4)
-        out.append(Segment(round(min(px, qx), 4), t, round(max(px, qx), 4), t))
+        t = round4(page_top - (py + qy) / 2)
+        out.append(Segment(round4(min(px, qx)), t, round4(max(px, qx)), t))
     elif abs(px - qx) < AXIS_TOL and abs(py - qy) >= AXIS_TOL:
-        xm = round((px + qx) / 2, 4)
-        out.append(Segment(xm, round(page_top - max(py, qy), 4), xm, round(page_top - min(py, qy), 4)))
+        xm = round4((px + qx) / 2)
+        out.append(Segment(xm, round4(page_top - max(py, qy)), xm, round4(page_top - min(py, qy))))

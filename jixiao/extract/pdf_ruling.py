@@ -119,10 +119,14 @@ def _cells(inter: dict[Point, tuple[set[_Edge], set[_Edge]]]) -> list[Box]:
     def h_link(p: Point, q: Point) -> bool:
         return not inter[p][1].isdisjoint(inter[q][1])
 
+    # each list is in order (top to bottom, left to right) and holds a point once: the points
+    # below / right of ``pt`` are those after it in its lists
+    at_col = {p: i for col in below_of.values() for i, p in enumerate(col)}
+    at_row = {p: i for row in right_of.values() for i, p in enumerate(row)}
     out: list[Box] = []
     for pt in points:
-        below = [q for q in below_of[pt[0]] if q[1] > pt[1]]
-        right = [q for q in right_of[pt[1]] if q[0] > pt[0]]
+        below = below_of[pt[0]][at_col[pt] + 1:]
+        right = right_of[pt[1]][at_row[pt] + 1:]
         found = None
         for b in below:
             if not v_link(pt, b):

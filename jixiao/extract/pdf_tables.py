@@ -39,6 +39,7 @@ Stitching (see :func:`stitch`)
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 
 from jixiao.extract.pdf_text import Glyph, cell_text, join_fragments
@@ -115,6 +116,21 @@ def _candidates(bands: list[list[int]]) -> list[list[int]]:
     return [sorted({i for j in (k - 1, k, k + 1) if 0 <= j < n for i in bands[j]}) for k in (*range(n + 1), -1)]
 
 
+def _in_column(near: list[int], boxes: list[tuple[float, float, float, float]], xs: list[float],
+               j: int) -> list[tuple[int, float, float, float, float]]:
+    """The boxes of ``near`` (in its order) that overlap the column band ``j``: from edge
+    ``xs[j]`` to ``xs[j + 1]`` (unbounded past the first and last edge).  A box holding a
+    point of the band overlaps it, so no box that could hold a glyph there is left out."""
+    lo = xs[j] if 0 <= j < len(xs) else -math.inf
+    hi = xs[j + 1] if -1 <= j < len(xs) - 1 else math.inf
+    out = []
+    for i in near:
+        x0, top, x1, bottom = boxes[i]
+        if x0 <= hi and x1 >= lo:
+            out.append((i, x0, top, x1, bottom))
+    return out
+
+
 def boxes_to_chunk(
     page: int,
     bbox: tuple[float, float, float, float],
@@ -128,10 +144,17 @@ def boxes_to_chunk(
     inside: dict[int, list[Glyph]] = {i: [] for i in range(len(boxes))}
     rest: list[Glyph] = []
     near = _candidates(_bands(boxes, ys))
+    # the candidates of a band narrowed to the boxes that reach into the glyph's column band
+    # (between two column edges): a few boxes instead of a whole row's, same order
+    by_cell: dict[tuple[int, int], list[tuple[int, float, float, float, float]]] = {}
+    bisect_right = bisect.bisect_right
     for g in glyphs:
         mx, my = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        for i in near[bisect.bisect_right(ys, my) - 1]:
-            x0, top, x1, bottom = boxes[i]
+        k, j = bisect_right(ys, my) - 1, bisect_right(xs, mx) - 1
+        cand = by_cell.get((k, j))
+        if cand is None:
+            cand = by_cell[(k, j)] = _in_column(near[k], boxes, xs, j)
+        for i, x0, top, x1, bottom in cand:
             if x0 <= mx <= x1 and top <= my <= bottom:
                 inside[i].append(g)
                 break

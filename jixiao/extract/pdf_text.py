@@ -20,14 +20,23 @@ Joining the lines of one cell (or of one paragraph):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from jixiao.extract.pdf_patterns import CJK_CHAR, HAN, LATIN_LETTER, NO_LINE_START
+from jixiao.extract.pdf_round import round1
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Glyph:
+    """One painted character.  Treated as immutable (hashed by value, as a frozen dataclass
+    would be) but not declared ``frozen``: a frozen dataclass sets each field through
+    ``object.__setattr__``, which made building the ~3,000 glyphs of a PDF file 4x dearer; a
+    named tuple is built as fast but its fields read ~3x slower, and the layout code reads
+    each glyph's fields many times."""
+
     text: str
     x0: float
     x1: float
@@ -47,6 +56,9 @@ class Glyph:
 
 @dataclass(frozen=True)
 class Line:
+    """A line of glyphs; its extent and size are computed on first use and kept (the line is
+    frozen, so they cannot change)."""
+
     glyphs: tuple[Glyph, ...]
     text: str
 
@@ -54,48 +66,82 @@ class Line:
     def x0(self) -> float:
         return self.glyphs[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(g.x1 for g in self.glyphs)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(g.top for g in self.glyphs)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(g.bottom for g in self.glyphs)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(g.size for g in self.glyphs)
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(CJK_CHAR.match(ch))
+def _char_test(pattern: Any) -> Callable[[str], bool]:
+    """``bool(pattern.match(ch))`` for one character, memoised (a document has a few hundred
+    distinct characters; the tests run for every glyph).  Bounded: a hostile file cannot grow
+    the memo without end."""
+    memo: dict[str, bool] = {}
+
+    def test(ch: str) -> bool:
+        v = memo.get(ch)
+        if v is None:
+            if len(memo) > 65536:
+                memo.clear()
+            v = memo[ch] = bool(pattern.match(ch))
+        return v
+
+    return test
+
+
+_is_cjk = _char_test(CJK_CHAR)
+_is_han = _char_test(HAN)
+_no_line_start = _char_test(NO_LINE_START)
+_is_latin = _char_test(LATIN_LETTER)
+
+
+def _line_key(g: Glyph) -> tuple[float, float]:
+    # (g.top + g.bottom) / 2 is Glyph.mid_y, written out: this runs for every glyph of every cell
+    return round1((g.top + g.bottom) / 2), g.x0
+
+
+def _x0(g: Glyph) -> float:
+    return g.x0
 
 
 def glyphs_to_lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines, top to bottom, each left to right."""
     rows: list[list[Glyph]] = []
+    last: list[Glyph] = []  # the last row, its length and its first glyph's size
+    n_last, size_last = 0, 0.0
     total = 0.0  # sum of the mid_y of the last row's glyphs, added in order (the mean's numerator)
-    # (g.top + g.bottom) / 2 is Glyph.mid_y, written out: this loop runs for every glyph of every cell
-    for g in sorted(glyphs, key=lambda g: (round((g.top + g.bottom) / 2, 1), g.x0)):
+    for g in sorted(glyphs, key=_line_key):
         my = (g.top + g.bottom) / 2
-        if rows:
-            last = rows[-1]
-            if abs(my - total / len(last)) <= max(g.size, last[0].size) * 0.5:
+        if n_last:
+            size = g.size
+            # max(g.size, last[0].size), written out (this runs for every glyph of every cell)
+            if abs(my - total / n_last) <= (size_last if size_last > size else size) * 0.5:
                 last.append(g)
+                n_last += 1
                 total += my
                 continue
-        rows.append([g])
+        last = [g]
+        rows.append(last)
+        n_last, size_last = 1, g.size
         total = my
     out = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
-        text = _line_text(row)
-        if text.strip():
-            out.append(Line(tuple(g for g in row if g.text.strip()), text.strip()))
+        if len(row) > 1:
+            row.sort(key=_x0)
+        text = _line_text(row).strip()
+        if text:
+            out.append(Line(tuple(g for g in row if g.text.strip()), text))
     return out
 
 
@@ -111,8 +157,9 @@ def _line_text(row: list[Glyph]) -> str:
         if prev is not None and parts and parts[-1] != " ":
             gap = g.x0 - prev.x1
             em = max(g.size, prev.size)
-            any_cjk = _is_cjk(prev.text[-1]) or _is_cjk(g.text[0])
-            if gap > em * (0.6 if any_cjk else 0.25):
+            # a space when gap > em * (0.6 if CJK on either side else 0.25): the CJK test is
+            # needed only for a gap between the two limits (most gaps are below both)
+            if gap > em * 0.25 and (gap > em * 0.6 or not (_is_cjk(prev.text[-1]) or _is_cjk(g.text[0]))):
                 parts.append(" ")
         parts.append(g.text)
         prev = g
@@ -131,7 +178,7 @@ def _first_cluster_width(line: Line) -> float:
     n = 1
     while n < len(text):
         a, b = text[n - 1], text[n]
-        if b == " " or (HAN.match(a) and HAN.match(b) and not NO_LINE_START.match(b)):
+        if b == " " or (_is_han(a) and _is_han(b) and not _no_line_start(b)):
             break
         n += 1
     n = min(n, len(gl))
@@ -156,7 +203,7 @@ def join_lines(lines: Sequence[Line], left: float | None = None, right: float | 
             explicit = _first_cluster_width(nxt) + (0.3 * nxt.size if mixed else 0.0) <= room - 0.5
         if explicit:
             out += "\n" + nxt.text
-        elif LATIN_LETTER.match(prev.text[-1]) and LATIN_LETTER.match(nxt.text[0]):
+        elif _is_latin(prev.text[-1]) and _is_latin(nxt.text[0]):
             out += " " + nxt.text
         else:
             out += nxt.text
@@ -204,7 +251,7 @@ def cell_text(glyphs: Sequence[Glyph], x0: float, x1: float) -> tuple[str, list[
     text (most glyphs turned) is read along its own direction, lines joined as
     wraps.
     """
-    if glyphs and sum(1 for g in glyphs if g.turn) * 2 > len(glyphs):
+    if glyphs and (len(glyphs) - [g.turn for g in glyphs].count(0)) * 2 > len(glyphs):
         lines = turned_glyphs_to_lines(glyphs)
         return join_lines(lines), lines
     lines = glyphs_to_lines(glyphs)

@@ -15,11 +15,13 @@ Nothing here knows about budgets or indicators.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
+from jixiao.extract.layout_text import working_text
 from jixiao.model import Frozen, Provenance
 
 
@@ -119,6 +121,72 @@ class GridCell:
 
 
 RawBlock = RawParagraph | RawTable
+
+
+# ---------------------------------------------------------------- loader fast path
+# The DOCX and PDF loaders make a RawCell and a Provenance for every cell (~30k per 100 files)
+# from values they typed themselves (ints, strs, a tuple of floats): validating them again
+# cost ~8 µs per cell.  These two build the very objects validation would (the same field
+# values, all fields present, the same fields_set), without it -- what
+# ``BaseModel.model_construct`` does, minus its generic per-field loop (which costs more than
+# validating).  Anything read from outside (JSON, TOML, user input) goes through validation.
+_new = object.__new__
+_set = object.__setattr__
+_PROV_DEFAULTS = {name: f.default for name, f in Provenance.model_fields.items()}
+_CELL_FIELDS = frozenset(("row", "col", "row_span", "col_span", "text", "prov"))
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_working_text(verbatim: str) -> str:
+    """:func:`jixiao.extract.layout_text.working_text` of a table cell, memoised: cell texts
+    recur (empty cells, labels, units), and the function is pure."""
+    return working_text(verbatim)
+
+
+def trusted_provenance(source: str, *, page: int | None = None, table: int | None = None, row: int | None = None,
+                       col: int | None = None, bbox: tuple[float, float, float, float] | None = None,
+                       text: str | None = None) -> Provenance:
+    """``Provenance(source=..., ...)`` without validation, for loader-typed values only: ints,
+    a tuple of four floats, strs (the keywords given are the fields set, as in the call)."""
+    d = dict(_PROV_DEFAULTS)
+    d["source"] = source
+    given = {"source"}
+    if page is not None:
+        d["page"] = page
+        given.add("page")
+    if table is not None:
+        d["table"] = table
+        given.add("table")
+    if row is not None:
+        d["row"] = row
+        given.add("row")
+    if col is not None:
+        d["col"] = col
+        given.add("col")
+    if bbox is not None:
+        d["bbox"] = bbox
+        given.add("bbox")
+    if text is not None:
+        d["text"] = text
+        given.add("text")
+    p = _new(Provenance)
+    _set(p, "__dict__", d)
+    _set(p, "__pydantic_fields_set__", given)
+    _set(p, "__pydantic_extra__", None)
+    _set(p, "__pydantic_private__", None)
+    return p
+
+
+def trusted_cell(row: int, col: int, row_span: int, col_span: int, text: str, prov: Provenance) -> RawCell:
+    """``RawCell(row=..., ..., prov=...)`` (every field given) without validation, for
+    loader-typed values only (see :func:`trusted_provenance`)."""
+    c = _new(RawCell)
+    _set(c, "__dict__", {"row": row, "col": col, "row_span": row_span, "col_span": col_span, "text": text,
+                         "prov": prov})
+    _set(c, "__pydantic_fields_set__", set(_CELL_FIELDS))
+    _set(c, "__pydantic_extra__", None)
+    _set(c, "__pydantic_private__", None)
+    return c
 
 
 class RawDocument(Frozen):
