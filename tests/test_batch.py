@@ -237,3 +237,20 @@ def test_the_bad_corpus_cases_each_become_one_clean_row(tmp_path: Path) -> None:
         if expect:
             assert row["status"] in ("error", "empty") and expect in row["error"], (case.name, row["error"])
     assert "须先转换为DOCX" in docs.loc["bad-legacy-doc/report.doc", "error"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="VmHWM is Linux's (/proc)")
+def test_a_worker_reports_its_own_peak_not_its_parent_s() -> None:
+    """ru_maxrss survives exec: a child spawned by a parent holding 400 MB reported ~400 MB as its
+    own peak; peak_rss_kb reads the child's own high-water mark (VmHWM)."""
+    import subprocess
+    import sys
+
+    ballast = bytearray(400 * 1024 * 1024)  # touched: resident in the parent
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    code = ("import resource; from jixiao.batch.worker import peak_rss_kb; "
+            "print(peak_rss_kb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    own, inherited = map(int, subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                             check=True).stdout.split())
+    del ballast
+    assert own < 150 * 1024 < 400 * 1024 <= inherited

@@ -77,7 +77,17 @@ def _die_with_parent() -> None:
 
 
 def peak_rss_kb() -> int:
-    """Peak resident set size of this process in KiB (Linux reports KiB, macOS bytes)."""
+    """Peak resident set size of this process in KiB.  On Linux the high-water mark of the
+    process's own memory (``VmHWM``): ``ru_maxrss`` survives ``exec``, so a worker spawned
+    while the parent held a few hundred MB (the rows collected so far, the writers' imports)
+    would report the parent's size as its own.  Elsewhere ``ru_maxrss`` (macOS: bytes)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss // 1024 if os.uname().sysname == "Darwin" else rss
 
