@@ -18,38 +18,29 @@ that are not finite, and results of zero (``round`` keeps the sign of a negative
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 _floor = math.floor
 
 
-def round4(v: float) -> float:
-    """``round(v, 4)``, bit for bit (see module docstring)."""
-    y = v * 10000.0
-    if -1e9 < y < 1e9:
-        n = _floor(y + 0.5)
-        d = y - n
-        if n and -0.49999 < d < 0.49999:
-            return n / 10000.0
-    return round(v, 4)
+def _rounder(places: int) -> Callable[[float], float]:
+    """``round(v, places)``, bit for bit (see module docstring), for one number of places."""
+    scale = 10.0 ** places  # exact for 1, 2, 4
+
+    def rounded(v: float) -> float:
+        y = v * scale
+        if -1e9 < y < 1e9:
+            n = _floor(y + 0.5)
+            d = y - n
+            if n and -0.49999 < d < 0.49999:
+                return n / scale
+        return round(v, places)
+
+    rounded.__name__ = rounded.__qualname__ = f"round{places}"
+    rounded.__doc__ = f"``round(v, {places})``, bit for bit (see module docstring)."
+    return rounded
 
 
-def round1(v: float) -> float:
-    """``round(v, 1)``, bit for bit (see module docstring)."""
-    y = v * 10.0
-    if -1e9 < y < 1e9:
-        n = _floor(y + 0.5)
-        d = y - n
-        if n and -0.49999 < d < 0.49999:
-            return n / 10.0
-    return round(v, 1)
-
-
-def round2(v: float) -> float:
-    """``round(v, 2)``, bit for bit (see module docstring)."""
-    y = v * 100.0
-    if -1e9 < y < 1e9:
-        n = _floor(y + 0.5)
-        d = y - n
-        if n and -0.49999 < d < 0.49999:
-            return n / 100.0
-    return round(v, 2)
+round4 = _rounder(4)
+round2 = _rounder(2)
+round1 = _rounder(1)
