@@ -177,3 +177,18 @@ def test_turned_glyph_columns_are_ordered() -> None:
     assert cell_text(up, 5, 40)[0] == "绩效指标(90分)"
     down = col("预算执行", 30, 1) + col("情况", 18, 1)  # reading downwards: right column first
     assert cell_text(down, 5, 45)[0] == "预算执行情况"
+
+
+def test_a_title_opening_a_page_above_a_table_is_not_joined_to_the_page_before() -> None:
+    """corpus/chrome-pdf-family-lettered: form 1 ends at the foot of page 1 with its signature line
+    (full width), form 2's title opens page 2 right above its table. The paragraph joining across
+    pages made them one paragraph and report 2 lost its year; a single line right above a table
+    is that table's title."""
+    from jixiao.pipeline import path_to_document
+
+    f = CORPUS / "chrome-pdf-family-lettered" / "report.pdf"
+    raw = load_case("chrome-pdf-family-lettered")
+    assert [(p.prov.page, p.text) for p in raw.paragraphs()][:3] == [
+        (1, "项目支出绩效自评表(2023年度)"), (1, "填报人:柯明远 审核人:沈书岚 填报日期:2024年2月26日"),
+        (2, "项目支出绩效自评表(2023年度)")]
+    assert [r.year for r in path_to_document(f, "lettered.pdf").reports] == [2023, 2023]

@@ -239,10 +239,14 @@ class _Nav:
 
 def _continues_paragraph(nav: _Nav, prev: _Item | Stitched, it: _Item) -> bool:
     """``it`` (first on its page) goes on with ``prev`` (last on the page before): the
-    previous paragraph ran to the right margin and this one is not indented."""
+    previous paragraph ran to the right margin and this one is not indented.  A single line
+    right above a table on its page is that table's title (the next form's
+    "项目支出绩效自评表（2023年度）" under this form's signature line), not a sentence's end."""
     if not isinstance(prev, _Item) or prev.chunk is not None or it.chunk is not None:
         return False
     if prev.page != it.page - 1 or not prev.ends_full or it.starts_indented:
+        return False
+    if len(it.lines) == 1 and nav.next_is_chunk(it):
         return False
     return nav.last_on_page(prev) and nav.first_on_page(it)
 
