@@ -278,3 +278,19 @@ def test_rows_set_apart_by_blank_lines_are_one_table() -> None:
     assert [c.text for c in t1.cells if c.row == 0][:2] == ["项目名称", "瑶浦县中小学校舍维修改造"]
     assert any(c.text == "年度资金总额" for c in t1.cells) and any(c.text == "95.00%" for c in t1.cells)
     assert [p.text for p in raw.paragraphs()][:2] == ["项目支出绩效自评表", "(2021年度)"]  # working text: half-width brackets
+
+
+def test_a_weight_that_is_not_a_number_on_a_guessed_row_is_a_doubt_not_an_error() -> None:
+    """corpus/layout-vertical-labels line 65 "40.9 万元 10": the weight cell reads 万元10 because the
+    unit and the weight ran together; the loader notes the row's placement as a guess, so EXT002
+    ("not a number") is a warning marked as a possible extraction problem, not an error."""
+    from conftest import CORPUS, ROOT
+
+    from jixiao.model import Severity
+    from jixiao.pipeline import path_to_document
+
+    f = CORPUS / "layout-vertical-labels" / "report.txt"
+    doc = path_to_document(f, str(f.relative_to(ROOT)))
+    [ext] = [x for x in doc.findings if x.rule_id == "EXT002"]
+    assert ext.severity == Severity.WARNING and ext.extraction_doubt and "万元10" in ext.message
+    assert not [x for x in doc.findings if x.rule_id in ("EXT008", "EXT009") and x.extraction_doubt]

@@ -42,7 +42,9 @@ CALIBRATION = [
     "a row the loader repaired or placed by a guess (a `Document.notes` entry whose provenance, or failing "
     "that whose text — \"表2：第19行被分页截断…\", \"表1：第5行按位置推断列…\" — names the row), has "
     "`extraction_doubt = true`, is at most a `warning`, and its message ends in "
-    f"`{DOUBT_NOTE.format(reason='…')}`.  EXT rules are about extraction and are never marked.",
+    f"`{DOUBT_NOTE.format(reason='…')}`.  So is a value that is not a number (EXT002–EXT006) read from "
+    "such a column or row.  The rules that report on the reading itself (EXT000, EXT001, EXT007–EXT009) "
+    "are never marked: their findings are that doubt.",
     "- **One fault, one finding.** The same message on several rows of one report (a 其中 row repeating the "
     "total's figures) is one finding citing every row (\"同样见于：…\"); the rule pairs of `[merge] pairs` "
     "(SCR003/SCR004, BUD008/SCR006) are folded into the first rule's finding, the second listed in "

@@ -70,6 +70,10 @@ class Rule:
     scope: Scope = "report"
     module: str = ""
     kinds: frozenset[DocumentKind] = SELF_EVALUATION_KINDS  # report kinds the rule applies to
+    #: a finding on a value read from a column or row the reading is unsure of is capped and said to
+    #: be a possible extraction problem; False for the rules that report on the reading itself
+    #: (a column not understood, a repair, no report found), whose findings are that doubt
+    doubt: bool = True
 
     def applies_to(self, kind: DocumentKind | None) -> bool:
         return kind is None or kind in self.kinds
@@ -104,15 +108,18 @@ def rule(
     message: str,
     scope: Scope = "report",
     kinds: Iterable[DocumentKind] | None = None,
+    doubt: bool = True,
 ) -> Callable[[Callable[..., Iterable[Evidence]]], Callable[..., Iterable[Evidence]]]:
     """Decorate a check function ``(report, cfg) -> Iterator[Evidence]`` as a rule.
 
     ``kinds``: the report kinds it applies to (default: the self-evaluation kinds;
-    ``ALL_KINDS`` for extraction rules that hold for any document)."""
+    ``ALL_KINDS`` for extraction rules that hold for any document).  ``doubt=False``: a rule
+    that reports on the reading itself (:attr:`Rule.doubt`)."""
 
     def deco(fn: Callable[..., Iterable[Evidence]]) -> Callable[..., Iterable[Evidence]]:
         register(Rule(rule_id, Severity(severity), title, message, fn, (fn.__doc__ or "").strip(),
-                      scope, fn.__module__, frozenset(kinds) if kinds is not None else SELF_EVALUATION_KINDS))
+                      scope, fn.__module__, frozenset(kinds) if kinds is not None else SELF_EVALUATION_KINDS,
+                      doubt))
         return fn
 
     return deco
@@ -162,7 +169,7 @@ def _finding(r: Rule, ev: Evidence, report_seq: int | None, cfg: object = None,
     if ev.unconfirmed:
         severity, message = Severity.INFO, message + UNCONFIRMED_NOTE
     doubt = None
-    if report is not None and r.family != "EXT":
+    if report is not None and r.doubt:
         doubt = finding_doubt(report, ev.subject, ev.provs, doc)
     if doubt:
         severity = _CAP.get(severity, severity)
