@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from jixiao.extract.layout_text import working_text
 from jixiao.model import Frozen, Provenance
@@ -134,6 +134,7 @@ _new = object.__new__
 _set = object.__setattr__
 _PROV_DEFAULTS = {name: f.default for name, f in Provenance.model_fields.items()}
 _CELL_FIELDS = frozenset(("row", "col", "row_span", "col_span", "text", "prov"))
+_M = TypeVar("_M", bound=BaseModel)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -143,50 +144,34 @@ def cell_working_text(verbatim: str) -> str:
     return working_text(verbatim)
 
 
+def _unvalidated(model: type[_M], values: dict[str, object], fields_set: set[str]) -> _M:
+    """An instance of ``model`` holding ``values`` as validation would, without it."""
+    obj = _new(model)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
 def trusted_provenance(source: str, *, page: int | None = None, table: int | None = None, row: int | None = None,
                        col: int | None = None, bbox: tuple[float, float, float, float] | None = None,
                        text: str | None = None) -> Provenance:
     """``Provenance(source=..., ...)`` without validation, for loader-typed values only: ints,
     a tuple of four floats, strs (the keywords given are the fields set, as in the call)."""
-    d = dict(_PROV_DEFAULTS)
-    d["source"] = source
-    given = {"source"}
-    if page is not None:
-        d["page"] = page
-        given.add("page")
-    if table is not None:
-        d["table"] = table
-        given.add("table")
-    if row is not None:
-        d["row"] = row
-        given.add("row")
-    if col is not None:
-        d["col"] = col
-        given.add("col")
-    if bbox is not None:
-        d["bbox"] = bbox
-        given.add("bbox")
-    if text is not None:
-        d["text"] = text
-        given.add("text")
-    p = _new(Provenance)
-    _set(p, "__dict__", d)
-    _set(p, "__pydantic_fields_set__", given)
-    _set(p, "__pydantic_extra__", None)
-    _set(p, "__pydantic_private__", None)
-    return p
+    given: dict[str, object] = {"source": source}
+    for name, value in (("page", page), ("table", table), ("row", row), ("col", col), ("bbox", bbox),
+                        ("text", text)):
+        if value is not None:
+            given[name] = value
+    return _unvalidated(Provenance, {**_PROV_DEFAULTS, **given}, set(given))
 
 
 def trusted_cell(row: int, col: int, row_span: int, col_span: int, text: str, prov: Provenance) -> RawCell:
     """``RawCell(row=..., ..., prov=...)`` (every field given) without validation, for
     loader-typed values only (see :func:`trusted_provenance`)."""
-    c = _new(RawCell)
-    _set(c, "__dict__", {"row": row, "col": col, "row_span": row_span, "col_span": col_span, "text": text,
-                         "prov": prov})
-    _set(c, "__pydantic_fields_set__", set(_CELL_FIELDS))
-    _set(c, "__pydantic_extra__", None)
-    _set(c, "__pydantic_private__", None)
-    return c
+    return _unvalidated(RawCell, {"row": row, "col": col, "row_span": row_span, "col_span": col_span, "text": text,
+                                  "prov": prov}, set(_CELL_FIELDS))
 
 
 class RawDocument(Frozen):
